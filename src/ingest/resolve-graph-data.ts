@@ -1,0 +1,288 @@
+import { createHash } from 'node:crypto';
+import { DateTime, FixedOffsetZone } from 'luxon';
+import type {
+  Appearance,
+  Diagnostic,
+  Event,
+  EventDefinition,
+  GraphData,
+  Organization,
+  ParsedPost,
+  Post,
+  ReferenceData,
+  Speaker,
+  Talk,
+  TalkEntry,
+  Topic,
+} from '../domain/types.ts';
+import { foldKey, slugify } from '../domain/text.ts';
+import { weekdayOfDate } from '../domain/weekday.ts';
+import { diagnose } from './diagnostic-catalogue.ts';
+import { ZONE_OFFSETS } from './parse-when.ts';
+import { createTopicTagger } from './tag-topics.ts';
+
+function shortHash(text: string): string {
+  return createHash('sha1').update(text).digest('hex').slice(0, 6);
+}
+
+/** Counts letters outside ASCII: the spelling with more of them is usually the careful one. */
+function diacriticWeight(name: string): number {
+  return [...name].filter((c) => c.charCodeAt(0) > 127).length;
+}
+
+function normalizeUrl(url: string): string {
+  const parsed = URL.canParse(url) ? new URL(url) : null;
+  if (!parsed) return url.trim().toLowerCase();
+  for (const key of [...parsed.searchParams.keys()]) if (key === 'iframe' || key.startsWith('utm_')) parsed.searchParams.delete(key);
+  parsed.searchParams.sort();
+  const query = parsed.searchParams.toString();
+  return `${parsed.hostname.replace(/^www\./, '')}${parsed.pathname.replace(/\/$/, '')}${query ? `?${query}` : ''}`.toLowerCase();
+}
+
+interface NameGroup {
+  id: string;
+  fixedName: string | null;
+  spellings: Map<string, number>;
+  order: number;
+}
+
+/** Folds spellings of names into groups keyed by slug; reference entries pin the canonical name. */
+class NameRegistry {
+  private readonly byKey = new Map<string, NameGroup>();
+  private readonly groups = new Map<string, NameGroup>();
+  private counter = 0;
+
+  constructor(definitions: ReadonlyArray<{ slug: string; name: string; aliases: string[] }>) {
+    for (const def of definitions) {
+      const group: NameGroup = { id: def.slug, fixedName: def.name, spellings: new Map(), order: this.counter++ };
+      this.groups.set(def.slug, group);
+      for (const spelling of [def.name, ...def.aliases]) this.byKey.set(foldKey(spelling), group);
+    }
+  }
+
+  resolve(asWritten: string): string {
+    const key = foldKey(asWritten);
+    let group = this.byKey.get(key) ?? this.byKey.get(key.replace(/^the /, ''));
+    if (!group) {
+      let id = slugify(asWritten);
+      if (this.groups.has(id)) id = `${id}-${shortHash(key)}`; // a reference slug taken by another name
+      group = { id, fixedName: null, spellings: new Map(), order: this.counter++ };
+      this.groups.set(id, group);
+      this.byKey.set(key, group);
+    }
+    group.spellings.set(asWritten, (group.spellings.get(asWritten) ?? 0) + 1);
+    return group.id;
+  }
+
+  /** Used groups with their canonical name and every spelling seen. */
+  entries(): Array<{ id: string; name: string; aliases: string[] }> {
+    return [...this.groups.values()]
+      .filter((g) => g.spellings.size > 0)
+      .sort((a, b) => a.order - b.order)
+      .map((g) => {
+        const spellings = [...g.spellings.entries()];
+        const best = [...spellings].sort((a, b) => diacriticWeight(b[0]) - diacriticWeight(a[0]) || b[1] - a[1])[0]![0];
+        const name = g.fixedName ?? best;
+        return { id: g.id, name, aliases: spellings.map(([s]) => s).filter((s) => s !== name).sort() };
+      });
+  }
+}
+
+interface Instants {
+  startsAt: string | null;
+  endsAt: string | null;
+  timezone: string | null;
+}
+
+function computeInstants(entry: TalkEntry, zone: string | null, diagnostics: Diagnostic[]): Instants {
+  const abbreviationOffset = entry.zoneAbbreviation ? ZONE_OFFSETS[entry.zoneAbbreviation] : undefined;
+  let effectiveZone: string | FixedOffsetZone | null = zone;
+  if (!effectiveZone && abbreviationOffset !== undefined) effectiveZone = FixedOffsetZone.instance(abbreviationOffset);
+  if (!entry.date || !entry.start) return { startsAt: null, endsAt: null, timezone: zone };
+  if (!effectiveZone) {
+    diagnostics.push(diagnose('TIMEZONE_UNKNOWN', entry.source, `"${entry.title}" keeps local times only.`));
+    return { startsAt: null, endsAt: null, timezone: null };
+  }
+  const startsAt = DateTime.fromISO(`${entry.date}T${entry.start}`, { zone: effectiveZone });
+  if (abbreviationOffset !== undefined && zone && startsAt.offset !== abbreviationOffset) {
+    diagnostics.push(
+      diagnose('ZONE_ABBREVIATION_MISMATCH', entry.source, `${entry.zoneAbbreviation} is UTC${abbreviationOffset >= 0 ? '+' : ''}${abbreviationOffset / 60}, but ${zone} is ${startsAt.toFormat('ZZ')} on ${entry.date}.`),
+    );
+  }
+  let endsAt = entry.end ? DateTime.fromISO(`${entry.date}T${entry.end}`, { zone: effectiveZone }) : null;
+  if (endsAt && endsAt < startsAt) endsAt = endsAt.plus({ days: 1 });
+  const iso = (d: DateTime) => d.toISO({ suppressMilliseconds: true });
+  return { startsAt: iso(startsAt), endsAt: endsAt ? iso(endsAt) : null, timezone: typeof effectiveZone === 'string' ? effectiveZone : effectiveZone.name };
+}
+
+function findEventByDate(events: readonly EventDefinition[], date: string | null): EventDefinition | null {
+  if (!date) return null;
+  const containing = events.filter((e) => e.startDate && e.endDate && e.startDate <= date && date <= e.endDate);
+  return containing.find((e) => !e.parent) ?? containing[0] ?? null;
+}
+
+/**
+ * Resolution after every post is read: names and organizations folded, duplicate talks merged,
+ * topics tagged, instants computed in each event's zone. Pure: no I/O.
+ */
+export function resolveGraphData(parsed: readonly ParsedPost[], reference: ReferenceData): GraphData {
+  const diagnostics: Diagnostic[] = parsed.flatMap((p) => p.diagnostics);
+  const organizations = new NameRegistry(reference.organizations);
+  const speakers = new NameRegistry(reference.speakers);
+  const eventDefs = new Map(reference.events.map((e) => [e.slug, e]));
+  const tagger = createTopicTagger(reference.topics);
+
+  const talks = new Map<string, Talk>();
+  const talkKeys = new Map<string, string>();
+  const posts: Post[] = [];
+
+  for (const { post, talks: entries } of parsed) {
+    let reportedUnknownEvent = false;
+    const postRecord: Post = {
+      id: post.slug,
+      file: post.file,
+      title: post.title,
+      date: post.date,
+      path: post.path,
+      author: post.author,
+      tags: post.tags,
+      eventId: post.eventSlug,
+      talkIds: [],
+      diagnostics: parsed.find((p) => p.post === post)?.diagnostics ?? [],
+    };
+    posts.push(postRecord);
+
+    for (const entry of entries) {
+      const event = (entry.eventSlug ? eventDefs.get(entry.eventSlug) : undefined) ?? findEventByDate(reference.events, entry.date);
+      if (!event && !reportedUnknownEvent) {
+        reportedUnknownEvent = true;
+        diagnostics.push(diagnose('EVENT_UNKNOWN', entry.source, `Post "${post.title}".`));
+      }
+      const appearances: Appearance[] = entry.speakers.map((s) => ({
+        speakerId: speakers.resolve(s.name),
+        nameAsWritten: s.name,
+        organizationId: s.organization ? organizations.resolve(s.organization) : null,
+        organizationAsWritten: s.organization,
+        role: s.role,
+      }));
+      const speakerKey = appearances.map((a) => a.speakerId).sort().join('+');
+      const dedupeKeys = [entry.url ? `url:${normalizeUrl(entry.url)}` : null, `title:${foldKey(entry.title)}|${speakerKey || entry.date || post.slug}`].filter((k): k is string => k !== null);
+      const existingId = dedupeKeys.map((k) => talkKeys.get(k)).find((id) => id !== undefined);
+      if (existingId) {
+        const existing = talks.get(existingId)!;
+        existing.sources.push(entry.source);
+        diagnostics.push(diagnose('DUPLICATE_TALK_MERGED', entry.source, `"${entry.title}" is also listed at ${existing.sources[0]!.file}:${existing.sources[0]!.line}.`));
+        continue;
+      }
+      const id = `${slugify(entry.title).slice(0, 60).replace(/-+$/, '')}-${shortHash(entry.url ? normalizeUrl(entry.url) : `${post.slug}/${entry.title}`)}`;
+      for (const k of dedupeKeys) talkKeys.set(k, id);
+      const zone = event?.timezone ?? post.timezone ?? null;
+      const instants = computeInstants(entry, zone, diagnostics);
+      const tags = tagger(entry.title, entry.abstract);
+      talks.set(id, {
+        id,
+        title: entry.title,
+        url: entry.url,
+        kind: entry.kind,
+        abstract: entry.abstract,
+        eventId: event?.slug ?? null,
+        postId: postRecord.id,
+        day: entry.date ? weekdayOfDate(entry.date) : null,
+        date: entry.date,
+        start: entry.start,
+        end: entry.end,
+        ...instants,
+        appearances,
+        speakerIds: [...new Set(appearances.map((a) => a.speakerId))],
+        organizationIds: [...new Set(appearances.map((a) => a.organizationId).filter((o): o is string => o !== null))],
+        tags,
+        topicIds: [...new Set(tags.map((t) => t.topicId))],
+        sources: [entry.source],
+      });
+    }
+  }
+
+  const talkList = [...talks.values()].sort(compareTalks);
+  const postById = new Map(posts.map((p) => [p.id, p]));
+
+  const speakerRecords: Speaker[] = speakers.entries().map((s) => ({ ...s, talkIds: [], organizationIds: [] }));
+  const speakerById = new Map(speakerRecords.map((s) => [s.id, s]));
+  const orgRecords: Organization[] = organizations.entries().map((o) => ({
+    ...o,
+    url: reference.organizations.find((d) => d.slug === o.id)?.url ?? null,
+    talkIds: [],
+    speakerIds: [],
+  }));
+  const orgById = new Map(orgRecords.map((o) => [o.id, o]));
+  const topicRecords: Topic[] = reference.topics.map((t) => ({
+    id: t.slug,
+    name: t.name,
+    description: t.description,
+    keywords: t.keywords,
+    parentId: t.parent && reference.topics.some((p) => p.slug === t.parent) ? t.parent : null,
+    childIds: reference.topics.filter((c) => c.parent === t.slug).map((c) => c.slug),
+    talkIds: [],
+  }));
+  const topicById = new Map(topicRecords.map((t) => [t.id, t]));
+
+  const usedEventIds = new Set<string>();
+  for (const id of [...talkList.map((t) => t.eventId), ...posts.map((p) => p.eventId)]) {
+    let current = id ? eventDefs.get(id) : undefined;
+    while (current && !usedEventIds.has(current.slug)) {
+      usedEventIds.add(current.slug);
+      current = current.parent ? eventDefs.get(current.parent) : undefined;
+    }
+  }
+  const eventRecords: Event[] = reference.events
+    .filter((e) => usedEventIds.has(e.slug))
+    .map((e) => ({
+      id: e.slug,
+      name: e.name,
+      city: e.city,
+      country: e.country,
+      timezone: e.timezone,
+      startDate: e.startDate,
+      endDate: e.endDate,
+      parentId: e.parent && usedEventIds.has(e.parent) ? e.parent : null,
+      url: e.url,
+      talkIds: [],
+    }));
+  const eventById = new Map(eventRecords.map((e) => [e.id, e]));
+
+  const addUnique = (list: string[], value: string) => {
+    if (!list.includes(value)) list.push(value);
+  };
+  for (const talk of talkList) {
+    postById.get(talk.postId)?.talkIds.push(talk.id);
+    if (talk.eventId) eventById.get(talk.eventId)?.talkIds.push(talk.id);
+    for (const topicId of talk.topicIds) topicById.get(topicId)?.talkIds.push(talk.id);
+    for (const a of talk.appearances) {
+      const speaker = speakerById.get(a.speakerId)!;
+      addUnique(speaker.talkIds, talk.id);
+      if (a.organizationId) {
+        addUnique(speaker.organizationIds, a.organizationId);
+        const org = orgById.get(a.organizationId)!;
+        addUnique(org.talkIds, talk.id);
+        addUnique(org.speakerIds, a.speakerId);
+      }
+    }
+  }
+
+  return {
+    posts,
+    events: eventRecords,
+    talks: talkList,
+    speakers: speakerRecords,
+    organizations: orgRecords,
+    topics: topicRecords,
+    diagnostics,
+  };
+}
+
+/** Schedule order: dated talks by instant (or local date and time), then undated ones; ties by title. */
+export function compareTalks(a: Talk, b: Talk): number {
+  const keyA = a.startsAt ? Date.parse(a.startsAt) : a.date ? Date.parse(`${a.date}T${a.start ?? '00:00'}Z`) : Number.POSITIVE_INFINITY;
+  const keyB = b.startsAt ? Date.parse(b.startsAt) : b.date ? Date.parse(`${b.date}T${b.start ?? '00:00'}Z`) : Number.POSITIVE_INFINITY;
+  if (keyA !== keyB) return keyA < keyB ? -1 : 1;
+  return a.title.localeCompare(b.title, 'en') || a.id.localeCompare(b.id);
+}
