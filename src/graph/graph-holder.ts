@@ -1,0 +1,26 @@
+import type { KnowledgeGraph } from './knowledge-graph.ts';
+
+/**
+ * Holds the graph being served. A reload swaps the reference atomically; a request takes the
+ * graph once, when its context is made, so in-flight requests finish on the graph they started with.
+ */
+export class GraphHolder {
+  private graph: KnowledgeGraph | null;
+
+  constructor(initial: KnowledgeGraph | null = null) {
+    this.graph = initial;
+  }
+
+  get ready(): boolean {
+    return this.graph !== null;
+  }
+
+  current(): KnowledgeGraph {
+    if (!this.graph) throw new Error('The graph is not loaded yet.');
+    return this.graph;
+  }
+
+  swap(next: KnowledgeGraph): void {
+    this.graph = next;
+  }
+}

@@ -1,0 +1,53 @@
+import { builder } from './builder.ts';
+import { namedConnection, pageOf } from './list-connection.ts';
+import { EventRef } from './refs.ts';
+import { LocalDateScalar } from './scalars.ts';
+import { talkConnectionField } from './talk-connection.ts';
+import { talksOf } from './talks-of.ts';
+
+EventRef.implement({
+  description: 'A conference or a co-located event, with where and in which time zone it happens.',
+  fields: (t) => ({
+    slug: t.exposeString('id', { description: 'Stable id from data/events.yaml.' }),
+    name: t.exposeString('name', { description: 'Full name.' }),
+    city: t.exposeString('city', { nullable: true, description: 'City, when in person.' }),
+    country: t.exposeString('country', { nullable: true, description: 'Country, when in person.' }),
+    timezone: t.exposeString('timezone', { nullable: true, description: 'IANA time zone of the local times.' }),
+    startDate: t.field({ type: LocalDateScalar, nullable: true, description: 'First day.', resolve: (e) => e.startDate }),
+    endDate: t.field({ type: LocalDateScalar, nullable: true, description: 'Last day.', resolve: (e) => e.endDate }),
+    url: t.exposeString('url', { nullable: true, description: 'Website, when known.' }),
+    parent: t.field({ type: EventRef, nullable: true, description: 'The conference this event is co-located with.', resolve: (e) => e.parentId }),
+    coLocatedEvents: t.field({
+      type: [EventRef],
+      description: 'Events co-located with this one.',
+      resolve: (e, _args, ctx) => ctx.graph.allEvents().filter((other) => other.parentId === e.id).map((other) => other.id),
+    }),
+    talks: talkConnectionField(t, 'Talks of this event and its co-located events.', (event: { id: string }, ctx) => talksOf(ctx, 'talksOfEvent', [...ctx.graph.eventScope(event.id)])),
+  }),
+});
+
+const EventConnectionRef = namedConnection(EventRef, 'EventConnection', 'events');
+
+builder.queryField('events', (t) =>
+  t.connection(
+    {
+      type: EventRef,
+      description: 'All events with talks, by start date.',
+      resolve: (_root, args, ctx) => pageOf([...ctx.graph.allEvents()].sort((a, b) => (a.startDate ?? '9999').localeCompare(b.startDate ?? '9999') || a.name.localeCompare(b.name)), args),
+    },
+    EventConnectionRef,
+  ),
+);
+
+builder.queryField('event', (t) =>
+  t.field({
+    type: EventRef,
+    nullable: true,
+    description: 'One event by slug or name; null when there is none.',
+    args: { slug: t.arg.string({ required: true, description: 'Slug or name.' }) },
+    resolve: (_root, args, ctx) => {
+      const id = ctx.graph.resolveName('event', args.slug);
+      return id ? (ctx.graph.event(id) ?? null) : null;
+    },
+  }),
+);

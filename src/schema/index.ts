@@ -1,0 +1,19 @@
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { builder } from './builder.ts';
+import './scalars.ts';
+import './diagnostic.ts';
+import './talk.ts';
+import './speaker.ts';
+import './organization.ts';
+import './topic.ts';
+import './event.ts';
+import './post.ts';
+
+export const schema = builder.toSchema();
+
+/** The committed form of the schema: printed and lexicographically sorted. */
+export function printSortedSchema(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+export { createContext, type GraphContext } from './context.ts';

@@ -1,0 +1,26 @@
+import type { ObjectRef } from '@pothos/core';
+import { builder } from './builder.ts';
+import { paginate, type PageArgs } from './paginate.ts';
+
+/** Shape behind a plain (unfiltered) connection: the page plus the list's size. */
+export function pageOf<T extends { id: string }>(items: readonly T[], args: PageArgs) {
+  return { ...paginate(items, args, (item) => item.id), totalCount: items.length };
+}
+
+/** A named connection type with `totalCount`, for lists of speakers, organizations, topics, events and posts. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function namedConnection(ref: ObjectRef<any, any>, name: string, noun: string) {
+  return builder.connectionObject({
+    type: ref,
+    name,
+    description: `A page of ${noun}, with the size of the whole list.`,
+    fields: (t) => ({
+      totalCount: t.int({ description: `Number of ${noun} in the list, across all pages.`, resolve: (c) => (c as unknown as { totalCount: number }).totalCount }),
+    }),
+  });
+}
+
+/** Orders by name, case- and accent-insensitively, then id, so pages are stable. */
+export function byName<T extends { id: string; name: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id));
+}

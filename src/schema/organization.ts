@@ -1,0 +1,53 @@
+import { builder } from './builder.ts';
+import { byName, namedConnection, pageOf } from './list-connection.ts';
+import { OrganizationRef, SpeakerRef } from './refs.ts';
+import { SpeakerConnectionRef } from './speaker.ts';
+import { talkConnectionField } from './talk-connection.ts';
+import { talksOf } from './talks-of.ts';
+import type { Speaker } from '../domain/types.ts';
+
+OrganizationRef.implement({
+  description: 'A company or institution speakers come from. Aliases ("Isovalent at Cisco", "Bloomberg LP") resolve to one organization.',
+  fields: (t) => ({
+    slug: t.exposeString('id', { description: 'Stable id: slug of the canonical name.' }),
+    name: t.exposeString('name', { description: 'Canonical name.' }),
+    aliases: t.exposeStringList('aliases', { description: 'Other names posts used for it.' }),
+    url: t.exposeString('url', { nullable: true, description: 'Website, when known.' }),
+    talkCount: t.int({ description: 'Number of talks with a speaker from this organization.', resolve: (o) => o.talkIds.length }),
+    speakerCount: t.int({ description: 'Number of speakers listed with this organization.', resolve: (o) => o.speakerIds.length }),
+    speakers: t.connection(
+      {
+        type: SpeakerRef,
+        description: 'Speakers listed with this organization, by name.',
+        resolve: (org, args, ctx) => {
+          const speakers = ctx.graph.getMany('speaker', org.speakerIds).filter((s): s is Speaker => s !== undefined);
+          return pageOf(byName(speakers), args);
+        },
+      },
+      SpeakerConnectionRef,
+    ),
+    talks: talkConnectionField(t, 'Talks with a speaker from this organization.', (org: { id: string }, ctx) => talksOf(ctx, 'talksOfOrganization', [org.id])),
+  }),
+});
+
+const OrganizationConnectionRef = namedConnection(OrganizationRef, 'OrganizationConnection', 'organizations');
+
+builder.queryField('organizations', (t) =>
+  t.connection(
+    { type: OrganizationRef, description: 'All organizations, by name.', resolve: (_root, args, ctx) => pageOf(byName(ctx.graph.allOrganizations()), args) },
+    OrganizationConnectionRef,
+  ),
+);
+
+builder.queryField('organization', (t) =>
+  t.field({
+    type: OrganizationRef,
+    nullable: true,
+    description: 'One organization by slug, name or alias; null when there is none.',
+    args: { slug: t.arg.string({ required: true, description: 'Slug, name or alias ("isovalent", "Isovalent at Cisco").' }) },
+    resolve: (_root, args, ctx) => {
+      const id = ctx.graph.resolveName('organization', args.slug);
+      return id ? (ctx.graph.organization(id) ?? null) : null;
+    },
+  }),
+);

@@ -1,0 +1,72 @@
+import { GraphQLError } from 'graphql';
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export interface PageLimits {
+  defaultSize: number;
+  maxSize: number;
+}
+
+export const DEFAULT_PAGE_LIMITS: PageLimits = { defaultSize: 50, maxSize: 500 };
+
+export interface Page<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+const PREFIX = 'cursor:';
+
+export function encodeCursor(key: string): string {
+  return Buffer.from(`${PREFIX}${key}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string, argName: string): string {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!text.startsWith(PREFIX)) throw new GraphQLError(`"${argName}" is not a cursor handed out by this API.`, { extensions: { code: 'INVALID_CURSOR' } });
+  return text.slice(PREFIX.length);
+}
+
+function checkSize(value: number | null | undefined, argName: string, limits: PageLimits): number | null {
+  if (value === null || value === undefined) return null;
+  if (value < 0) throw new GraphQLError(`"${argName}" must not be negative.`, { extensions: { code: 'BAD_USER_INPUT' } });
+  if (value > limits.maxSize)
+    throw new GraphQLError(`"${argName}" is ${value}, but a page holds at most ${limits.maxSize} items.`, { extensions: { code: 'PAGE_SIZE_EXCEEDED', maxPageSize: limits.maxSize } });
+  return value;
+}
+
+/**
+ * Relay pagination over an ordered list. Cursors name the item (not its offset), so they stay
+ * valid while the graph is unchanged and fail clearly (INVALID_CURSOR) when the item is gone.
+ */
+export function paginate<T>(items: readonly T[], args: PageArgs, keyOf: (item: T) => string, limits: PageLimits = DEFAULT_PAGE_LIMITS): Page<T> {
+  const first = checkSize(args.first, 'first', limits);
+  const last = checkSize(args.last, 'last', limits);
+  const indexOfCursor = (cursor: string, argName: string) => {
+    const key = decodeCursor(cursor, argName);
+    const index = items.findIndex((item) => keyOf(item) === key);
+    if (index < 0) throw new GraphQLError(`"${argName}" points at an item that is not in this list (any more).`, { extensions: { code: 'INVALID_CURSOR' } });
+    return index;
+  };
+  let start = args.after ? indexOfCursor(args.after, 'after') + 1 : 0;
+  let end = args.before ? indexOfCursor(args.before, 'before') : items.length;
+  if (end < start) end = start;
+  if (first !== null) end = Math.min(end, start + first);
+  if (last !== null) start = Math.max(start, end - last);
+  if (first === null && last === null) end = Math.min(end, start + limits.defaultSize);
+  const slice = items.slice(start, end);
+  const edges = slice.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: end < items.length,
+      hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { GraphQLError } from 'graphql';
+import type { Talk } from '../domain/types.ts';
+import type { KnowledgeGraph } from '../graph/knowledge-graph.ts';
+import { FilterError, type TalkFilter } from '../graph/talk-filter.ts';
+import { builder } from './builder.ts';
+import type { GraphContext } from './context.ts';
+import { paginate, type PageArgs } from './paginate.ts';
+import { TalkRef } from './refs.ts';
+import { DateTimeScalar, LocalDateScalar, LocalTimeScalar, TalkKindEnum, WeekdayEnum } from './scalars.ts';
+
+const DateRangeInput = builder.inputType('DateRange', {
+  description: 'Calendar dates, both ends inclusive; leave an end out to keep it open.',
+  fields: (t) => ({
+    from: t.field({ type: LocalDateScalar, required: false, description: 'First date (YYYY-MM-DD), inclusive.' }),
+    to: t.field({ type: LocalDateScalar, required: false, description: 'Last date (YYYY-MM-DD), inclusive.' }),
+  }),
+});
+
+const InstantRangeInput = builder.inputType('InstantRange', {
+  description: 'Instants, both ends inclusive; leave an end out to keep it open.',
+  fields: (t) => ({
+    from: t.field({ type: DateTimeScalar, required: false, description: 'Earliest start (ISO 8601 with offset), inclusive.' }),
+    to: t.field({ type: DateTimeScalar, required: false, description: 'Latest start (ISO 8601 with offset), inclusive.' }),
+  }),
+});
+
+const TimeRangeInput = builder.inputType('TimeOfDayRange', {
+  description: "Local wall-clock window of a talk's start: from inclusive, to exclusive.",
+  fields: (t) => ({
+    from: t.field({ type: LocalTimeScalar, required: false, description: 'Starts at or after this time (HH:MM).' }),
+    to: t.field({ type: LocalTimeScalar, required: false, description: 'Starts before this time (HH:MM).' }),
+  }),
+});
+
+export const TalkFilterInput = builder.inputRef<TalkFilter>('TalkFilter').implement({
+  description:
+    'Which talks to keep. Fields combine with AND; use `and`, `or` and `not` to nest. Organization, speaker, topic and event values match by slug, name or alias (case and accents ignored).',
+  fields: (t) => ({
+    and: t.field({ type: [TalkFilterInput], required: false, description: 'Every one of these filters must match.' }),
+    or: t.field({ type: [TalkFilterInput], required: false, description: 'At least one of these filters must match.' }),
+    not: t.field({ type: TalkFilterInput, required: false, description: 'This filter must not match.' }),
+    day: t.field({ type: [WeekdayEnum], required: false, description: 'Local weekday of the talk; several days mean any of them.' }),
+    date: t.field({ type: DateRangeInput, required: false, description: 'Local calendar date range.' }),
+    startsAt: t.field({ type: InstantRangeInput, required: false, description: 'Start instant range.' }),
+    timeOfDay: t.field({ type: TimeRangeInput, required: false, description: 'Local start-time window, e.g. { from: "09:00", to: "12:00" } for mornings.' }),
+    organization: t.stringList({ required: false, description: "A speaker's organization (any of these)." }),
+    speaker: t.stringList({ required: false, description: 'A speaker (any of these).' }),
+    topic: t.stringList({ required: false, description: 'A topic (any of these); includes subtopics unless includeSubtopics is false.' }),
+    includeSubtopics: t.boolean({ required: false, description: 'Whether a topic also matches its subtopics (Tetragon talks for eBPF). Default true.' }),
+    event: t.stringList({ required: false, description: 'An event (any of these), including its co-located events.' }),
+    kind: t.field({ type: [TalkKindEnum], required: false, description: 'Kind of session (any of these).' }),
+    hasSpeakers: t.boolean({ required: false, description: 'true: only talks with speakers; false: only talks without (meetings).' }),
+    text: t.string({ required: false, description: 'Full-text search over title, speakers, organizations, topics and abstract (prefix and typo tolerant, accents ignored).' }),
+  }),
+});
+
+export const TalkOrderEnum = builder.enumType('TalkOrder', {
+  description: 'Order of a talk list. Ties are broken by schedule order, then id, so pages are stable.',
+  values: {
+    START_TIME: { value: 'START_TIME', description: 'By start instant (talks without a time last).' },
+    TITLE: { value: 'TITLE', description: 'By title, alphabetically.' },
+    RELEVANCE: { value: 'RELEVANCE', description: 'By full-text relevance to filter.text (falls back to START_TIME without text).' },
+  } as const,
+});
+
+/** The data behind one page of a talk connection: the whole filtered set plus the page. */
+export interface TalkConnectionShape {
+  totalCount: number;
+  matched: readonly Talk[];
+}
+
+export const TalkConnectionRef = builder.connectionObject({
+  type: TalkRef,
+  name: 'TalkConnection',
+  description: 'A page of talks, with the size of the whole filtered list.',
+  fields: (t) => ({
+    totalCount: t.int({ description: 'Number of talks that match, across all pages.', resolve: (c) => (c as unknown as TalkConnectionShape).totalCount }),
+  }),
+});
+
+export function toGraphQLError(error: unknown): unknown {
+  if (error instanceof FilterError) {
+    return new GraphQLError(error.message, { extensions: { code: error.code === 'UNKNOWN_VALUE' ? 'UNKNOWN_FILTER_VALUE' : error.code === 'FILTER_TOO_DEEP' ? 'FILTER_TOO_DEEP' : 'BAD_USER_INPUT', field: error.field, accepted: error.accepted } });
+  }
+  return error;
+}
+
+export interface TalkListArgs extends PageArgs {
+  filter?: TalkFilter | null;
+  orderBy?: 'START_TIME' | 'TITLE' | 'RELEVANCE' | null;
+  strict?: boolean | null;
+}
+
+/** Filters, orders and pages a list of talks; the single path every talk connection goes through. */
+export function selectAndOrderTalks(graph: KnowledgeGraph, candidates: readonly Talk[], args: TalkListArgs): Talk[] {
+  let matched: Talk[];
+  try {
+    matched = graph.selectTalks(args.filter, { strict: args.strict ?? false }, candidates);
+  } catch (error) {
+    throw toGraphQLError(error);
+  }
+  const rank = (t: Talk) => graph.scheduleRank(t.id);
+  if (args.orderBy === 'TITLE') return matched.sort((a, b) => a.title.localeCompare(b.title, 'en') || rank(a) - rank(b));
+  if (args.orderBy === 'RELEVANCE' && args.filter?.text) {
+    const scores = new Map(graph.searchTalks(args.filter.text).map((h) => [h.id, h.score]));
+    return matched.sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) || rank(a) - rank(b));
+  }
+  return matched.sort((a, b) => rank(a) - rank(b));
+}
+
+export function resolveTalkConnection(graph: KnowledgeGraph, candidates: readonly Talk[], args: TalkListArgs) {
+  const matched = selectAndOrderTalks(graph, candidates, args);
+  const page = paginate(matched, args, (t) => t.id);
+  const shape: TalkConnectionShape = { totalCount: matched.length, matched };
+  return { ...page, ...shape };
+}
+
+type AnyFieldBuilder = PothosSchemaTypes.FieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<any>, any, 'Object'>;
+
+/** Builds a talk connection field: filter, orderBy and strict arguments plus Relay paging. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function talkConnectionField<Parent>(t: any, description: string, candidates: (parent: Parent, ctx: GraphContext) => Promise<readonly Talk[]> | readonly Talk[]) {
+  const f = t as AnyFieldBuilder;
+  return f.connection(
+    {
+      type: TalkRef,
+      description,
+      args: {
+        filter: f.arg({ type: TalkFilterInput, required: false, description: 'Which talks to include.' }),
+        orderBy: f.arg({ type: TalkOrderEnum, required: false, defaultValue: 'START_TIME', description: 'Order of the list. Default: start time.' }),
+        strict: f.arg.boolean({ required: false, defaultValue: false, description: 'Reject unknown organization/speaker/topic/event values with an error instead of matching nothing.' }),
+      },
+      resolve: async (parent: Parent, args: unknown, ctx: GraphContext) => resolveTalkConnection(ctx.graph, await candidates(parent, ctx), args as TalkListArgs),
+    },
+    TalkConnectionRef,
+  );
+}
