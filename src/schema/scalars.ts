@@ -27,7 +27,10 @@ builder.scalarType('JSON', {
 
 export const WeekdayEnum = builder.enumType('Weekday', {
   description: 'Day of the week, in the local time of the event.',
-  values: Object.fromEntries(WEEKDAYS.map((d) => [d, { value: d }])) as Record<(typeof WEEKDAYS)[number], { value: (typeof WEEKDAYS)[number] }>,
+  values: Object.fromEntries(WEEKDAYS.map((d) => [d, { value: d, description: `${d[0]}${d.slice(1).toLowerCase()}.` }])) as Record<
+    (typeof WEEKDAYS)[number],
+    { value: (typeof WEEKDAYS)[number]; description: string }
+  >,
 });
 
 const KIND_DESCRIPTIONS: Record<(typeof TALK_KINDS)[number], string> = {
