@@ -36,6 +36,11 @@ function nameIndex(items: ReadonlyArray<{ id: string; name: string; aliases?: st
   return index;
 }
 
+/** One typo forgiven in words of five letters or more; shorter words must match (as a prefix). */
+export function typoTolerance(term: string): number {
+  return term.length >= 5 ? 1 : 0;
+}
+
 /** Folds diacritics and case so "kapuscinska" finds "Kapuścińska". */
 export function searchTerm(term: string): string | null {
   const folded = foldKey(term);
@@ -106,7 +111,7 @@ export class KnowledgeGraph {
         }
       },
       processTerm: searchTerm,
-      searchOptions: { boost: { title: 3, speakers: 3, organizations: 2, topics: 2 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
+      searchOptions: { boost: { title: 3, speakers: 3, organizations: 2, topics: 2 }, prefix: true, fuzzy: typoTolerance, combineWith: 'AND' },
     });
     index.addAll(this.data.talks);
     return index;

@@ -8,6 +8,8 @@ import './organization.ts';
 import './topic.ts';
 import './event.ts';
 import './post.ts';
+import './schedule.ts';
+import './search.ts';
 
 export const schema = builder.toSchema();
 

@@ -1,10 +1,13 @@
 import { builder } from './builder.ts';
 import { byName, namedConnection, pageOf } from './list-connection.ts';
-import { OrganizationRef, SpeakerRef } from './refs.ts';
+import { OrganizationRef, SpeakerRef, TopicRef } from './refs.ts';
 import { SpeakerConnectionRef } from './speaker.ts';
 import { talkConnectionField } from './talk-connection.ts';
 import { talksOf } from './talks-of.ts';
-import type { Speaker } from '../domain/types.ts';
+import type { Speaker, Topic } from '../domain/types.ts';
+import { organizationTopics, type Weighted } from '../graph/relations.ts';
+import { clashingPairs } from '../graph/schedule.ts';
+import { ClashRef } from './clash.ts';
 
 OrganizationRef.implement({
   description: 'A company or institution speakers come from. Aliases ("Isovalent at Cisco", "Bloomberg LP") resolve to one organization.',
@@ -26,7 +29,26 @@ OrganizationRef.implement({
       },
       SpeakerConnectionRef,
     ),
+    topics: t.field({
+      type: [OrganizationTopicRef],
+      description: "Topics of this organization's talks, weighted by the share of its talks.",
+      resolve: (org, _args, ctx) => organizationTopics(ctx.graph, org.id),
+    }),
+    parallelTalks: t.field({
+      type: [ClashRef],
+      description: "Pairs of this organization's talks that run at the same time (its people cannot be in both).",
+      resolve: async (org, _args, ctx) => clashingPairs(ctx.graph, await talksOf(ctx, 'talksOfOrganization', [org.id])),
+    }),
     talks: talkConnectionField(t, 'Talks with a speaker from this organization.', (org: { id: string }, ctx) => talksOf(ctx, 'talksOfOrganization', [org.id])),
+  }),
+});
+
+const OrganizationTopicRef = builder.objectRef<Weighted<Topic> & { weight: number }>('OrganizationTopic').implement({
+  description: "A topic of an organization's talks, with its weight.",
+  fields: (t) => ({
+    topic: t.field({ type: TopicRef, description: 'The topic.', resolve: (w) => w.item }),
+    talkCount: t.exposeInt('count', { description: "Number of the organization's talks with this topic." }),
+    weight: t.exposeFloat('weight', { description: "Share of the organization's talks with this topic (0–1)." }),
   }),
 });
 

@@ -1,4 +1,8 @@
+import type { Speaker } from '../domain/types.ts';
+import { coSpeakers, type Weighted } from '../graph/relations.ts';
+import { clashingPairs } from '../graph/schedule.ts';
 import { builder } from './builder.ts';
+import { ClashRef } from './clash.ts';
 import { byName, namedConnection, pageOf } from './list-connection.ts';
 import { OrganizationRef, SpeakerRef } from './refs.ts';
 import { talkConnectionField } from './talk-connection.ts';
@@ -13,7 +17,25 @@ SpeakerRef.implement({
     aliases: t.exposeStringList('aliases', { description: 'Other spellings seen in posts.' }),
     talkCount: t.int({ description: 'Number of talks.', resolve: (s) => s.talkIds.length }),
     organizations: t.field({ type: [OrganizationRef], description: 'Organizations the speaker was listed with.', resolve: (s) => s.organizationIds }),
+    coSpeakers: t.field({
+      type: [CoSpeakerRef],
+      description: 'People who shared a talk with this speaker, most shared talks first.',
+      resolve: (speaker, _args, ctx) => coSpeakers(ctx.graph, speaker.id),
+    }),
+    doubleBookings: t.field({
+      type: [ClashRef],
+      description: "Pairs of this speaker's talks that run at the same time.",
+      resolve: async (speaker, _args, ctx) => clashingPairs(ctx.graph, await talksOf(ctx, 'talksOfSpeaker', [speaker.id])),
+    }),
     talks: talkConnectionField(t, "The speaker's talks.", (speaker: { id: string }, ctx) => talksOf(ctx, 'talksOfSpeaker', [speaker.id])),
+  }),
+});
+
+const CoSpeakerRef = builder.objectRef<Weighted<Speaker>>('CoSpeaker').implement({
+  description: 'A person who spoke together with another speaker.',
+  fields: (t) => ({
+    speaker: t.field({ type: SpeakerRef, description: 'The co-speaker.', resolve: (w) => w.item }),
+    talkCount: t.exposeInt('count', { description: 'Number of talks they gave together.' }),
   }),
 });
 

@@ -4,6 +4,7 @@ import type { KnowledgeGraph } from '../graph/knowledge-graph.ts';
 import { FilterError, type TalkFilter } from '../graph/talk-filter.ts';
 import { builder } from './builder.ts';
 import type { GraphContext } from './context.ts';
+import { TalkFacetsRef } from './facets.ts';
 import { paginate, type PageArgs } from './paginate.ts';
 import { TalkRef } from './refs.ts';
 import { DateTimeScalar, LocalDateScalar, LocalTimeScalar, TalkKindEnum, WeekdayEnum } from './scalars.ts';
@@ -75,6 +76,7 @@ export const TalkConnectionRef = builder.connectionObject({
   description: 'A page of talks, with the size of the whole filtered list.',
   fields: (t) => ({
     totalCount: t.int({ description: 'Number of talks that match, across all pages.', resolve: (c) => (c as unknown as TalkConnectionShape).totalCount }),
+    facets: t.field({ type: TalkFacetsRef, description: 'Counts over all matching talks (every page), for dashboards.', resolve: (c) => (c as unknown as TalkConnectionShape).matched }),
   }),
 });
 

@@ -1,4 +1,6 @@
 import type { Appearance, TopicTag } from '../domain/types.ts';
+import { relatedTalks, type RelatedTalk } from '../graph/relations.ts';
+import { overlappingTalks } from '../graph/schedule.ts';
 import { builder } from './builder.ts';
 import { SourceLocationRef } from './diagnostic.ts';
 import { EventRef, OrganizationRef, PostRef, SpeakerRef, TalkRef, TopicRef } from './refs.ts';
@@ -53,6 +55,26 @@ TalkRef.implement({
     topics: t.field({ type: [TopicRef], description: 'Topics tagged by keyword.', resolve: (talk) => talk.topicIds }),
     topicTags: t.field({ type: [TopicTagRef], description: 'Topic tags with their evidence.', resolve: (talk) => talk.tags }),
     sources: t.field({ type: [SourceLocationRef], description: 'Every place the talk is listed (several posts may list one talk).', resolve: (talk) => talk.sources }),
+    overlapping: t.field({
+      type: [TalkRef],
+      description: 'Other talks of the same conference (co-located events included) that run at the same time.',
+      resolve: (talk, _args, ctx) => overlappingTalks(ctx.graph, talk),
+    }),
+    related: t.field({
+      type: [RelatedTalkRef],
+      description: 'Talks most like this one, scored by shared speakers, topics (rarer topics weigh more), organizations and event; reasons say why.',
+      args: { first: t.arg.int({ required: false, defaultValue: 5, description: 'How many (default 5, at most 50).' }) },
+      resolve: (talk, args, ctx) => relatedTalks(ctx.graph, talk, Math.min(Math.max(args.first ?? 5, 0), 50)),
+    }),
+  }),
+});
+
+const RelatedTalkRef = builder.objectRef<RelatedTalk>('RelatedTalk').implement({
+  description: 'A talk related to another one, with the score and the reasons.',
+  fields: (t) => ({
+    talk: t.field({ type: TalkRef, description: 'The related talk.', resolve: (r) => r.talk }),
+    score: t.exposeFloat('score', { description: 'Higher is more related: 3 per shared speaker, 1 per shared organization, log(1 + talks/topic talks) per shared topic, 0.5 for the same event.' }),
+    reasons: t.exposeStringList('reasons', { description: 'Why, one reason per shared speaker, topic, organization or event.' }),
   }),
 });
 
