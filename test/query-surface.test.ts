@@ -222,3 +222,13 @@ describe('graph questions', () => {
     expect(keeping.related.every((r: { reasons: string[] }) => r.reasons.length > 0)).toBe(true);
   });
 });
+
+describe('enum values', () => {
+  it('answers an unknown weekday with the accepted values, as a literal and as a variable', async () => {
+    const literal = await execute(yoga, `{ talks(filter: { day: FRIDAYY }) { totalCount } }`);
+    expect([...(literal.errors?.[0]?.extensions?.accepted as string[])].sort()).toEqual(['FRIDAY', 'MONDAY', 'SATURDAY', 'SUNDAY', 'THURSDAY', 'TUESDAY', 'WEDNESDAY']);
+    expect(literal.errors?.[0]?.extensions?.code).toBeTruthy();
+    const variable = await execute(yoga, `query ($d: [Weekday!]) { talks(filter: { day: $d }) { totalCount } }`, { d: ['Funday'] });
+    expect(variable.errors?.[0]?.extensions?.accepted).toContain('FRIDAY');
+  });
+});
