@@ -1,0 +1,109 @@
+import { watch, type FSWatcher } from 'node:fs';
+import type { Diagnostic } from './domain/types.ts';
+import { buildGraph } from './graph/build-graph.ts';
+import type { GraphHolder } from './graph/graph-holder.ts';
+import type { KnowledgeGraph } from './graph/knowledge-graph.ts';
+import { diagnose } from './ingest/diagnostic-catalogue.ts';
+import { createIngestContext, ingestPosts, type PostSource } from './ingest/ingest-posts.ts';
+import { parsePost } from './ingest/parse-post.ts';
+import { readDataFolder } from './ingest/read-data-dir.ts';
+
+export interface ReloadResult {
+  graph: KnowledgeGraph;
+  diagnostics: Diagnostic[];
+  /** Files whose new version had errors and whose last good version is served instead. */
+  keptLastGood: string[];
+  postCount: number;
+}
+
+/**
+ * Loads a data folder and keeps, per post file, the last version that read without errors. On a
+ * reload, a file that now has error-level diagnostics (unreadable bytes, broken front matter …) is
+ * replaced by its last good version, so a broken edit never takes talks away; its diagnostics are
+ * still reported. The new graph is swapped in atomically: requests already running keep the graph
+ * their context took.
+ */
+export class LiveData {
+  private readonly lastGood = new Map<string, PostSource>();
+  private running: Promise<ReloadResult> | null = null;
+  private pending = false;
+
+  constructor(
+    private readonly targets: readonly string[],
+    private readonly graphs: GraphHolder,
+  ) {}
+
+  async reload(): Promise<ReloadResult> {
+    // Coalesce bursts of changes: at most one reload runs, and one more follows it.
+    if (this.running) {
+      this.pending = true;
+      return this.running;
+    }
+    this.running = this.load().finally(() => {
+      this.running = null;
+    });
+    const result = await this.running;
+    if (this.pending) {
+      this.pending = false;
+      return this.reload();
+    }
+    return result;
+  }
+
+  private async load(): Promise<ReloadResult> {
+    const folder = await readDataFolder(this.targets);
+    const context = createIngestContext(folder.reference);
+    const hasErrors = (file: string, diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.file === file && d.severity === 'error');
+
+    const sources: PostSource[] = [];
+    const keptLastGood: string[] = [];
+    const extra: Diagnostic[] = [...folder.diagnostics];
+    const seen = new Set<string>();
+    for (const source of folder.posts) {
+      seen.add(source.file);
+      const parsed = parsePost(source.file, source.text, context);
+      const previous = this.lastGood.get(source.file);
+      if (hasErrors(source.file, parsed.diagnostics) && previous) {
+        keptLastGood.push(source.file);
+        sources.push(previous);
+      } else {
+        sources.push(source);
+        if (!hasErrors(source.file, parsed.diagnostics)) this.lastGood.set(source.file, source);
+      }
+    }
+    // Files the reader could not read at all (binary, too large) but that were good before.
+    for (const d of folder.diagnostics) {
+      const previous = this.lastGood.get(d.file);
+      if (d.severity === 'error' && previous && !seen.has(d.file)) {
+        seen.add(d.file);
+        keptLastGood.push(d.file);
+        sources.push(previous);
+      }
+    }
+    for (const file of this.lastGood.keys()) if (!seen.has(file)) this.lastGood.delete(file); // deleted files go away
+
+    const data = ingestPosts(sources, folder.reference);
+    const keptDiagnostics = keptLastGood.map((file) => diagnose('KEPT_LAST_GOOD', { file, line: 1 }));
+    data.diagnostics.unshift(...extra, ...keptDiagnostics);
+    const graph = buildGraph(data);
+    this.graphs.swap(graph);
+    return { graph, diagnostics: data.diagnostics, keptLastGood, postCount: sources.length };
+  }
+
+  /** Re-ingests when a post or reference file below the targets changes (debounced). */
+  watch(onReload: (result: ReloadResult | Error) => void, debounceMs = 150): () => void {
+    let timer: NodeJS.Timeout | null = null;
+    const schedule = (_event: string, name: string | Buffer | null) => {
+      if (name && !/\.(mdx?|ya?ml)$/i.test(String(name))) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        this.reload().then(onReload, (error: Error) => onReload(error));
+      }, debounceMs);
+    };
+    const watchers: FSWatcher[] = this.targets.map((target) => watch(target, { recursive: true }, schedule));
+    return () => {
+      if (timer) clearTimeout(timer);
+      for (const w of watchers) w.close();
+    };
+  }
+}
