@@ -111,6 +111,11 @@ export const DIAGNOSTIC_CATALOGUE = {
     summary: 'A reference-data file (topics, events, organizations, speakers) is malformed; the bundled copy is used.',
     hint: 'Fix the YAML; see data/ for the expected shape.',
   },
+  KEPT_LAST_GOOD: {
+    severity: 'warning',
+    summary: 'A live reload found errors in this file; the last good version of it is still served.',
+    hint: 'Fix the file; the next save reloads it.',
+  },
   DUPLICATE_TALK_MERGED: {
     severity: 'info',
     summary: 'The same talk appears more than once; the entries were merged into one talk with several sources.',
