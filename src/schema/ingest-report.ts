@@ -1,0 +1,63 @@
+import { ingestReport, type IngestReport, type NearDuplicate } from '../graph/data-quality.ts';
+import { builder } from './builder.ts';
+import { DiagnosticRef, SeverityEnum } from './diagnostic.ts';
+
+const NearDuplicateKindEnum = builder.enumType('NearDuplicateKind', {
+  description: 'What kind of names a near-duplicate pair compares.',
+  values: {
+    SPEAKER: { value: 'speaker', description: 'Speaker names.' },
+    ORGANIZATION: { value: 'organization', description: 'Organization names.' },
+    TALK: { value: 'talk', description: 'Talk titles.' },
+  } as const,
+});
+
+const NearDuplicateRef = builder.objectRef<NearDuplicate>('NearDuplicate').implement({
+  description: 'Two names that were not merged but differ by at most two edits: for a person to confirm.',
+  fields: (t) => ({
+    kind: t.field({ type: NearDuplicateKindEnum, description: 'Speakers, organizations or talks.', resolve: (n) => n.kind }),
+    ids: t.exposeStringList('ids', { description: 'Slugs of the two objects.' }),
+    names: t.exposeStringList('names', { description: 'The two names as the graph has them.' }),
+    distance: t.exposeInt('distance', { description: 'Edit distance between the names, accents and case ignored.' }),
+  }),
+});
+
+const CountsRef = builder.objectRef<IngestReport['counts']>('IngestCounts').implement({
+  description: 'How much the ingest read.',
+  fields: (t) => ({
+    posts: t.exposeInt('posts', { description: 'Posts read.' }),
+    talks: t.exposeInt('talks', { description: 'Talks (after merging duplicates).' }),
+    speakers: t.exposeInt('speakers', { description: 'Speakers (after merging spellings).' }),
+    organizations: t.exposeInt('organizations', { description: 'Organizations (after resolving aliases).' }),
+    topics: t.exposeInt('topics', { description: 'Topics in the taxonomy.' }),
+    events: t.exposeInt('events', { description: 'Events with talks or posts.' }),
+    diagnostics: t.exposeInt('diagnostics', { description: 'Diagnostics of every severity.' }),
+    errors: t.exposeInt('errors', { description: 'Error-level diagnostics.' }),
+    warnings: t.exposeInt('warnings', { description: 'Warning-level diagnostics.' }),
+  }),
+});
+
+const IngestReportRef = builder.objectRef<IngestReport>('IngestReport').implement({
+  description: 'Data quality of the graph being served: counts, diagnostics and near-duplicates to review.',
+  fields: (t) => ({
+    graphVersion: t.string({ description: 'Content hash of the graph; changes when the data changes.', resolve: (_r, _a, ctx) => ctx.graph.version }),
+    counts: t.field({ type: CountsRef, description: 'How much was read.', resolve: (r) => r.counts }),
+    diagnostics: t.field({
+      type: [DiagnosticRef],
+      description: 'Diagnostics, optionally only of some severities or codes, in file and line order.',
+      args: {
+        severity: t.arg({ type: [SeverityEnum], required: false, description: 'Keep these severities.' }),
+        code: t.arg.stringList({ required: false, description: 'Keep these codes.' }),
+      },
+      resolve: (r, args) =>
+        r.diagnostics
+          .filter((d) => (!args.severity || args.severity.includes(d.severity)) && (!args.code || args.code.includes(d.code)))
+          .slice()
+          .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line),
+    }),
+    nearDuplicates: t.field({ type: [NearDuplicateRef], description: 'Unmerged names within two edits of each other.', resolve: (r) => r.nearDuplicates }),
+  }),
+});
+
+builder.queryField('ingestReport', (t) =>
+  t.field({ type: IngestReportRef, description: 'Data-quality report of the graph being served, for a dashboard of the ingest.', resolve: (_root, _args, ctx) => ingestReport(ctx.graph) }),
+);
