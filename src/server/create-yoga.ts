@@ -3,31 +3,58 @@ import type { GraphQLSchema } from 'graphql';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphHolder } from '../graph/graph-holder.ts';
 import { createContext, type GraphContext } from '../schema/context.ts';
+import { useTalkCalendar } from './calendar-plugin.ts';
+import { corsOptionsOf, type CorsPolicy } from './cors-policy.ts';
+import { useEnumHints } from './enum-hints-plugin.ts';
 import { EXAMPLE_QUERIES } from './example-queries.ts';
+import { useHttpCache } from './http-cache-plugin.ts';
+import { createJsonLogger, yogaLoggerOf, type JsonLogger } from './json-logger.ts';
+import { useRequestLogging } from './logging-plugin.ts';
+import { createMetrics } from './metrics-plugin.ts';
+import { RequestTracker, useRequestTracking } from './request-tracking.ts';
+import { createSecurityPlugins } from './security-plugins.ts';
+import { serverConfigFromEnv, type ServerConfig } from './server-config.ts';
 
 export interface YogaOptions {
   schema: GraphQLSchema;
   graphs: GraphHolder;
   /** Serve GraphiQL on GET /graphql from a browser. Default true. */
   graphiql?: boolean;
+  /** Cross-origin access (env CORS_ORIGINS). Default: any origin, without credentials. */
+  cors?: CorsPolicy;
+  /** Seconds for `Cache-Control: public, max-age=N` on GET answers (env CACHE_MAX_AGE). Default 60. */
+  cacheMaxAge?: number;
+  /** Limits and environment switches. Default: from the environment (serverConfigFromEnv). */
+  config?: ServerConfig;
+  /** JSON logger for request and Yoga logs. Default: stderr at config.logLevel. */
+  logger?: JsonLogger;
 }
 
 export type TalkGraphYoga = YogaServerInstance<Record<string, unknown>, GraphContext>;
 
 /**
  * The Yoga instance: schema, per-request context (one graph per request), GraphiQL served from
- * the package (no CDN), `/health` (alive) and `/ready` (graph loaded). No listener here.
+ * the package (no CDN), `/health` (alive) and `/ready` (graph loaded), `/calendar.ics`, ETag/304 on
+ * GET answers, CORS by policy. No listener here.
  */
 export function createTalkGraphYoga(options: YogaOptions): TalkGraphYoga {
+  const config = options.config ?? serverConfigFromEnv();
+  const logger = options.logger ?? createJsonLogger({ level: config.logLevel });
+  const tracker = new RequestTracker();
+  const metrics = config.metrics ? createMetrics({ graphs: options.graphs, tracker, knownPaths: ['/graphql', '/health', '/ready', '/metrics', '/calendar.ics'] }) : null;
   return createYoga<Record<string, unknown>, GraphContext>({
     schema: options.schema,
     context: () => createContext(options.graphs.current()),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    maskedErrors: true,
+    // Never leak stack traces, not even with NODE_ENV=development (Yoga's isDev default).
+    maskedErrors: { isDev: false },
+    batching: false,
+    maxRequestBodySize: config.limits.maxBodyBytes,
+    logging: config.logLevel === 'silent' ? false : yogaLoggerOf(logger),
     graphiql:
-      options.graphiql === false
+      options.graphiql === false || !config.graphiql
         ? false
         : {
             title: 'Talk Graph',
@@ -35,6 +62,16 @@ export function createTalkGraphYoga(options: YogaOptions): TalkGraphYoga {
             defaultTabs: EXAMPLE_QUERIES.map((q) => ({ query: q.query })),
           },
     renderGraphiQL,
-    plugins: [useReadinessCheck({ endpoint: '/ready', check: () => options.graphs.ready })],
+    cors: corsOptionsOf(options.cors ?? { kind: 'any' }),
+    plugins: [
+      useRequestTracking(tracker),
+      ...createSecurityPlugins(config),
+      useReadinessCheck({ endpoint: '/ready', check: () => options.graphs.ready }),
+      useEnumHints(options.schema),
+      useTalkCalendar({ graphs: options.graphs, path: '/calendar.ics' }),
+      useHttpCache({ graphs: options.graphs, paths: ['/graphql', '/calendar.ics'], maxAge: options.cacheMaxAge }),
+      ...(metrics ? [metrics.plugin] : []),
+      useRequestLogging(logger, tracker),
+    ],
   });
 }

@@ -1,0 +1,134 @@
+import path from 'node:path';
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { graphOf, postSourcesIn, ROOT, seedSource, yogaOf } from './helpers.ts';
+
+const seedGraph = graphOf([seedSource()]);
+const yoga = yogaOf(seedGraph);
+
+async function get(pathAndQuery: string): Promise<Response> {
+  return yoga.fetch(`http://localhost${pathAndQuery}`);
+}
+
+/** Parses an .ics body with ical.js and registers its VTIMEZONEs, so TZID times convert through them. */
+function parseCalendar(ics: string) {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const zones = calendar.getAllSubcomponents('vtimezone');
+  for (const zone of zones) ICAL.TimezoneService.register(zone);
+  const events = calendar.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+  return { calendar, zones, events };
+}
+
+describe('GET /calendar.ics', () => {
+  it('exports Isovalent\'s Friday talks as 4 VEVENTs in Europe/Amsterdam time, with a VTIMEZONE', async () => {
+    const response = await get('/calendar.ics?organization=isovalent&day=FRIDAY');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(response.headers.get('x-talks-without-start')).toBe('0');
+    const { zones, events } = parseCalendar(await response.text());
+
+    expect(zones.map((z) => z.getFirstPropertyValue('tzid'))).toEqual(['Europe/Amsterdam']);
+    expect(events).toHaveLength(4);
+    const starts = events.map((e) => e.startDate).sort((a, b) => a.compare(b));
+    expect(starts.map((t) => t.zone?.tzid)).toEqual(Array(4).fill('Europe/Amsterdam'));
+    expect(events.map((e) => e.component.getFirstProperty('dtstart')?.getParameter('tzid'))).toEqual(Array(4).fill('Europe/Amsterdam'));
+    expect(starts.map((t) => `${t.toString().slice(0, 10)} ${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`)).toEqual([
+      '2023-04-21 11:55',
+      '2023-04-21 11:55',
+      '2023-04-21 14:55',
+      '2023-04-21 16:55',
+    ]);
+    // Converted through the file's own VTIMEZONE, the instants are the graph's (CEST = UTC+2).
+    expect(starts.map((t) => t.toJSDate().toISOString())).toEqual([
+      '2023-04-21T09:55:00.000Z',
+      '2023-04-21T09:55:00.000Z',
+      '2023-04-21T12:55:00.000Z',
+      '2023-04-21T14:55:00.000Z',
+    ]);
+  });
+
+  it('writes UID, SUMMARY, DESCRIPTION (speakers + abstract), URL, LOCATION and DTEND from the graph', async () => {
+    const talks = seedGraph.selectTalks({ organization: ['isovalent'], day: ['FRIDAY'] }, { strict: true });
+    const { events } = parseCalendar(await (await get('/calendar.ics?organization=isovalent&day=FRIDAY')).text());
+    const byUid = new Map(events.map((e) => [e.uid, e]));
+    expect([...byUid.keys()].sort()).toEqual(talks.map((t) => `${t.id}@talk-graph`).sort());
+
+    const log4j = events.find((e) => e.summary === 'The Next Log4jshell?! Preparing for CVEs with eBPF!')!;
+    expect(log4j.description).toMatch(/^Speakers: Natalia Reka Ivanko \(Isovalent\), John Fastabend \(Isovalent\)\n\nLog4jshell/);
+    expect(log4j.location).toMatch(/^Amsterdam/);
+    expect(log4j.component.getFirstPropertyValue('url')).toBe('https://sched.co/1Hybi');
+    expect(log4j.endDate.toJSDate().toISOString()).toBe('2023-04-21T10:30:00.000Z');
+  });
+
+  it('gives the same UIDs and the same bytes on a second request', async () => {
+    const first = await (await get('/calendar.ics?organization=isovalent&day=FRIDAY')).text();
+    const second = await (await get('/calendar.ics?organization=isovalent&day=FRIDAY')).text();
+    expect(parseCalendar(second).events.map((e) => e.uid)).toEqual(parseCalendar(first).events.map((e) => e.uid));
+    expect(second).toBe(first);
+  });
+
+  it('takes repeatable and comma-separated values like the GraphQL filter does', async () => {
+    const count = async (query: string) => parseCalendar(await (await get(`/calendar.ics?${query}`)).text()).events.length;
+    // Issue 3: Isovalent has 2 talks on Tuesday, 3 on Wednesday, 4 on Friday.
+    expect(await count('organization=Isovalent&day=TUESDAY,wednesday')).toBe(5);
+    expect(await count('organization=isovalent&day=TUESDAY&day=WEDNESDAY')).toBe(5);
+    expect(await count('organization=isovalent&date=2023-04-21')).toBe(4);
+    expect(await count('organization=isovalent&from=2023-04-18&to=2023-04-19')).toBe(5);
+    expect(await count('')).toBe(seedGraph.allTalks().length);
+  });
+
+  it('answers an unknown weekday with 400, a code and the accepted values', async () => {
+    const response = await get('/calendar.ics?organization=isovalent&day=FUNDAY');
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string; accepted: string[] } }> };
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0]!.message).toContain('FUNDAY');
+    expect(body.errors[0]!.extensions.code).toBe('UNKNOWN_FILTER_VALUE');
+    expect(body.errors[0]!.extensions.accepted).toEqual(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']);
+  });
+
+  it('answers unknown names (strict), malformed dates and unknown parameters with 400, never 500', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['organization=nobody-inc', 'UNKNOWN_FILTER_VALUE', 'isovalent'],
+      ['kind=SERMON', 'UNKNOWN_FILTER_VALUE', 'KEYNOTE'],
+      ['date=2023-4-21', 'BAD_USER_INPUT', 'YYYY-MM-DD'],
+      ['organisation=isovalent', 'UNKNOWN_FILTER_VALUE', 'organization'],
+      ['includeSubtopics=maybe', 'UNKNOWN_FILTER_VALUE', 'false'],
+    ];
+    for (const [query, code, accepted] of cases) {
+      const response = await get(`/calendar.ics?${query}`);
+      expect(response.status, query).toBe(400);
+      const body = (await response.json()) as { errors: Array<{ extensions: { code: string; accepted: string[] } }> };
+      expect(body.errors[0]!.extensions.code, query).toBe(code);
+      expect(body.errors[0]!.extensions.accepted, query).toContain(accepted);
+    }
+  });
+
+  it('leaves out talks without a start instant and says how many', async () => {
+    const untimed = `---\ntitle: 'Cilium Talks at KubeCon EU 2023'\ndate: '2023-04-03'\n---\n\n[Untimed Talk About Cilium - Jane Doe, Isovalent](https://sched.co/zzzz)\n\nAn abstract.\n`;
+    const graph = graphOf([seedSource(), { file: 'posts/untimed.md', text: untimed }]);
+    const response = await yogaOf(graph).fetch('http://localhost/calendar.ics?organization=isovalent');
+    expect(response.headers.get('x-talks-without-start')).toBe('1');
+    const { calendar, events } = parseCalendar(await response.text());
+    expect(events).toHaveLength(9);
+    expect(events.map((e) => e.summary)).not.toContain('Untimed Talk About Cilium');
+    expect(calendar.getFirstPropertyValue('x-talk-graph-skipped-without-start')).toBe('1');
+  });
+
+  it('round-trips every timed talk of the bundled data, in every zone it uses, to the graph\'s instants', async () => {
+    const graph = graphOf(postSourcesIn(path.join(ROOT, 'data', 'posts')));
+    const { zones, events } = parseCalendar(await (await yogaOf(graph).fetch('http://localhost/calendar.ics')).text());
+    const timed = graph.allTalks().filter((t) => t.startsAt);
+    expect(events).toHaveLength(timed.length);
+    const zoneIds = zones.map((z) => z.getFirstPropertyValue('tzid')).sort();
+    expect(zoneIds).toEqual([...new Set(timed.map((t) => t.timezone))].sort());
+    expect(zoneIds.length).toBeGreaterThan(1);
+    const byUid = new Map(events.map((e) => [e.uid, e]));
+    for (const talk of timed) {
+      const event = byUid.get(`${talk.id}@talk-graph`)!;
+      expect(event.startDate.zone?.tzid, talk.id).toBe(talk.timezone);
+      expect(event.startDate.toJSDate().getTime(), talk.id).toBe(Date.parse(talk.startsAt!));
+      if (talk.endsAt) expect(event.endDate.toJSDate().getTime(), talk.id).toBe(Date.parse(talk.endsAt));
+    }
+  });
+});
