@@ -8,8 +8,10 @@ import './organization.ts';
 import './topic.ts';
 import './event.ts';
 import './post.ts';
+import './ask.ts';
 import './schedule.ts';
 import './search.ts';
+import './ingest-report.ts';
 
 export const schema = builder.toSchema();
 

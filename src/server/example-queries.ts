@@ -38,4 +38,18 @@ export const EXAMPLE_QUERIES: ReadonlyArray<{ title: string; query: string }> = 
   topics(first: 100) { totalCount nodes { name talkCount } }
 }`,
   },
+  {
+    title: 'Ask in plain words',
+    query: `# A question in plain words, shown as the filter it was turned into
+{
+  ask(question: "talks by Isovalent speakers on Friday") {
+    interpretation
+    filter
+    unrecognized
+    corrections { from to }
+    alternatives { interpretation talkCount }
+    talks(first: 20) { totalCount nodes { title day start speakers { name } } }
+  }
+}`,
+  },
 ];
