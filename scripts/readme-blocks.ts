@@ -6,9 +6,19 @@ export async function renderExamples(markdown: string, run: (query: string) => P
   let last = 0;
   for (const match of markdown.matchAll(EXAMPLE_BLOCK)) {
     const query = match[1]!;
-    const answer = JSON.stringify(await run(query), null, 2);
+    const answer = formatJson(await run(query));
     out += markdown.slice(last, match.index) + `<!-- example -->\n\`\`\`graphql\n${query}\n\`\`\`\n\n\`\`\`json\n${answer}\n\`\`\``;
     last = match.index! + match[0].length;
   }
   return out + markdown.slice(last);
+}
+
+/** JSON with small objects and arrays kept on one line, so answers stay readable in the README. */
+export function formatJson(value: unknown, indent = ''): string {
+  const inline = JSON.stringify(value);
+  if (inline === undefined || inline.length + indent.length <= 100 || value === null || typeof value !== 'object') return inline ?? 'null';
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) return `[\n${value.map((v) => inner + formatJson(v, inner)).join(',\n')}\n${indent}]`;
+  const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatJson(v, inner)}`);
+  return `{\n${entries.join(',\n')}\n${indent}}`;
 }

@@ -11,8 +11,10 @@ export interface FacetBucket {
 export type FacetName = 'days' | 'dates' | 'hours' | 'topics' | 'organizations' | 'speakers' | 'events' | 'kinds';
 
 /** Natural order of each facet's values, used to break count ties (and for orderBy VALUE). */
-function naturalRank(facet: FacetName, value: string): string {
+function naturalRank(graph: KnowledgeGraph, facet: FacetName, value: string, label: string): string {
   if (facet === 'days') return String(WEEKDAYS.indexOf(value as (typeof WEEKDAYS)[number]));
+  if (facet === 'events') return `${graph.event(value)?.startDate ?? '9999'} ${label}`; // chronological, for trends
+  if (facet === 'topics' || facet === 'organizations' || facet === 'speakers') return label;
   return value;
 }
 
@@ -78,6 +80,7 @@ export function computeFacet(graph: KnowledgeGraph, talks: readonly Talk[], face
       break;
   }
   const buckets = [...counts.entries()].map(([value, n]) => ({ value, label: label(value), count: n }));
-  const byValue = (a: FacetBucket, b: FacetBucket) => naturalRank(facet, a.value).localeCompare(naturalRank(facet, b.value), 'en', { numeric: true });
+  const byValue = (a: FacetBucket, b: FacetBucket) =>
+    naturalRank(graph, facet, a.value, a.label).localeCompare(naturalRank(graph, facet, b.value, b.label), 'en', { numeric: true });
   return buckets.sort(orderBy === 'VALUE' ? byValue : (a, b) => b.count - a.count || byValue(a, b));
 }

@@ -15,7 +15,7 @@ const FacetOrderEnum = builder.enumType('FacetOrder', {
   description: 'Order of facet buckets.',
   values: {
     COUNT: { value: 'COUNT', description: 'Most talks first; ties in natural order.' },
-    VALUE: { value: 'VALUE', description: 'Natural order of the values (weekdays Monday→Sunday, dates and hours ascending, names A→Z).' },
+    VALUE: { value: 'VALUE', description: 'Natural order: weekdays Monday→Sunday, dates and hours ascending, events by start date, names A→Z.' },
   } as const,
 });
 
