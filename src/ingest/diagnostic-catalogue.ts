@@ -51,6 +51,11 @@ export const DIAGNOSTIC_CATALOGUE = {
     summary: 'A talk lists no speakers.',
     hint: 'Write speakers after the last " - " of the link text: "Title - Name, Org".',
   },
+  SPEAKERS_INFERRED: {
+    severity: 'info',
+    summary: 'A talk names no speakers; an intro sentence ("his talks") gave it the person the post is about.',
+    hint: 'Write the speakers in the entry ("Title - Name, Org") to be explicit.',
+  },
   TALK_NO_SCHEDULE: {
     severity: 'warning',
     summary: 'A talk has no date or time; it is kept without a place in the schedule.',

@@ -4,11 +4,12 @@ import { weekdayOfDate } from '../domain/weekday.ts';
 import { diagnose } from './diagnostic-catalogue.ts';
 import { classifyKind } from './classify-kind.ts';
 import type { EventMatcher } from './event-matcher.ts';
-import { flattenBlocks, inlineText, parseMarkdown, type Block } from './markdown-blocks.ts';
-import { parseSpeakers, type SpeakerGrammarOptions } from './parse-speakers.ts';
+import { flattenBlocks, parseMarkdown, type Block } from './markdown-blocks.ts';
+import { looksLikePersonName, parseSpeakers, type SpeakerGrammarOptions } from './parse-speakers.ts';
 import { parseWhen, type WhenParts } from './parse-when.ts';
 import { readFrontMatter } from './read-front-matter.ts';
-import { isDateLine, isGenericLinkText, looksLikeBrokenDateLine, recognizeTalkHeader, type TalkHeader } from './recognize-talk-header.ts';
+import { isDateLine, looksLikeBrokenDateLine, recognizeTalkHeader, type TalkHeader } from './recognize-talk-header.ts';
+import { isEmphasisOnly, isGenericLinkText, isMediaLabel, loneLinkOf, meaningfulNodes } from './talk-header.ts';
 
 export interface IngestContext {
   events: EventMatcher;
@@ -20,6 +21,8 @@ interface Section {
   depth: number;
   eventSlug: string | null;
   date: WhenParts | null;
+  /** Speakers an intro sentence gave the talks below it ("Catch his two talks…"). */
+  speakers: SpeakerMention[] | null;
 }
 
 interface OpenTalk {
@@ -30,9 +33,19 @@ interface OpenTalk {
   speakers: SpeakerMention[];
   eventSlug: string | null;
   sectionDate: WhenParts | null;
+  sectionSpeakers: SpeakerMention[] | null;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+/** An intro sentence that gives talks to the person the post is about: "Catch his two talks…". */
+const SUBJECT_TALKS = /\b(?:his|her)\s+(?:[\p{L}\d-]+\s+){0,3}(?:talks?|sessions?|presentations?|keynotes?)\b/iu;
+
+/** The person a post is about, when its title names one after a dash or colon ("Meet the Maintainer - Laurent Bernaille"). */
+function subjectOfTitle(title: string): SpeakerMention | null {
+  const parts = title.split(/\s[-–—]\s|:\s/);
+  const tail = parts.length > 1 ? parts[parts.length - 1]!.trim() : null;
+  return tail && looksLikePersonName(tail) ? { name: tail, organization: null, role: null } : null;
+}
 
 function stringField(data: Record<string, unknown>, key: string): string | null {
   const value = data[key];
@@ -98,7 +111,8 @@ export function parsePost(file: string, text: string, ctx: IngestContext): Parse
   };
 
   const talks: TalkEntry[] = [];
-  const sections: Section[] = [{ depth: 0, eventSlug: post.eventSlug, date: null }];
+  const sections: Section[] = [{ depth: 0, eventSlug: post.eventSlug, date: null, speakers: null }];
+  const postSubject = subjectOfTitle(title);
   const currentSection = () => sections[sections.length - 1]!;
   let open: OpenTalk | null = null;
 
@@ -139,6 +153,10 @@ export function parsePost(file: string, text: string, ctx: IngestContext): Parse
     const start = when?.start ?? null;
     const end = when?.end ?? null;
     if (!date && !start) diagnostics.push(diagnose('TALK_NO_SCHEDULE', at(talk.block.line), `"${talk.header.title}"`));
+    if (talk.speakers.length === 0 && talk.sectionSpeakers) {
+      talk.speakers = talk.sectionSpeakers;
+      diagnostics.push(diagnose('SPEAKERS_INFERRED', at(talk.block.line), `"${talk.header.title}": ${talk.speakers.map((s) => s.name).join(', ')}.`));
+    }
     if (talk.speakers.length === 0) diagnostics.push(diagnose('TALK_NO_SPEAKERS', at(talk.block.line), `"${talk.header.title}"`));
     if (talk.header.unreadableSpeakers.length > 0)
       diagnostics.push(diagnose('SPEAKER_UNREADABLE', at(talk.block.line), `Could not read: ${talk.header.unreadableSpeakers.map((s) => `"${s}"`).join(', ')}.`));
@@ -168,75 +186,75 @@ export function parsePost(file: string, text: string, ctx: IngestContext): Parse
       depth: block.depth,
       eventSlug: event?.slug ?? parent.eventSlug,
       date: when.month !== null && when.day !== null ? when : parent.date,
+      speakers: parent.speakers,
     });
   };
 
-  for (const block of blocks) {
-    const header = block.kind === 'html' ? null : recognizeTalkHeader(block, ctx.grammar);
+  blocks.forEach((block, index) => {
+    const header = recognizeTalkHeader(block, { grammar: ctx.grammar, previous: blocks[index - 1], next: blocks[index + 1], insideTalk: open !== null });
     if (header) {
       closeTalk();
       if (block.kind === 'heading') enterHeading(block);
       const section = currentSection();
       const when = header.whenText ? parseWhen(header.whenText) : null;
-      open = { header, block, when, abstract: [], speakers: header.speakers, eventSlug: section.eventSlug, sectionDate: section.date };
-      continue;
+      open = { header, block, when, abstract: [], speakers: header.speakers, eventSlug: section.eventSlug, sectionDate: section.date, sectionSpeakers: section.speakers };
+      return;
     }
     if (block.kind === 'heading') {
       closeTalk();
       enterHeading(block);
-      continue;
+      return;
     }
     if (!open) {
-      // Intro sentences may set the date for the section below them.
-      if (block.kind === 'paragraph') {
+      if (block.kind === 'paragraph' && !isEmphasisOnly(block) && block.text.length < 300) {
+        // Intro sentences may set the date for the section below them (not bylines, not a range of days).
         const when = parseWhen(block.text);
-        if (when.month !== null && when.day !== null && when.start === null && block.text.length < 300) currentSection().date = when;
+        if (when.month !== null && when.day !== null && when.start === null) currentSection().date = when;
+        if (postSubject && SUBJECT_TALKS.test(block.text)) currentSection().speakers = [postSubject];
       }
-      continue;
+      return;
     }
     const talk: OpenTalk = open;
     if (block.kind === 'listItem' && talk.block.kind === 'listItem' && !block.nested) {
       closeTalk(); // a sibling list item that is not a talk ends the entry
-      continue;
+      return;
     }
-    if (block.kind === 'html') continue;
+    if (block.kind === 'html') return;
     if (!talk.when?.start && isDateLine(block)) {
       talk.when = parseWhen(block.text);
-      continue;
+      return;
     }
     if (talk.speakers.length === 0 && talk.abstract.length === 0 && isEmphasisOnly(block)) {
       const parsed = parseSpeakers(block.text, ctx.grammar);
       if (parsed.speakers.length > 0 && parsed.unreadable.length === 0) {
         talk.speakers = parsed.speakers;
-        continue;
+        return;
       }
     }
-    const loneLink = loneLinkOf(block);
-    if (loneLink && !talk.header.url && talk.abstract.length === 0) {
-      talk.header = { ...talk.header, url: loneLink };
-      continue;
+    const recording = recordingLinkOf(block);
+    if (recording) {
+      // "[See on YouTube.](url)" or "YouTube link: [video title](url)" under the entry: its recording.
+      if (!talk.header.url) talk.header = { ...talk.header, url: recording };
+      return;
     }
     if (!talk.when?.start && talk.abstract.length === 0 && looksLikeBrokenDateLine(block)) {
       diagnostics.push(diagnose('DATE_UNREADABLE', at(block.line), `"${block.text}"`));
-      continue;
+      return;
     }
     if (block.text) talk.abstract.push(block.kind === 'listItem' ? `- ${block.text}` : block.text);
-  }
+  });
   closeTalk();
 
   if (talks.length === 0) diagnostics.push(diagnose('POST_NO_TALKS', at(1)));
   return { post, talks, diagnostics };
 }
 
-function isEmphasisOnly(block: Block): boolean {
-  const meaningful = block.inline.filter((n) => !(n.type === 'text' && !n.value.trim()));
-  return meaningful.length > 0 && meaningful.every((n) => n.type === 'emphasis' || n.type === 'strong');
-}
-
-function loneLinkOf(block: Block): string | null {
-  const meaningful = block.inline.filter((n) => !(n.type === 'text' && !n.value.trim()));
-  const only = meaningful.length === 1 ? meaningful[0] : undefined;
-  if (only?.type === 'link' && isGenericLinkText(inlineText(only.children))) return only.url;
+/** The url of a block that only links a recording or details: `[See on YouTube.](url)`, `YouTube link: [title](url)`. */
+function recordingLinkOf(block: Block): string | null {
+  const lone = loneLinkOf(block.inline);
+  if (lone && isGenericLinkText(lone.text)) return lone.url;
+  const meaningful = meaningfulNodes(block.inline);
+  const [label, link] = meaningful;
+  if (meaningful.length === 2 && label?.type === 'text' && link?.type === 'link' && isMediaLabel(label.value)) return link.url;
   return null;
 }
-

@@ -10,6 +10,8 @@ export interface WhenParts {
   start: string | null;
   end: string | null;
   zone: string | null;
+  /** True when the text names a range of days ("September 9-11"): no single date can be taken from it. */
+  spansDays: boolean;
   /** The text with every recognised part removed (separators included). */
   rest: string;
 }
@@ -25,6 +27,9 @@ const CLOCK = `(\\d{1,2})(?:[:.h](\\d{2}))?\\s*${MERIDIEM}?`;
 const WEEKDAY_RE = new RegExp(`\\b${WEEKDAY_PATTERN}(?![a-z])`, 'i');
 const MONTH_DAY_RE = new RegExp(`\\b${MONTH_PATTERN}\\s+${DAY_PATTERN}\\b`, 'i');
 const DAY_MONTH_RE = new RegExp(`\\b${DAY_PATTERN}\\s+(?:of\\s+)?${MONTH_PATTERN}(?![a-z])`, 'i');
+const DAY_RANGE_SEPARATOR = '\\s*(?:-|–|—|to|until|through)\\s*';
+const MONTH_DAY_RANGE_RE = new RegExp(`\\b${MONTH_PATTERN}\\s+${DAY_PATTERN}${DAY_RANGE_SEPARATOR}(?:${MONTH_PATTERN}\\s+)?${DAY_PATTERN}\\b`, 'i');
+const DAY_MONTH_RANGE_RE = new RegExp(`\\b${DAY_PATTERN}(?:\\s+${MONTH_PATTERN})?${DAY_RANGE_SEPARATOR}${DAY_PATTERN}\\s+(?:of\\s+)?${MONTH_PATTERN}(?![a-z])`, 'i');
 const YEAR_RE = /\b(19\d\d|20\d\d)\b/;
 const RANGE_RE = new RegExp(`(?<![\\d:])${CLOCK}\\s*(?:-|–|—|to|until)\\s*${CLOCK}(?![\\d:])`, 'i');
 const SINGLE_TIME_RE = new RegExp(`(?<![\\d:])(\\d{1,2})[:.h](\\d{2})\\s*${MERIDIEM}?(?![\\d:])|(?<![\\d:])(\\d{1,2})\\s*${MERIDIEM}`, 'i');
@@ -136,11 +141,13 @@ export function parseWhen(text: string): WhenParts {
 
   let month: number | null = null;
   let day: number | null = null;
-  const monthDay = take(MONTH_DAY_RE);
+  // "September 9-11", "9–11 September": the days of an event, not the date of one talk.
+  const spansDays = take(MONTH_DAY_RANGE_RE) !== null || take(DAY_MONTH_RANGE_RE) !== null;
+  const monthDay = spansDays ? null : take(MONTH_DAY_RE);
   if (monthDay) {
     month = monthFrom(monthDay[1]!);
     day = Number(monthDay[2]);
-  } else {
+  } else if (!spansDays) {
     const dayMonth = take(DAY_MONTH_RE);
     if (dayMonth) {
       day = Number(dayMonth[1]);
@@ -163,6 +170,7 @@ export function parseWhen(text: string): WhenParts {
     start,
     end,
     zone: zoneMatch ? zoneMatch[1]! : null,
+    spansDays,
     rest: rest.replace(SEPARATORS_RE, ' ').trim(),
   };
 }

@@ -1,0 +1,34 @@
+import { MAX_FIELD_CHARS, cleanProseTitle, type HeaderRecognizer } from './talk-header.ts';
+import { readNameAtEnd, readNamesAtStart } from './read-prose-speakers.ts';
+
+/** A quoted span of running text: “Title” or "Title". */
+const QUOTED = /(["“])([^"“”]{3,150}?)(["”])/g;
+/** Words that say the quoted text names a session. */
+const SESSION_WORD = /\b(?:talks?|sessions?|keynotes?|presentations?|lectures?|workshops?|tutorials?|demos?)\b/i;
+
+/**
+ * Recaps that name a talk in quotes inside a sentence: `The talk _"Title"_ by **Name** and **Name** was…`,
+ * `Another standout was "Title" by Name.`, `a great session from my colleague Name, "Title," where…`.
+ * Only outside an entry: inside one, a quoted title restates the talk being described.
+ */
+export const recognizeQuotedTitle: HeaderRecognizer = (block, { grammar, insideTalk }) => {
+  if (insideTalk || (block.kind !== 'paragraph' && block.kind !== 'listItem')) return null;
+  const text = block.text;
+  for (const m of text.matchAll(QUOTED)) {
+    const inner = m[2]!;
+    if (/[.!?]\s+\p{Lu}/u.test(inner)) continue; // several sentences: a quotation, not a title
+    const title = cleanProseTitle(inner);
+    if (!/\p{L}/u.test(title)) continue;
+    const before = text.slice(Math.max(0, (m.index ?? 0) - MAX_FIELD_CHARS), m.index);
+    const after = text.slice((m.index ?? 0) + m[0].length);
+    const attributed = /^\s*,?\s*by\s+(.+)$/is.exec(after);
+    let speakers = attributed ? readNamesAtStart(attributed[1]!, grammar) : [];
+    if (speakers.length === 0) {
+      const sentence = before.split(/[.!?]\s+/).pop() ?? before;
+      const named = SESSION_WORD.test(sentence) ? readNameAtEnd(sentence, grammar) : null;
+      if (named) speakers = [named];
+    }
+    if (speakers.length > 0) return { title, url: null, speakers, unreadableSpeakers: [], whenText: null, recognizer: 'quoted-title' };
+  }
+  return null;
+};

@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest';
+import type { TalkEntry } from '../src/domain/types.ts';
+import { createIngestContext } from '../src/ingest/ingest-posts.ts';
+import { parsePost } from '../src/ingest/parse-post.ts';
+import { bundledReference } from './helpers.ts';
+
+const ctx = createIngestContext(bundledReference());
+const FRONT = "title: 'Cilium Talks at KubeCon EU 2024'\ndate: '2024-02-02'";
+const read = (body: string, front = FRONT) => parsePost('posts/t.md', `---\n${front}\n---\n\n${body}\n`, ctx);
+const talksOf = (body: string, front?: string) => read(body, front).talks;
+/** The fields the accuracy harness compares. */
+const brief = (t: TalkEntry) => ({
+  title: t.title,
+  url: t.url,
+  speakers: t.speakers.map((s) => (s.organization ? `${s.name} (${s.organization})` : s.name)),
+  date: t.date,
+  start: t.start,
+  end: t.end,
+});
+
+describe('header recognizers: links', () => {
+  it('reads a link paragraph with the date on the next line (the seed layout)', () => {
+    const talks = talksOf('[The Cilium Story - Why We Created Cilium - Thomas Graf, Isovalent](https://sched.co/1Jo6C)\n\nTuesday, March 19 • 09:25 - 09:45\n\nAbstract.');
+    expect(talks.map(brief)).toEqual([
+      { title: 'The Cilium Story - Why We Created Cilium', url: 'https://sched.co/1Jo6C', speakers: ['Thomas Graf (Isovalent)'], date: '2024-03-19', start: '09:25', end: '09:45' },
+    ]);
+    expect(talks[0]!.abstract).toBe('Abstract.');
+  });
+
+  it('reads `###` link headings under `##` event sections, with a 12h date line', () => {
+    const talks = talksOf(
+      '## Cilium + eBPF Day\n\n### [Keynote: eBPF in 5 Minutes - Thomas Graf, CTO, Isovalent](https://sched.co/a)\n\nTuesday, March 19 • 9:15am - 9:20am\n\n## KubeCon + CloudNativeCon\n\n### [Cilium Project Meeting](https://sched.co/b)\n\nWednesday, March 20 • 2:25 - 2:55pm',
+    );
+    expect(talks.map((t) => [t.title, t.eventSlug, t.start, t.end, t.speakers.map((s) => [s.name, s.organization, s.role])])).toEqual([
+      ['Keynote: eBPF in 5 Minutes', 'cilium-ebpf-day-eu-2024', '09:15', '09:20', [['Thomas Graf', 'Isovalent', 'CTO']]],
+      ['Cilium Project Meeting', 'kubecon-eu-2024', '14:25', '14:55', []],
+    ]);
+  });
+
+  it('reads a link in an indented list item with the date on the same line, and strips decorative emoji', () => {
+    const talks = talksOf('- Attend this session\n\n  [⚡ Lightning Talk: Who Has the Right of Way?🚦 - Jane Doe, Acme](https://sched.co/c) Wednesday March 20, 2024 15:25 - 16:00 CET');
+    expect(talks.map(brief)).toEqual([
+      { title: 'Lightning Talk: Who Has the Right of Way?', url: 'https://sched.co/c', speakers: ['Jane Doe (Acme)'], date: '2024-03-20', start: '15:25', end: '16:00' },
+    ]);
+    expect(talks[0]!.zoneAbbreviation).toBe('CET');
+  });
+
+  it('reads the reversed `Name (Org) - [Title](url)` list, but not `Name, [patch](url)`', () => {
+    expect(talksOf('- Bryce Kahle (Datadog) - [Measuring CPU Overhead](https://www.youtube.com/watch?v=b0)').map(brief)).toEqual([
+      { title: 'Measuring CPU Overhead', url: 'https://www.youtube.com/watch?v=b0', speakers: ['Bryce Kahle (Datadog)'], date: null, start: null, end: null },
+    ]);
+    expect(talksOf('- Daniel Borkmann, [[PATCH net] bpf, tests: fix endianness](https://patchwork.ozlabs.org/patch/773390/)')).toEqual([]);
+  });
+
+  it('does not take links to tracks, events, documents or sign-up pages for talks', () => {
+    const body = [
+      '- [BPF Microconference](https://linuxplumbersconf.org/event/4/sessions/62/#20190911)',
+      '- [Tracing Microconference](https://linuxplumbersconf.org/event/4/sessions/49/)',
+      '',
+      'Head to the [project meeting](https://docs.google.com/document/d/x) on Tuesday. [Sign up](https://docs.google.com/y) now!',
+      '',
+      '[Cilium 1.15](https://github.com/cilium/cilium/releases/tag/v1.15.0)',
+    ].join('\n');
+    expect(talksOf(body)).toEqual([]);
+  });
+
+  it('takes "See on YouTube" and "YouTube link:" lines under an entry as its recording', () => {
+    const talks = talksOf('## A Beginner’s Guide to eBPF Programming by Liz Rice (Aqua)\n\n[See on Youtube.](https://www.youtube.com/watch?v=lr)\n\nThe keynote, titled "Beginners Guide to eBPF," was presented by Liz Rice.');
+    expect(talks.map(brief)).toEqual([
+      { title: 'A Beginner’s Guide to eBPF Programming', url: 'https://www.youtube.com/watch?v=lr', speakers: ['Liz Rice (Aqua)'], date: null, start: null, end: null },
+    ]);
+  });
+});
+
+describe('header recognizers: headings `Title by Speaker (Org)`', () => {
+  it('splits at the last " by " that leaves a speaker list', () => {
+    expect(talksOf('## Our eBPF Journey by Bike by Tabitha Sable and Laurent Bernaille (Datadog)').map(brief)[0]).toMatchObject({
+      title: 'Our eBPF Journey by Bike',
+      speakers: ['Tabitha Sable (Datadog)', 'Laurent Bernaille (Datadog)'],
+    });
+    expect(talksOf('## Made by hand')).toEqual([]);
+  });
+});
+
+describe('header recognizers: bold titles', () => {
+  it('reads `**Title** ([details](url)), Name (Org), Name (Org)`, questions included', () => {
+    const talks = talksOf(
+      '- **A pure Go BPF library** ([details](https://lpc.org/event/4/contributions/449/)), Joe Stringer (Cilium), Lorenz Bauer (Cloudflare)\n- **Do we need CAP_BPF_ADMIN?**([more details](https://lpc.org/event/4/contributions/452/)), Song Liu (Facebook)',
+    );
+    expect(talks.map((t) => [t.title, t.url, t.speakers.map((s) => s.name)])).toEqual([
+      ['A pure Go BPF library', 'https://lpc.org/event/4/contributions/449/', ['Joe Stringer', 'Lorenz Bauer']],
+      ['Do we need CAP_BPF_ADMIN?', 'https://lpc.org/event/4/contributions/452/', ['Song Liu']],
+    ]);
+  });
+
+  it('reads recap items `**Title**, by **Name (Org)** and **Name**, …` with the recording linked below', () => {
+    const talks = talksOf(
+      '- **La famille k0s — simplifier le multi-cluster**, by **Luc Juggery (Exoscale)**, presented the k0s ecosystem.\n\nYouTube Link: [La famille k0s : une boîte à outils](https://www.youtube.com/watch?v=Ed)\n\n- **Questions pour un conteneur**, by **Aurélie Vache** and **Shérine Khoury**, used an interactive format.',
+    );
+    expect(talks.map(brief)).toEqual([
+      { title: 'La famille k0s — simplifier le multi-cluster', url: 'https://www.youtube.com/watch?v=Ed', speakers: ['Luc Juggery (Exoscale)'], date: null, start: null, end: null },
+      { title: 'Questions pour un conteneur', url: null, speakers: ['Aurélie Vache', 'Shérine Khoury'], date: null, start: null, end: null },
+    ]);
+  });
+
+  it('does not take bold labels, interview questions or quotations for titles', () => {
+    const body = [
+      '**Cilium Project Booth:** Finally, visit Cilium’s kiosk at 15B in the Project Pavilion to see live demos.',
+      '',
+      '**How did you first get into technology?**',
+      '',
+      'I have always been very curious about computers.',
+      '',
+      '**_“eBPF tracing is very powerful. I love it.”_** - Marcos Hernandez, Platform Engineering Lead at Google Cloud',
+      '',
+      '**_Author: Paul Arah, Isovalent_**',
+    ].join('\n');
+    expect(talksOf(body)).toEqual([]);
+  });
+
+  it('reads a bold title link with the speakers on their own italic line below (separate paragraph)', () => {
+    const talks = talksOf('**[Scaling Cilium to 65k Nodes](https://example.com/program/scaling)**\n\n_Jane Doe, Acme & John Roe, Globex_\n\nTuesday, March 19 • 11:00 - 11:30\n\nAbstract.');
+    expect(talks.map(brief)).toEqual([
+      { title: 'Scaling Cilium to 65k Nodes', url: 'https://example.com/program/scaling', speakers: ['Jane Doe (Acme)', 'John Roe (Globex)'], date: '2024-03-19', start: '11:00', end: '11:30' },
+    ]);
+  });
+
+  it('reads title, italic speaker line and date as lines of one paragraph', () => {
+    const talks = talksOf('**[Scaling Cilium](https://example.com/p/1)**  \n*Jane Doe (Acme)*\nThursday, March 21 · 2:00 - 2:30 PM\n\n**Plain Bold Title**\n_Ann Poe, Initech_');
+    expect(talks.map(brief)).toEqual([
+      { title: 'Scaling Cilium', url: 'https://example.com/p/1', speakers: ['Jane Doe (Acme)'], date: '2024-03-21', start: '14:00', end: '14:30' },
+      { title: 'Plain Bold Title', url: null, speakers: ['Ann Poe (Initech)'], date: null, start: null, end: null },
+    ]);
+  });
+
+  it('reads a bold title introduced by the sentence before it, which names the speaker', () => {
+    const talks = talksOf(
+      'Then came **Ricardo Rocha**, Chair of the TAB and Head of Infrastructure at CERN, with a mind-blowing talk:\n\n**10 PB/s without exploding the budget.**\n\nWith the next upgrade of the LHC…\n\nYouTube link: [Keynote d’ouverture](https://www.youtube.com/watch?v=lJ)',
+    );
+    expect(talks.map(brief)).toEqual([
+      { title: '10 PB/s without exploding the budget', url: 'https://www.youtube.com/watch?v=lJ', speakers: ['Ricardo Rocha (CERN)'], date: null, start: null, end: null },
+    ]);
+  });
+});
+
+describe('header recognizers: fields separated by |', () => {
+  it('reads `[Title](url) | Speakers | Date | Time`', () => {
+    const talks = talksOf('[Cilium at Scale](https://example.com/p/9) | Jane Doe, Acme & John Roe, Globex | Tuesday, March 19 | 9:15 - 9:45am');
+    expect(talks.map(brief)).toEqual([
+      { title: 'Cilium at Scale', url: 'https://example.com/p/9', speakers: ['Jane Doe (Acme)', 'John Roe (Globex)'], date: '2024-03-19', start: '09:15', end: '09:45' },
+    ]);
+  });
+
+  it('reads bold and plain titles, and a details link as the url', () => {
+    const talks = talksOf('- **Hubble Deep Dive** | by Ann Poe (Initech) | 19 March, 14:00–14:30\n- Tetragon 101 | Bob Loe, Acme | Wednesday 20 March 10:00 - 10:30 | [details](https://example.com/t101)');
+    expect(talks.map(brief)).toEqual([
+      { title: 'Hubble Deep Dive', url: null, speakers: ['Ann Poe (Initech)'], date: '2024-03-19', start: '14:00', end: '14:30' },
+      { title: 'Tetragon 101', url: 'https://example.com/t101', speakers: ['Bob Loe (Acme)'], date: '2024-03-20', start: '10:00', end: '10:30' },
+    ]);
+  });
+
+  it('leaves `|` inside a link title alone and rejects rows with unreadable fields', () => {
+    const talks = talksOf('[CiliumCon | Welcome + Opening Remarks - Hemanth Malla, Program & Bill Mulligan, Co-Chairs](https://sched.co/w)\n\nTuesday, March 19, 2024, 09:00 - 09:05 CET');
+    expect(talks.map(brief)).toEqual([
+      { title: 'CiliumCon | Welcome + Opening Remarks', url: 'https://sched.co/w', speakers: ['Hemanth Malla', 'Bill Mulligan'], date: '2024-03-19', start: '09:00', end: '09:05' },
+    ]);
+    expect(talksOf('Day 1 | Tuesday\n\nVenue | Hall B | Paris')).toEqual([]);
+  });
+});
+
+describe('header recognizers: prose recaps', () => {
+  it('reads quoted titles attributed "by" people, or to a named person\'s session', () => {
+    const body = [
+      '### Multi-cluster networking',
+      '',
+      'The talk _"Le réseau multi-cluster, enfin simplifié"_ by **Arthur Outhenin-Chalandre** and **Quentin Swiech** was great.',
+      '',
+      'YouTube Link: [REX Ledger - Le réseau multi-cluster](https://www.youtube.com/watch?v=Zm)',
+      '',
+      '### Training',
+      '',
+      'There was also a great session from my colleague Raphaël Pinson, "Training at scale: 100,000 lab sessions," where he shared how.',
+    ].join('\n');
+    expect(talksOf(body).map(brief)).toEqual([
+      { title: 'Le réseau multi-cluster, enfin simplifié', url: 'https://www.youtube.com/watch?v=Zm', speakers: ['Arthur Outhenin-Chalandre', 'Quentin Swiech'], date: null, start: null, end: null },
+      { title: 'Training at scale: 100,000 lab sessions', url: null, speakers: ['Raphaël Pinson'], date: null, start: null, end: null },
+    ]);
+  });
+
+  it('does not take quotations or titles restated inside an entry for new talks', () => {
+    expect(talksOf('Thomas Graf started by greeting attendees with a warm message of "Be kind, be human." He went on.')).toEqual([]);
+    const talks = talksOf('## BPF as a Better Dataplane by Daniel Borkmann (Isovalent)\n\nNext up, Daniel presented a talk titled "BPF as a Better Dataplane" by Daniel Borkmann.');
+    expect(talks.map((t) => t.title)).toEqual(['BPF as a Better Dataplane']);
+  });
+});
+
+describe('section context: dates and speakers given once', () => {
+  it('applies a date from a heading or an intro sentence to the talks below', () => {
+    const talks = talksOf(
+      '## Tuesday, March 19\n\n[Talk One - Jane Doe, Acme](https://sched.co/1) 10:00 - 10:30\n\n## Main conference\n\nAll talks below are on Wednesday, March 20.\n\n[Talk Two - John Roe, Globex](https://sched.co/2)\n\n11:00 - 11:30',
+    );
+    expect(talks.map((t) => [t.title, t.date, t.start])).toEqual([
+      ['Talk One', '2024-03-19', '10:00'],
+      ['Talk Two', '2024-03-20', '11:00'],
+    ]);
+  });
+
+  it('does not take a range of days or a byline date for the date of talks', () => {
+    const talks = talksOf('_October 17th, 2022_\n\nThe conference is coming up September 9-11 in Lisbon.\n\n[Talk - Jane Doe, Acme](https://sched.co/3)');
+    expect(talks.map((t) => t.date)).toEqual([null]);
+  });
+
+  it('gives talks introduced as "his talks" to the person the post is about', () => {
+    const talks = talksOf(
+      'Catch his two talks about Cilium at KubeCon EU 2022\n\n[Logs Told Us It Was DNS](https://sched.co/ytrw) Friday May 20, 2022 11:55 - 12:30 CEST',
+      "title: 'Meet the Maintainer - Laurent Bernaille'\ndate: '2022-05-05'",
+    );
+    expect(talks.map(brief)).toEqual([
+      { title: 'Logs Told Us It Was DNS', url: 'https://sched.co/ytrw', speakers: ['Laurent Bernaille'], date: '2022-05-20', start: '11:55', end: '12:30' },
+    ]);
+    const guessed = read('Catch her talk\n\n[Logs](https://sched.co/ytrw)', "title: 'Meet the Maintainer: Jane Doe-Smith'\ndate: '2022-05-05'");
+    expect(guessed.talks[0]!.speakers.map((s) => s.name)).toEqual(['Jane Doe-Smith']);
+    expect(guessed.diagnostics.filter((d) => d.code === 'SPEAKERS_INFERRED').map((d) => [d.line, d.severity])).toEqual([[8, 'info']]); // the entry's line
+    // Without a person in the title there is nobody to give them to.
+    expect(talksOf('Catch his two talks\n\n[Logs Told Us It Was DNS](https://sched.co/ytrw)')[0]!.speakers).toEqual([]);
+  });
+});
+
+describe('hostile input', () => {
+  it('stays fast on huge blocks full of quotes, dashes, commas and bars (recognizers are bounded)', () => {
+    const n = 20_000;
+    const bodies = [
+      'A talk "Title one" and '.repeat(n),
+      `[${'Title - Jane Doe, Acme '.repeat(n)}](https://sched.co/x)`,
+      `**Title**, ${'Jane Doe, Acme, '.repeat(n)}`,
+      `[T](https://sched.co/x) ${'| Jane Doe '.repeat(n)}`,
+      `The talk "X" by ${'Jane Doe and '.repeat(n)}`,
+      `session from ${'Aaaa '.repeat(n)}, "Title"`,
+    ];
+    for (const body of bodies) {
+      const started = performance.now();
+      expect(() => read(body)).not.toThrow();
+      expect(performance.now() - started).toBeLessThan(3000);
+    }
+  });
+});
