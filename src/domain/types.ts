@@ -186,6 +186,8 @@ export interface Topic {
 export interface Event {
   id: string;
   name: string;
+  /** Other names posts use; names without a year may be shared with other editions. */
+  aliases: string[];
   city: string | null;
   country: string | null;
   timezone: string | null;

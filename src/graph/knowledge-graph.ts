@@ -41,6 +41,11 @@ export function typoTolerance(term: string): number {
   return term.length >= 5 ? 1 : 0;
 }
 
+/** Aliases of an event that no other event shares ("KubeCon EU" names every edition, so it resolves none). */
+function uniqueAliases(events: readonly Event[], event: Event): string[] {
+  return event.aliases.filter((alias) => !events.some((other) => other !== event && other.aliases.some((a) => foldKey(a) === foldKey(alias))));
+}
+
 /** Folds diacritics and case so "kapuscinska" finds "Kapuścińska". */
 export function searchTerm(term: string): string | null {
   const folded = foldKey(term);
@@ -78,7 +83,7 @@ export class KnowledgeGraph {
       speaker: nameIndex(data.speakers),
       organization: nameIndex(data.organizations),
       topic: nameIndex(data.topics),
-      event: nameIndex(data.events.map((e) => ({ ...e, aliases: [] }))),
+      event: nameIndex(data.events.map((e) => ({ ...e, aliases: uniqueAliases(data.events, e) }))),
     };
     for (const topic of data.topics) this.topicDescendants.set(topic.id, this.collectDescendants(topic.id, (id) => this.topics.get(id)?.childIds ?? []));
     for (const event of data.events) {

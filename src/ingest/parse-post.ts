@@ -161,6 +161,7 @@ export function parsePost(file: string, text: string, ctx: IngestContext): Parse
     if (talk.header.unreadableSpeakers.length > 0)
       diagnostics.push(diagnose('SPEAKER_UNREADABLE', at(talk.block.line), `Could not read: ${talk.header.unreadableSpeakers.map((s) => `"${s}"`).join(', ')}.`));
     if (start && end && end < start) diagnostics.push(diagnose('TIME_RANGE_INVALID', at(talk.block.line), `${start} - ${end}`));
+    if (when?.unknownZone) diagnostics.push(diagnose('ZONE_ABBREVIATION_UNKNOWN', at(talk.block.line), `"${when.unknownZone}" next to "${talk.header.title}".`));
     talks.push({
       title: talk.header.title,
       url: talk.header.url,

@@ -10,6 +10,8 @@ export interface WhenParts {
   start: string | null;
   end: string | null;
   zone: string | null;
+  /** A zone-like abbreviation the ingest does not know ("NZDT"); ignored, but reported. */
+  unknownZone: string | null;
   /** True when the text names a range of days ("September 9-11"): no single date can be taken from it. */
   spansDays: boolean;
   /** The text with every recognised part removed (separators included). */
@@ -161,8 +163,11 @@ export function parseWhen(text: string): WhenParts {
   const weekdayMatch = take(WEEKDAY_RE);
   const yearMatch = take(YEAR_RE);
   const zoneMatch = take(ZONE_RE);
+  // An unknown zone-like abbreviation right after a time ("10:00 - 11:00 NZDT") is set aside, not left as prose.
+  const unknownZone = !zoneMatch && start !== null ? take(/(?<![A-Za-z])([A-Z]{2,4}T)(?![A-Za-z])/) : null;
 
   return {
+    unknownZone: unknownZone ? unknownZone[1]! : null,
     weekday: weekdayMatch ? weekdayFrom(weekdayMatch[1]!) : null,
     month,
     day,

@@ -56,6 +56,11 @@ export const recognizeFieldRow: HeaderRecognizer = (block, { grammar }) => {
       speakerText = candidate;
       continue;
     }
+    // A field in the speaker slot that reads only in part: keep the names it has, report the rest.
+    if (speakerText === null && parseSpeakers(candidate, grammar).speakers.length > 0) {
+      speakerText = candidate;
+      continue;
+    }
     return null; // a field that is neither: this is not a talk entry
   }
 

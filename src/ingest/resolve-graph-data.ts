@@ -238,6 +238,7 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
     .map((e) => ({
       id: e.slug,
       name: e.name,
+      aliases: e.aliases,
       city: e.city,
       country: e.country,
       timezone: e.timezone,

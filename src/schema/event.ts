@@ -10,6 +10,7 @@ EventRef.implement({
   fields: (t) => ({
     slug: t.exposeString('id', { description: 'Stable id from data/events.yaml.' }),
     name: t.exposeString('name', { description: 'Full name.' }),
+    aliases: t.exposeStringList('aliases', { description: 'Other names posts use for it (some, like "KubeCon EU", name every edition).' }),
     city: t.exposeString('city', { nullable: true, description: 'City, when in person.' }),
     country: t.exposeString('country', { nullable: true, description: 'Country, when in person.' }),
     timezone: t.exposeString('timezone', { nullable: true, description: 'IANA time zone of the local times.' }),
