@@ -7,6 +7,8 @@ import { schema } from './schema/index.ts';
 import { parseCorsOrigins } from './server/cors-policy.ts';
 import { createTalkGraphYoga } from './server/create-yoga.ts';
 import { parseCacheMaxAge } from './server/http-cache-plugin.ts';
+import { createJsonLogger } from './server/json-logger.ts';
+import { serverConfigFromEnv, type ServerConfig } from './server/server-config.ts';
 
 const USAGE = 'usage: npm start -- [--data DIR]   (PORT and HOST from the environment, default 4000 and localhost; CORS_ORIGINS, CACHE_MAX_AGE)';
 
@@ -29,20 +31,30 @@ async function main(): Promise<void> {
     console.error(`talk-graph: ${(error as Error).message}`);
     process.exit(2);
   }
+  let config: ServerConfig; // limits and switches (MAX_*, INTROSPECTION, GRAPHIQL, CSRF_PREVENTION, METRICS, LOG_LEVEL)
+  try {
+    config = serverConfigFromEnv();
+  } catch (error) {
+    console.error(`talk-graph: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  const logger = createJsonLogger({ level: config.logLevel });
   const dataDir = values.data ?? BUNDLED_DATA_DIR;
   const loaded = await loadGraph([dataDir]);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
-  console.error(`talk-graph: ${loaded.postCount} posts, ${loaded.graph.allTalks().length} talks, ${loaded.graph.allSpeakers().length} speakers, ${loaded.diagnostics.length} diagnostics (${errors} errors) from ${dataDir}`);
+  logger.info('graph loaded', { posts: loaded.postCount, talks: loaded.graph.allTalks().length, speakers: loaded.graph.allSpeakers().length, diagnostics: loaded.diagnostics.length, errors, dataDir });
 
   const graphs = new GraphHolder(loaded.graph);
-  const yoga = createTalkGraphYoga({ schema, graphs, ...httpOptions });
+  const yoga = createTalkGraphYoga({ schema, graphs, ...httpOptions, config, logger });
   const server = createServer(yoga);
   const port = Number(process.env.PORT ?? 4000);
   const host = process.env.HOST ?? 'localhost';
-  server.listen(port, host, () => console.error(`talk-graph: GraphQL at http://${host}:${port}/graphql`));
+  server.listen(port, host, () => logger.info('listening', { url: `http://${host}:${port}/graphql`, production: config.production }));
 
   const shutdown = (signal: string) => {
-    console.error(`talk-graph: ${signal}, finishing in-flight requests`);
+    // close() stops accepting connections and closes idle keep-alive ones; busy ones close after
+    // their response (keep-alive timeout); whatever is still open after 10 s is cut off.
+    logger.info('shutting down, finishing in-flight requests', { signal });
     server.close(() => process.exit(0));
     server.closeIdleConnections();
     setTimeout(() => process.exit(1), 10_000).unref();

@@ -1,7 +1,9 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { GraphContext } from './context.ts';
+import { fieldComplexity } from './field-complexity.ts';
 
 /** The Pothos builder. It defines no types: each type lives in its own file. */
 export const builder = new SchemaBuilder<{
@@ -15,8 +17,10 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
 }>({
-  plugins: [RelayPlugin, DataloaderPlugin],
+  plugins: [RelayPlugin, DataloaderPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
+  // Field costs for the query cost limit; the limit itself is checked in src/server/cost-limit-plugin.ts.
+  complexity: { fieldComplexity },
   relay: {
     cursorType: 'String',
     nodesOnConnection: { description: 'The nodes of this page, in order (shortcut for edges { node }).' },

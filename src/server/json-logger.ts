@@ -1,0 +1,63 @@
+import type { YogaLogger } from 'graphql-yoga';
+import type { LogLevel } from './server-config.ts';
+
+export type LogFields = Record<string, unknown>;
+
+export interface JsonLogger {
+  debug(msg: string, fields?: LogFields): void;
+  info(msg: string, fields?: LogFields): void;
+  warn(msg: string, fields?: LogFields): void;
+  error(msg: string, fields?: LogFields): void;
+}
+
+const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+
+export interface JsonLoggerOptions {
+  level?: LogLevel;
+  /** Where a finished line goes (default: stderr). */
+  write?: (line: string) => void;
+  now?: () => Date;
+}
+
+function serializeError(error: Error): LogFields {
+  return { name: error.name, message: error.message, stack: error.stack };
+}
+
+/** Replaces Errors (which JSON.stringify turns into `{}`) and bigints by plain values. */
+function toJsonValue(_key: string, value: unknown): unknown {
+  if (value instanceof Error) return serializeError(value);
+  if (typeof value === 'bigint') return value.toString();
+  return value;
+}
+
+/**
+ * One JSON object per line: `{"time","level","msg",...fields}`. Our own ~40 lines rather than
+ * pino: the server logs one line per request, so pino's speed buys nothing here, and a sink that
+ * is a plain function keeps tests simple.
+ */
+export function createJsonLogger(options: JsonLoggerOptions = {}): JsonLogger {
+  const threshold = RANK[options.level ?? 'info'];
+  const write = options.write ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const now = options.now ?? (() => new Date());
+  const log = (level: Exclude<LogLevel, 'silent'>) => (msg: string, fields: LogFields = {}) => {
+    if (RANK[level] < threshold) return;
+    let line: string;
+    try {
+      line = JSON.stringify({ time: now().toISOString(), level, msg, ...fields }, toJsonValue);
+    } catch {
+      line = JSON.stringify({ time: now().toISOString(), level, msg, unserializableFields: true });
+    }
+    write(line);
+  };
+  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+}
+
+/** Yoga's internal logger (it logs e.g. the original of every masked error) on top of ours. */
+export function yogaLoggerOf(logger: JsonLogger): YogaLogger {
+  const forward = (level: keyof JsonLogger) => (...args: unknown[]) => {
+    const [first, ...rest] = args;
+    if (first instanceof Error) logger[level](first.message, { source: 'yoga', error: first, ...(rest.length ? { details: rest } : {}) });
+    else logger[level](String(first), { source: 'yoga', ...(rest.length ? { details: rest } : {}) });
+  };
+  return { debug: forward('debug'), info: forward('info'), warn: forward('warn'), error: forward('error') };
+}

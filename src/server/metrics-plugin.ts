@@ -1,0 +1,111 @@
+import type { Plugin } from 'graphql-yoga';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { GraphHolder } from '../graph/graph-holder.ts';
+import type { RequestTracker } from './request-tracking.ts';
+
+export const METRICS_ENDPOINT = '/metrics';
+
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+let processRegistry: Registry | null = null;
+
+/** Node process metrics (CPU, RSS, heap, event-loop lag, GC), collected once per process. */
+function sharedProcessRegistry(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
+export interface MetricsOptions {
+  graphs: GraphHolder;
+  tracker: RequestTracker;
+  /** Paths reported as themselves in the `path` label; any other path counts as "other". */
+  knownPaths: readonly string[];
+}
+
+/**
+ * Prometheus metrics of one Yoga instance, on its own registry (so several instances, as in tests,
+ * never clash), served at GET /metrics together with the process metrics.
+ */
+export function createMetrics({ graphs, tracker, knownPaths }: MetricsOptions): { registry: Registry; plugin: Plugin } {
+  const registry = new Registry();
+  const requests = new Counter({
+    name: 'talkgraph_http_requests_total',
+    help: 'HTTP requests answered, by method, path and status.',
+    labelNames: ['method', 'path', 'status'] as const,
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: 'talkgraph_http_request_duration_seconds',
+    help: 'Time from receiving a request to its response, by path.',
+    labelNames: ['path'] as const,
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'talkgraph_graphql_errors_total',
+    help: 'GraphQL errors in responses, by extensions.code (UNCODED when there is none).',
+    labelNames: ['code'] as const,
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'talkgraph_graph_ready',
+    help: '1 when a graph is loaded and served.',
+    registers: [registry],
+    collect() {
+      this.set(graphs.ready ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'talkgraph_graph_entities',
+    help: 'Entities in the served graph, by kind.',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      if (!graphs.ready) return;
+      const graph = graphs.current();
+      this.set({ kind: 'talks' }, graph.allTalks().length);
+      this.set({ kind: 'speakers' }, graph.allSpeakers().length);
+      this.set({ kind: 'organizations' }, graph.allOrganizations().length);
+      this.set({ kind: 'topics' }, graph.allTopics().length);
+      this.set({ kind: 'events' }, graph.allEvents().length);
+      this.set({ kind: 'posts' }, graph.allPosts().length);
+    },
+  });
+  new Gauge({
+    name: 'talkgraph_graph_diagnostics',
+    help: 'Ingest diagnostics of the served graph, by severity.',
+    labelNames: ['severity'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      if (!graphs.ready) return;
+      const counts = { error: 0, warning: 0, info: 0 } as Record<string, number>;
+      for (const diagnostic of graphs.current().data.diagnostics) counts[diagnostic.severity] = (counts[diagnostic.severity] ?? 0) + 1;
+      for (const [severity, count] of Object.entries(counts)) this.set({ severity }, count);
+    },
+  });
+
+  const known = new Set(knownPaths);
+  const plugin: Plugin = {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== METRICS_ENDPOINT || request.method !== 'GET') return;
+      const text = (await registry.metrics()) + (await sharedProcessRegistry().metrics());
+      endResponse(new fetchAPI.Response(text, { status: 200, headers: { 'content-type': registry.contentType } }));
+    },
+    onResponse({ request, response, serverContext }) {
+      const pathname = new URL(request.url, 'http://localhost').pathname;
+      const path = known.has(pathname) ? pathname : 'other';
+      const method = METHODS.has(request.method) ? request.method : 'OTHER';
+      requests.inc({ method, path, status: String(response.status) });
+      const record = tracker.get(serverContext);
+      if (!record) return;
+      if (record.startedAt !== null) latency.observe({ path }, (performance.now() - record.startedAt) / 1000);
+      for (const code of record.errorCodes) errors.inc({ code });
+    },
+  };
+  return { registry, plugin };
+}

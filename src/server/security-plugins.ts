@@ -1,0 +1,144 @@
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { getNamedType, GraphQLError, isIntrospectionType, type ValidationContext, type ValidationRule } from 'graphql';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { useBodyLimit } from './body-limit-plugin.ts';
+import { useCostLimit } from './cost-limit-plugin.ts';
+import { armorMessage, LIMIT_CODES, limitError, type LimitCode } from './limit-error.ts';
+import type { CsrfMode, IntrospectionMode, QueryLimits, ServerConfig } from './server-config.ts';
+
+/** The header a client sends to pass CSRF prevention when its request is not preflighted (e.g. GET). */
+export const CSRF_HEADER = 'x-graphql-yoga-csrf';
+
+/** Armor's onReject callback (the type lives in a package we do not otherwise need). */
+type ArmorRejectCallback = (context: ValidationContext | null, error: GraphQLError) => void;
+
+/** Armor reports through a callback; report our coded error instead of its uncoded one. */
+function reportAs(code: LimitCode, limit: number): { onReject: ArmorRejectCallback[]; propagateOnRejection: false } {
+  return {
+    onReject: [(context, error) => context?.reportError(limitError(code, armorMessage(error), limit))],
+    propagateOnRejection: false,
+  };
+}
+
+/** Refuses a `query` text longer than the limit before it is parsed. */
+function useDocumentLength(maxChars: number): Plugin {
+  return {
+    onParams({ params }) {
+      if (typeof params.query === 'string' && params.query.length > maxChars)
+        throw limitError(LIMIT_CODES.documentChars, `Document length limit of ${maxChars} characters exceeded, found ${params.query.length}.`, maxChars, { status: 400, spec: true });
+    },
+  };
+}
+
+/** Armor's token limit runs inside the parser and throws; rethrow as our coded error. */
+function useTokenLimit(maxTokens: number): Plugin {
+  return maxTokensPlugin({
+    n: maxTokens,
+    onReject: [
+      (_context, error) => {
+        throw limitError(LIMIT_CODES.tokens, armorMessage(error), maxTokens, { status: 400, spec: true });
+      },
+    ],
+  }) as Plugin;
+}
+
+/**
+ * Like graphql-js' NoSchemaIntrospectionCustomRule (`__typename` stays allowed), with a stable code.
+ * `restricted` refuses only `__schema`, the whole-schema dump; `off` refuses `__type` too.
+ */
+function noIntrospectionRule(mode: Exclude<IntrospectionMode, 'on'>): ValidationRule {
+  return (context) => ({
+    Field(node) {
+      const type = context.getType();
+      if (!type || !isIntrospectionType(getNamedType(type))) return;
+      if (mode === 'restricted' && node.name.value !== '__schema') return;
+      const what = mode === 'restricted' ? 'Schema introspection (__schema) is disabled on this server' : 'Introspection is disabled on this server';
+      context.reportError(limitError(LIMIT_CODES.introspection, `${what} ("${node.name.value}").`));
+    },
+  });
+}
+
+function useIntrospection(mode: IntrospectionMode): Plugin[] {
+  if (mode === 'on') return [];
+  const rule = noIntrospectionRule(mode);
+  return [{ onValidate: ({ addValidationRule }) => addValidationRule(rule) }];
+}
+
+/**
+ * Yoga's CSRF prevention: a request that a browser would send without a preflight (no
+ * content-type, or a form/text/multipart one) must carry the CSRF header; its 403 gets a code.
+ * Mode `post` leaves GET alone: Yoga never runs a mutation over GET (and the schema has none).
+ */
+function useCsrf(mode: CsrfMode): Plugin[] {
+  if (mode === 'off') return [];
+  const csrf = useCSRFPrevention({ requestHeaders: [CSRF_HEADER] });
+  const plugin: Plugin = {
+    onRequestParse(payload) {
+      if (mode === 'post' && (payload.request.method === 'GET' || payload.request.method === 'HEAD')) return;
+      try {
+        return csrf.onRequestParse?.(payload as never);
+      } catch {
+        throw limitError(LIMIT_CODES.csrf, `Requests without a JSON content type must send the "${CSRF_HEADER}" header (CSRF prevention).`, undefined, { status: 403 });
+      }
+    },
+  };
+  return [plugin];
+}
+
+/**
+ * Every refusal of the request parser is a GraphQL error with a 4xx status: a content type no parser
+ * accepts gets a body instead of Yoga's bare 415, and a parser failure that is not already a
+ * GraphQL error (Yoga's GET parser throws a raw SyntaxError on `variables=` that is not JSON,
+ * which would be masked as a 500) becomes a 400 BAD_REQUEST.
+ */
+function useRequestParseErrors(): Plugin {
+  return {
+    onRequestParse({ request, requestParser, setRequestParser }) {
+      if (!requestParser) {
+        const type = request.headers.get('content-type') ?? '(none)';
+        throw createGraphQLError(`Unsupported content type ${JSON.stringify(type.slice(0, 100))}: send application/json.`, {
+          extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', http: { status: 415 } },
+        });
+      }
+      setRequestParser(async (req) => {
+        try {
+          return await requestParser(req);
+        } catch (error) {
+          if (error instanceof GraphQLError) throw error;
+          throw createGraphQLError(`Could not read the request: ${error instanceof Error ? error.message : String(error)}`, {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
+        }
+      });
+    },
+  };
+}
+
+/** The query-level limits, in the order they act: bytes, characters, tokens, then validation. */
+export function createLimitPlugins(limits: QueryLimits): Plugin[] {
+  return [
+    useBodyLimit(limits.maxBodyBytes),
+    useDocumentLength(limits.maxDocumentChars),
+    useTokenLimit(limits.maxTokens),
+    maxDepthPlugin({ n: limits.maxDepth, ...reportAs(LIMIT_CODES.depth, limits.maxDepth) }) as Plugin,
+    maxAliasesPlugin({ n: limits.maxAliases, ...reportAs(LIMIT_CODES.aliases, limits.maxAliases) }) as Plugin,
+    maxDirectivesPlugin({ n: limits.maxDirectives, ...reportAs(LIMIT_CODES.directives, limits.maxDirectives) }) as Plugin,
+    useCostLimit(limits.maxCost),
+  ];
+}
+
+/** Abuse limits plus the environment switches: introspection, field suggestions, CSRF prevention. */
+export function createSecurityPlugins(config: ServerConfig): Plugin[] {
+  return [
+    ...createLimitPlugins(config.limits),
+    ...useIntrospection(config.introspection),
+    ...(config.fieldSuggestions ? [] : [blockFieldSuggestionsPlugin() as Plugin]),
+    ...useCsrf(config.csrfPrevention),
+    useRequestParseErrors(),
+  ];
+}

@@ -1,0 +1,34 @@
+import { serverAudits, type AuditResult } from 'graphql-http';
+import { describe, expect, it } from 'vitest';
+import { GraphHolder } from '../src/graph/graph-holder.ts';
+import { schema } from '../src/schema/index.ts';
+import { createTalkGraphYoga } from '../src/server/create-yoga.ts';
+import { serverConfigFromEnv } from '../src/server/server-config.ts';
+import { graphOf, seedSource } from './helpers.ts';
+
+// The GraphQL-over-HTTP audit suite of `graphql-http`, in-process through yoga.fetch, against the
+// server as main.ts builds it: once with the development defaults, once with NODE_ENV=production.
+const graph = graphOf([seedSource()]);
+
+for (const [label, env] of [
+  ['development', { NODE_ENV: 'development', LOG_LEVEL: 'silent' }],
+  ['production', { NODE_ENV: 'production', LOG_LEVEL: 'silent' }],
+] as const) {
+  describe(`graphql-http server audits (${label})`, () => {
+    const yoga = createTalkGraphYoga({ schema, graphs: new GraphHolder(graph), config: serverConfigFromEnv(env) });
+    const audits = serverAudits({ url: 'http://localhost/graphql', fetchFn: yoga.fetch });
+
+    it('has the audits it should', () => {
+      expect(audits.filter((a) => /^(MUST|SHOULD) /.test(a.name)).length).toBeGreaterThan(30);
+    });
+
+    // Every MUST and SHOULD is required; the MAYs pass too (GETs work without a CSRF header).
+    for (const audit of audits) {
+      it(`${audit.id} ${audit.name}`, async () => {
+        const result: AuditResult = await audit.fn();
+        const reason = result.status === 'ok' ? '' : result.reason;
+        expect({ status: result.status, reason }).toEqual({ status: 'ok', reason: '' });
+      });
+    }
+  });
+}
