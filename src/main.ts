@@ -2,6 +2,9 @@ import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import { GraphHolder } from './graph/graph-holder.ts';
 import { BUNDLED_DATA_DIR } from './ingest/read-data-dir.ts';
+import type { Diagnostic } from './domain/types.ts';
+import type { KnowledgeGraph } from './graph/knowledge-graph.ts';
+import { LiveData } from './live-data.ts';
 import { loadGraph } from './load-graph.ts';
 import { schema } from './schema/index.ts';
 import { parseCorsOrigins } from './server/cors-policy.ts';
@@ -10,12 +13,15 @@ import { parseCacheMaxAge } from './server/http-cache-plugin.ts';
 import { createJsonLogger } from './server/json-logger.ts';
 import { serverConfigFromEnv, type ServerConfig } from './server/server-config.ts';
 
-const USAGE = 'usage: npm start -- [--data DIR]   (PORT and HOST from the environment, default 4000 and localhost; CORS_ORIGINS, CACHE_MAX_AGE)';
+const USAGE = `usage: npm start -- [--data DIR] [--watch]
+  --data DIR  serve another folder laid out like data/ (default: the bundled data/)
+  --watch     re-ingest when a post or YAML file changes; a broken file keeps its last good version
+environment: PORT, HOST (default 4000, localhost), NODE_ENV, CORS_ORIGINS, CACHE_MAX_AGE, MAX_* limits … (see README)`;
 
 async function main(): Promise<void> {
-  let values: { data?: string; help?: boolean };
+  let values: { data?: string; watch?: boolean; help?: boolean };
   try {
-    ({ values } = parseArgs({ options: { data: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({ options: { data: { type: 'string' }, watch: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     process.exit(2);
@@ -40,11 +46,24 @@ async function main(): Promise<void> {
   }
   const logger = createJsonLogger({ level: config.logLevel });
   const dataDir = values.data ?? BUNDLED_DATA_DIR;
-  const loaded = await loadGraph([dataDir]);
-  const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
-  logger.info('graph loaded', { posts: loaded.postCount, talks: loaded.graph.allTalks().length, speakers: loaded.graph.allSpeakers().length, diagnostics: loaded.diagnostics.length, errors, dataDir });
+  const graphs = new GraphHolder();
+  const live = values.watch ? new LiveData([dataDir], graphs) : null;
+  const loaded = live ? await live.reload() : await loadGraph([dataDir]);
+  graphs.swap(loaded.graph);
+  const summary = (result: { graph: KnowledgeGraph; diagnostics: readonly Diagnostic[]; postCount: number }) => ({
+    posts: result.postCount,
+    talks: result.graph.allTalks().length,
+    speakers: result.graph.allSpeakers().length,
+    diagnostics: result.diagnostics.length,
+    errors: result.diagnostics.filter((d) => d.severity === 'error').length,
+    version: result.graph.version,
+  });
+  logger.info('graph loaded', { ...summary(loaded), dataDir });
+  const stopWatching = live?.watch((result) => {
+    if (result instanceof Error) logger.error('reload failed; serving the previous graph', { error: result.message });
+    else logger.info('graph reloaded', { ...summary(result), keptLastGood: result.keptLastGood });
+  });
 
-  const graphs = new GraphHolder(loaded.graph);
   const yoga = createTalkGraphYoga({ schema, graphs, ...httpOptions, config, logger });
   const server = createServer(yoga);
   const port = Number(process.env.PORT ?? 4000);
@@ -55,6 +74,7 @@ async function main(): Promise<void> {
     // close() stops accepting connections and closes idle keep-alive ones; busy ones close after
     // their response (keep-alive timeout); whatever is still open after 10 s is cut off.
     logger.info('shutting down, finishing in-flight requests', { signal });
+    stopWatching?.();
     server.close(() => process.exit(0));
     server.closeIdleConnections();
     setTimeout(() => process.exit(1), 10_000).unref();
