@@ -42,6 +42,11 @@ const CASES: Case[] = [
   { code: 'POST_EMPTY', line: 1, run: () => ingest('  \n\n') },
   // YAML notices the unclosed sequence where the front matter ends.
   { code: 'FRONT_MATTER_INVALID', line: 4, run: () => ingest(`---\ntitle: 'ok'\ndate: [unclosed\n---\n\nText.\n`) },
+  {
+    code: 'FRONT_MATTER_TALK_INVALID',
+    line: 6,
+    run: () => ingest(`---\ntitle: 'Talks'\ndate: '2023-04-03'\nevent: kubecon-eu-2023\ntalks:\n  - url: https://sched.co/abc\n---\n\nBody.\n`),
+  },
   { code: 'FRONT_MATTER_MISSING', line: 1, run: () => ingest('Just a paragraph.\n') },
   { code: 'POST_DATE_INVALID', line: 1, run: () => ingest(`---\ntitle: x\ndate: 'soon'\n---\n\nText.\n`) },
   { code: 'POST_NO_TALKS', line: 1, run: () => ingest(`${fm()}Nothing about talks here.\n`) },

@@ -116,6 +116,11 @@ export const DIAGNOSTIC_CATALOGUE = {
     summary: 'A reference-data file (topics, events, organizations, speakers) is malformed; the bundled copy is used.',
     hint: 'Fix the YAML; see data/ for the expected shape.',
   },
+  FRONT_MATTER_TALK_INVALID: {
+    severity: 'error',
+    summary: 'A talk listed in the front matter is invalid and was skipped.',
+    hint: 'Each entry of talks: needs a title; date YYYY-MM-DD, start/end HH:MM, speakers "Name, Org" (see README).',
+  },
   KEPT_LAST_GOOD: {
     severity: 'warning',
     summary: 'A live reload found errors in this file; the last good version of it is still served.',

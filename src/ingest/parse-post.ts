@@ -8,6 +8,7 @@ import { flattenBlocks, parseMarkdown, type Block } from './markdown-blocks.ts';
 import { looksLikePersonName, parseSpeakers, type SpeakerGrammarOptions } from './parse-speakers.ts';
 import { parseWhen, type WhenParts } from './parse-when.ts';
 import { readFrontMatter } from './read-front-matter.ts';
+import { readFrontMatterTalks } from './read-front-matter-talks.ts';
 import { isDateLine, looksLikeBrokenDateLine, recognizeTalkHeader, type TalkHeader } from './recognize-talk-header.ts';
 import { isEmphasisOnly, isGenericLinkText, isMediaLabel, loneLinkOf, meaningfulNodes } from './talk-header.ts';
 
@@ -109,6 +110,14 @@ export function parsePost(file: string, text: string, ctx: IngestContext): Parse
     eventSlug: postEvent?.slug ?? null,
     timezone: stringField(fm.data, 'timezone'),
   };
+
+  // Talks listed in the front matter are exact: when present they replace reading the body.
+  const declared = fm.raw !== null ? readFrontMatterTalks(file, fm.raw, fm.data, { events: ctx.events, grammar: ctx.grammar, postEventSlug: post.eventSlug }) : null;
+  if (declared?.talks) {
+    diagnostics.push(...declared.diagnostics);
+    if (declared.talks.length === 0) diagnostics.push(diagnose('POST_NO_TALKS', at(1)));
+    return { post, talks: declared.talks, diagnostics };
+  }
 
   const talks: TalkEntry[] = [];
   const sections: Section[] = [{ depth: 0, eventSlug: post.eventSlug, date: null, speakers: null }];

@@ -7,6 +7,8 @@ export interface FrontMatterResult {
   /** Number of file lines before the body starts, so body line N is file line N + bodyLineOffset. */
   bodyLineOffset: number;
   hasFrontMatter: boolean;
+  /** The YAML between the fences, as written (null without front matter). */
+  raw: string | null;
   /** Set when the YAML could not be parsed: message and file line. */
   error: { message: string; line: number } | null;
 }
@@ -37,6 +39,7 @@ export function readFrontMatter(text: string): FrontMatterResult {
       body: parsed.content,
       bodyLineOffset: countLines(text.slice(0, offset)),
       hasFrontMatter: fence !== null,
+      raw: fence ? (fence[1] ?? '') : null,
       error: null,
     };
   } catch (error) {
@@ -47,6 +50,7 @@ export function readFrontMatter(text: string): FrontMatterResult {
       body,
       bodyLineOffset: fence ? countLines(fence[0]) : 0,
       hasFrontMatter: fence !== null,
+      raw: fence ? (fence[1] ?? '') : null,
       error: {
         message: String((error as Error).message ?? error).split('\n')[0] ?? 'invalid YAML',
         line: yamlLine !== undefined ? yamlLine + 1 : 1,
