@@ -127,3 +127,11 @@ describe('diagnostic catalogue', () => {
     });
   }
 });
+
+describe('README', () => {
+  it('documents every diagnostic code', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    expect(Object.keys(DIAGNOSTIC_CATALOGUE).filter((code) => !readme.includes(`\`${code}\``))).toEqual([]);
+  });
+});
