@@ -1,4 +1,5 @@
 import { builder } from './builder.ts';
+import { addLookupQuery } from './lookup-query.ts';
 import { namedConnection, pageOf } from './list-connection.ts';
 import { EventRef } from './refs.ts';
 import { LocalDateScalar } from './scalars.ts';
@@ -40,15 +41,4 @@ builder.queryField('events', (t) =>
   ),
 );
 
-builder.queryField('event', (t) =>
-  t.field({
-    type: EventRef,
-    nullable: true,
-    description: 'One event by slug or name; null when there is none.',
-    args: { slug: t.arg.string({ required: true, description: 'Slug or name.' }) },
-    resolve: (_root, args, ctx) => {
-      const id = ctx.graph.resolveName('event', args.slug);
-      return id ? (ctx.graph.event(id) ?? null) : null;
-    },
-  }),
-);
+addLookupQuery('event', EventRef, 'One event by slug, name or unique alias; null when there is none.', 'Slug, name or alias.');

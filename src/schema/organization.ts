@@ -1,4 +1,5 @@
 import { builder } from './builder.ts';
+import { addLookupQuery } from './lookup-query.ts';
 import { byName, namedConnection, pageOf } from './list-connection.ts';
 import { OrganizationRef, SpeakerRef, TopicRef } from './refs.ts';
 import { SpeakerConnectionRef } from './speaker.ts';
@@ -61,15 +62,4 @@ builder.queryField('organizations', (t) =>
   ),
 );
 
-builder.queryField('organization', (t) =>
-  t.field({
-    type: OrganizationRef,
-    nullable: true,
-    description: 'One organization by slug, name or alias; null when there is none.',
-    args: { slug: t.arg.string({ required: true, description: 'Slug, name or alias ("isovalent", "Isovalent at Cisco").' }) },
-    resolve: (_root, args, ctx) => {
-      const id = ctx.graph.resolveName('organization', args.slug);
-      return id ? (ctx.graph.organization(id) ?? null) : null;
-    },
-  }),
-);
+addLookupQuery('organization', OrganizationRef, 'One organization by slug, name or alias; null when there is none.', 'Slug, name or alias ("isovalent", "Isovalent at Cisco").');

@@ -2,6 +2,7 @@ import type { Speaker } from '../domain/types.ts';
 import { coSpeakers, type Weighted } from '../graph/relations.ts';
 import { clashingPairs } from '../graph/schedule.ts';
 import { builder } from './builder.ts';
+import { addLookupQuery } from './lookup-query.ts';
 import { ClashRef } from './clash.ts';
 import { byName, namedConnection, pageOf } from './list-connection.ts';
 import { OrganizationRef, SpeakerRef } from './refs.ts';
@@ -57,15 +58,4 @@ builder.queryField('speakers', (t) =>
   ),
 );
 
-builder.queryField('speaker', (t) =>
-  t.field({
-    type: SpeakerRef,
-    nullable: true,
-    description: 'One speaker by slug, name or alias; null when there is none.',
-    args: { slug: t.arg.string({ required: true, description: 'Slug, name or alias.' }) },
-    resolve: (_root, args, ctx) => {
-      const id = ctx.graph.resolveName('speaker', args.slug);
-      return id ? (ctx.graph.speaker(id) ?? null) : null;
-    },
-  }),
-);
+addLookupQuery('speaker', SpeakerRef, 'One speaker by slug, name or alias; null when there is none.', 'Slug, name or alias.');

@@ -1,5 +1,6 @@
 import { relatedTopics, type RelatedTopic } from '../graph/relations.ts';
 import { builder } from './builder.ts';
+import { addLookupQuery } from './lookup-query.ts';
 import { byName, namedConnection, pageOf } from './list-connection.ts';
 import { TopicRef } from './refs.ts';
 import { talkConnectionField } from './talk-connection.ts';
@@ -45,15 +46,4 @@ builder.queryField('topics', (t) =>
   t.connection({ type: TopicRef, description: 'All topics, by name.', resolve: (_root, args, ctx) => pageOf(byName(ctx.graph.allTopics()), args) }, TopicConnectionRef),
 );
 
-builder.queryField('topic', (t) =>
-  t.field({
-    type: TopicRef,
-    nullable: true,
-    description: 'One topic by slug, name or keyword ("clustermesh", "Cluster Mesh"); null when there is none.',
-    args: { slug: t.arg.string({ required: true, description: 'Slug, name or keyword.' }) },
-    resolve: (_root, args, ctx) => {
-      const id = ctx.graph.resolveName('topic', args.slug);
-      return id ? (ctx.graph.topic(id) ?? null) : null;
-    },
-  }),
-);
+addLookupQuery('topic', TopicRef, 'One topic by slug, name or keyword ("clustermesh", "Cluster Mesh"); null when there is none.', 'Slug, name or keyword.');

@@ -1,0 +1,21 @@
+import type { ObjectRef } from '@pothos/core';
+import { builder } from './builder.ts';
+
+type NamedKind = 'speaker' | 'organization' | 'topic' | 'event';
+
+/**
+ * Adds `Query.<kind>(slug:)`: one object found by slug, name or alias (case and accents ignored),
+ * null when nothing matches. It returns the id; the type's loader fetches the object.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function addLookupQuery(kind: NamedKind, ref: ObjectRef<any, any>, description: string, argDescription: string): void {
+  builder.queryField(kind, (t) =>
+    t.field({
+      type: ref,
+      nullable: true,
+      description,
+      args: { slug: t.arg.string({ required: true, description: argDescription }) },
+      resolve: (_root, args, ctx) => ctx.graph.resolveName(kind, args.slug),
+    }),
+  );
+}
