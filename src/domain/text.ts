@@ -1,5 +1,24 @@
-/** Lower-case, strip diacritics and collapse whitespace: the key under which spellings of one name meet. */
+const FOLD_CACHE_LIMIT = 50_000;
+const FOLD_CACHE_MAX_LENGTH = 64;
+const foldCache = new Map<string, string>();
+
+/**
+ * Lower-case, strip diacritics and collapse whitespace: the key under which spellings of one name meet.
+ * Short inputs (names, words) are memoized: ingest and the search indexes fold the same few
+ * thousand words millions of times at scale. The memo is bounded (cleared when full).
+ */
 export function foldKey(text: string): string {
+  if (text.length > FOLD_CACHE_MAX_LENGTH) return foldUncached(text);
+  let folded = foldCache.get(text);
+  if (folded === undefined) {
+    folded = foldUncached(text);
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    foldCache.set(text, folded);
+  }
+  return folded;
+}
+
+function foldUncached(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

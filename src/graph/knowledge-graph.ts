@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import type { Event, GraphData, Organization, Post, Speaker, Talk, Topic, Weekday } from '../domain/types.ts';
 import { foldKey } from '../domain/text.ts';
 import { FilterError, type Range, type TalkFilter } from './talk-filter.ts';
+import { intersectPositions, PostingLists, unionPositions, type Positions } from './talk-postings.ts';
 
 export type EntityKind = 'talk' | 'speaker' | 'organization' | 'topic' | 'event' | 'post';
 
@@ -68,7 +69,10 @@ export class KnowledgeGraph {
   private readonly talkOrder: ReadonlyMap<string, number>;
   private readonly topicDescendants = new Map<string, ReadonlySet<string>>();
   private readonly eventDescendants = new Map<string, ReadonlySet<string>>();
+  private readonly searchMemo = new Map<string, readonly TalkSearchHit[]>();
   private readonly talkIndex: MiniSearch<Talk>;
+  /** Inverted lists per filterable attribute (built once; the graph never changes). */
+  private readonly postings: Record<'day' | 'organization' | 'speaker' | 'topic' | 'event' | 'kind' | 'hasSpeakers', PostingLists>;
 
   constructor(readonly data: GraphData, version = 'v1') {
     this.version = version;
@@ -90,6 +94,15 @@ export class KnowledgeGraph {
       this.eventDescendants.set(event.id, this.collectDescendants(event.id, (id) => data.events.filter((e) => e.parentId === id).map((e) => e.id)));
     }
     this.talkIndex = this.buildTalkIndex();
+    this.postings = {
+      day: new PostingLists(data.talks, (t) => [t.day]),
+      organization: new PostingLists(data.talks, (t) => t.organizationIds),
+      speaker: new PostingLists(data.talks, (t) => t.speakerIds),
+      topic: new PostingLists(data.talks, (t) => t.topicIds),
+      event: new PostingLists(data.talks, (t) => [t.eventId]),
+      kind: new PostingLists(data.talks, (t) => [t.kind]),
+      hasSpeakers: new PostingLists(data.talks, (t) => [t.speakerIds.length > 0 ? 'yes' : 'no']),
+    };
     Object.freeze(this);
   }
 
@@ -198,8 +211,15 @@ export class KnowledgeGraph {
   }
 
   /** Ranked full-text hits over title, speakers, organizations, topics and abstract. */
-  searchTalks(query: string): TalkSearchHit[] {
-    return this.talkIndex.search(query).map((r) => ({ id: String(r.id), score: r.score, terms: r.terms }));
+  searchTalks(query: string): readonly TalkSearchHit[] {
+    // One request may ask for the same hits up to three times (filter, narrowing, relevance order).
+    let hits = this.searchMemo.get(query);
+    if (!hits) {
+      hits = this.talkIndex.search(query).map((r) => ({ id: String(r.id), score: r.score, terms: r.terms }));
+      if (this.searchMemo.size >= 256) this.searchMemo.clear();
+      this.searchMemo.set(query, hits);
+    }
+    return hits;
   }
 
   // ---- filtering ----
@@ -208,7 +228,68 @@ export class KnowledgeGraph {
   selectTalks(filter: TalkFilter | null | undefined, options: SelectOptions = {}, candidates: readonly Talk[] = this.data.talks): Talk[] {
     if (!filter) return [...candidates];
     const predicate = this.compileFilter(filter, options, 0);
+    if (candidates === this.data.talks) {
+      // Over all talks, the inverted lists narrow the set first; the predicate then checks only
+      // what the lists do not answer (ranges, and/or/not), and is skipped when they answer everything.
+      const narrowed = this.narrowByPostings(filter);
+      if (narrowed) {
+        const talks = Array.from(narrowed.positions, (position) => this.data.talks[position]!);
+        return narrowed.exact ? talks : talks.filter(predicate);
+      }
+    }
     return candidates.filter(predicate);
+  }
+
+  /**
+   * Positions in schedule order (see talkAt) of the talks that pass `filter`, when the inverted lists
+   * answer it exactly (only indexed fields: day, organization, speaker, topic, event, kind,
+   * hasSpeakers, text); null otherwise, and for no filter. Throws FilterError as selectTalks does.
+   * Lets a caller count and page a large selection without building the list of talks.
+   */
+  selectTalkPositions(filter: TalkFilter | null | undefined, options: SelectOptions = {}): Positions | null {
+    if (!filter) return null;
+    this.compileFilter(filter, options, 0);
+    const narrowed = this.narrowByPostings(filter);
+    return narrowed?.exact ? narrowed.positions : null;
+  }
+
+  /** The talk at a position of the schedule order (an index into allTalks). */
+  talkAt(position: number): Talk | undefined {
+    return this.data.talks[position];
+  }
+
+  /**
+   * The talks that can match `filter`, from the inverted lists of its top-level indexed fields, as
+   * positions in schedule order; `exact` when those fields are all the filter says. Null when the
+   * filter has no indexed field. Mirrors compileFilter: an empty day/kind list constrains nothing,
+   * an empty or unknown organization/speaker/topic/event list matches nothing.
+   */
+  private narrowByPostings(filter: TalkFilter): { positions: Positions; exact: boolean } | null {
+    const lists: Positions[] = [];
+    const resolved = (kind: 'speaker' | 'organization' | 'topic' | 'event', values: readonly string[]) =>
+      values.map((v) => this.resolveName(kind, v)).filter((id): id is string => id !== null);
+    if (filter.day && filter.day.length > 0) lists.push(this.postings.day.any(filter.day));
+    if (filter.organization) lists.push(this.postings.organization.any(resolved('organization', filter.organization)));
+    if (filter.speaker) lists.push(this.postings.speaker.any(resolved('speaker', filter.speaker)));
+    if (filter.topic) {
+      const exactTopic = filter.includeSubtopics === false;
+      lists.push(this.postings.topic.any(new Set(resolved('topic', filter.topic).flatMap((id) => [...this.topicScope(id, exactTopic)]))));
+    }
+    if (filter.event) lists.push(this.postings.event.any(new Set(resolved('event', filter.event).flatMap((id) => [...this.eventScope(id)]))));
+    if (filter.kind && filter.kind.length > 0) lists.push(this.postings.kind.any(filter.kind));
+    if (filter.hasSpeakers !== undefined && filter.hasSpeakers !== null) lists.push(this.postings.hasSpeakers.get(filter.hasSpeakers ? 'yes' : 'no'));
+    if (filter.text && filter.text.trim()) {
+      const positions = this.searchTalks(filter.text)
+        .map((hit) => this.talkOrder.get(hit.id))
+        .filter((p): p is number => p !== undefined);
+      lists.push(unionPositions([Int32Array.from(positions).sort()]));
+    }
+    if (lists.length === 0) return null;
+    lists.sort((a, b) => a.length - b.length);
+    let positions = lists[0]!;
+    for (const list of lists.slice(1)) positions = intersectPositions(positions, list);
+    const exact = !filter.date && !filter.startsAt && !filter.timeOfDay && !filter.and && !filter.or && !filter.not;
+    return { positions, exact };
   }
 
   private resolveValues(kind: 'speaker' | 'organization' | 'topic' | 'event', field: string, values: readonly string[], options: SelectOptions): string[] {

@@ -39,16 +39,42 @@ function checkSize(value: number | null | undefined, argName: string, limits: Pa
   return value;
 }
 
+class LazyEdge<T> {
+  private encoded: string | null = null;
+
+  constructor(
+    readonly node: T,
+    private readonly keyOf: (item: T) => string,
+  ) {}
+
+  get cursor(): string {
+    return (this.encoded ??= encodeCursor(this.keyOf(this.node)));
+  }
+}
+
+/** An ordered list seen through accessors, so a page can be cut without materializing the whole list. */
+export interface OrderedList<T> {
+  length: number;
+  /** Index of the item with this key, or -1. */
+  indexOfKey(key: string): number;
+  slice(start: number, end: number): T[];
+}
+
 /**
  * Relay pagination over an ordered list. Cursors name the item (not its offset), so they stay
  * valid while the graph is unchanged and fail clearly (INVALID_CURSOR) when the item is gone.
  */
 export function paginate<T>(items: readonly T[], args: PageArgs, keyOf: (item: T) => string, limits: PageLimits = DEFAULT_PAGE_LIMITS): Page<T> {
+  const list: OrderedList<T> = { length: items.length, indexOfKey: (key) => items.findIndex((item) => keyOf(item) === key), slice: (start, end) => items.slice(start, end) };
+  return paginateList(list, args, keyOf, limits);
+}
+
+/** `paginate` over an OrderedList. */
+export function paginateList<T>(items: OrderedList<T>, args: PageArgs, keyOf: (item: T) => string, limits: PageLimits = DEFAULT_PAGE_LIMITS): Page<T> {
   const first = checkSize(args.first, 'first', limits);
   const last = checkSize(args.last, 'last', limits);
   const indexOfCursor = (cursor: string, argName: string) => {
-    const key = decodeCursor(cursor, argName);
-    const index = items.findIndex((item) => keyOf(item) === key);
+    const index = items.indexOfKey(decodeCursor(cursor, argName));
     if (index < 0) throw new GraphQLError(`"${argName}" points at an item that is not in this list (any more).`, { extensions: { code: 'INVALID_CURSOR' } });
     return index;
   };
@@ -59,7 +85,8 @@ export function paginate<T>(items: readonly T[], args: PageArgs, keyOf: (item: T
   if (last !== null) start = Math.max(start, end - last);
   if (first === null && last === null) end = Math.min(end, start + limits.defaultSize);
   const slice = items.slice(start, end);
-  const edges = slice.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  // Cursors are encoded only when asked for: most queries select `nodes`, not `edges { cursor }`.
+  const edges = slice.map((node) => new LazyEdge(node, keyOf));
   return {
     edges,
     pageInfo: {

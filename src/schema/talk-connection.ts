@@ -5,7 +5,7 @@ import { FilterError, type TalkFilter } from '../graph/talk-filter.ts';
 import { builder } from './builder.ts';
 import type { GraphContext } from './context.ts';
 import { TalkFacetsRef } from './facets.ts';
-import { paginate, type PageArgs } from './paginate.ts';
+import { paginate, paginateList, type PageArgs } from './paginate.ts';
 import { TalkRef } from './refs.ts';
 import { DateTimeScalar, LocalDateScalar, LocalTimeScalar, TalkKindEnum, WeekdayEnum } from './scalars.ts';
 
@@ -107,10 +107,62 @@ export function selectAndOrderTalks(graph: KnowledgeGraph, candidates: readonly 
     const scores = new Map(graph.searchTalks(args.filter.text).map((h) => [h.id, h.score]));
     return matched.sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) || rank(a) - rank(b));
   }
+  // Talks selected from the whole list keep its order, which is schedule order: nothing to sort.
+  if (candidates === graph.allTalks()) return matched;
   return matched.sort((a, b) => rank(a) - rank(b));
 }
 
+/** Binary search in ascending positions. */
+function indexOfPosition(positions: ArrayLike<number>, position: number): number {
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (positions[mid]! < position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < positions.length && positions[lo] === position ? lo : -1;
+}
+
+/**
+ * All talks in schedule order, filtered by indexed fields only: the selection stays a list of
+ * positions; only the page is turned into talks (and the whole list only if facets ask for it).
+ */
+function resolveIndexedSelection(graph: KnowledgeGraph, args: TalkListArgs) {
+  if (args.orderBy !== undefined && args.orderBy !== null && args.orderBy !== 'START_TIME') return null;
+  let positions: ArrayLike<number> | null;
+  try {
+    positions = graph.selectTalkPositions(args.filter, { strict: args.strict ?? false });
+  } catch (error) {
+    throw toGraphQLError(error);
+  }
+  if (!positions) return null;
+  const selected = positions;
+  const talkAt = (i: number) => graph.talkAt(selected[i]!)!;
+  const page = paginateList<Talk>(
+    {
+      length: selected.length,
+      indexOfKey: (id) => (graph.talk(id) ? indexOfPosition(selected, graph.scheduleRank(id)) : -1),
+      slice: (start, end) => Array.from({ length: Math.max(0, end - start) }, (_, i) => talkAt(start + i)),
+    },
+    args,
+    (t) => t.id,
+  );
+  let matched: readonly Talk[] | null = null;
+  return {
+    ...page,
+    totalCount: selected.length,
+    get matched(): readonly Talk[] {
+      return (matched ??= Array.from(selected, (position) => graph.talkAt(position)!));
+    },
+  };
+}
+
 export function resolveTalkConnection(graph: KnowledgeGraph, candidates: readonly Talk[], args: TalkListArgs) {
+  if (candidates === graph.allTalks()) {
+    const indexed = resolveIndexedSelection(graph, args);
+    if (indexed) return indexed;
+  }
   const matched = selectAndOrderTalks(graph, candidates, args);
   const page = paginate(matched, args, (t) => t.id);
   const shape: TalkConnectionShape = { totalCount: matched.length, matched };

@@ -5,6 +5,7 @@ import type { GraphHolder } from '../graph/graph-holder.ts';
 import { createContext, type GraphContext } from '../schema/context.ts';
 import { useTalkCalendar } from './calendar-plugin.ts';
 import { corsOptionsOf, type CorsPolicy } from './cors-policy.ts';
+import { useCompiledExecution } from './compiled-execution-plugin.ts';
 import { useEnumHints } from './enum-hints-plugin.ts';
 import { EXAMPLE_QUERIES } from './example-queries.ts';
 import { useHttpCache } from './http-cache-plugin.ts';
@@ -12,6 +13,8 @@ import { createJsonLogger, yogaLoggerOf, type JsonLogger } from './json-logger.t
 import { useRequestLogging } from './logging-plugin.ts';
 import { createMetrics } from './metrics-plugin.ts';
 import { RequestTracker, useRequestTracking } from './request-tracking.ts';
+import { ResponseCache, type ResponseCacheLimits } from './response-cache.ts';
+import { useResponseCache } from './response-cache-plugin.ts';
 import { createSecurityPlugins } from './security-plugins.ts';
 import { serverConfigFromEnv, type ServerConfig } from './server-config.ts';
 
@@ -28,6 +31,10 @@ export interface YogaOptions {
   config?: ServerConfig;
   /** JSON logger for request and Yoga logs. Default: stderr at config.logLevel. */
   logger?: JsonLogger;
+  /** In-memory cache of query answers per graph version (limits, or a cache to share/inspect); false turns it off. Default on. */
+  responseCache?: ResponseCacheLimits | ResponseCache | false;
+  /** Execute through graphql-jit where it gives graphql-js' answers (see useCompiledExecution). Default true. */
+  compiledExecution?: boolean;
 }
 
 export type TalkGraphYoga = YogaServerInstance<Record<string, unknown>, GraphContext>;
@@ -66,12 +73,16 @@ export function createTalkGraphYoga(options: YogaOptions): TalkGraphYoga {
     plugins: [
       useRequestTracking(tracker),
       ...createSecurityPlugins(config),
+      ...(options.responseCache === false
+        ? []
+        : [useResponseCache({ graphs: options.graphs, tracker, ...(options.responseCache instanceof ResponseCache ? { cache: options.responseCache } : options.responseCache) })]),
       useReadinessCheck({ endpoint: '/ready', check: () => options.graphs.ready }),
       useEnumHints(options.schema),
       useTalkCalendar({ graphs: options.graphs, path: '/calendar.ics' }),
       useHttpCache({ graphs: options.graphs, paths: ['/graphql', '/calendar.ics'], maxAge: options.cacheMaxAge }),
       ...(metrics ? [metrics.plugin] : []),
       useRequestLogging(logger, tracker),
+      ...(options.compiledExecution === false ? [] : [useCompiledExecution(options.schema)]),
     ],
   });
 }

@@ -1,0 +1,168 @@
+// `npm run bench [-- --duration 10 --connections 10 --pipelining 1 --only dashboard,facets --pool 4000 --data DIR]`
+//
+// One run measures, query by query and under the same load (autocannon, same connections and
+// pipelining, 127.0.0.1, every server in its own child process):
+//   (a) bare     node:http answering the precomputed bytes of the same response: the physical limit
+//   (b) repeated the project, the identical request again and again (the dashboard case)
+//   (c) varied   the project, a pool of distinct variable sets cycled in order, larger than the
+//                response cache, so no cached answer can serve (checked with the x-cache header)
+//   (d) naive    (c)'s requests against the same server with every DataLoader bypassed
+// Every response is checked: exact bytes for (a) and (b); status 200, `data` and no `errors` for (c) and (d).
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { BUNDLED_DATA_DIR } from '../src/ingest/read-data-dir.ts';
+import { loadGraph } from '../src/load-graph.ts';
+import { startChildServer, type ChildServer } from './bench/child-server.ts';
+import { runLoad, type LoadResult } from './bench/load.ts';
+import { BENCH_QUERIES, requestBody } from './bench/queries.ts';
+
+const USAGE = 'usage: npm run bench -- [--duration S] [--warmup S] [--connections N] [--pipelining N] [--only NAME,…] [--pool N] [--data DIR]';
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    connections: { type: 'string', default: '10' },
+    pipelining: { type: 'string', default: '1' },
+    only: { type: 'string' },
+    pool: { type: 'string', default: '4000' },
+    data: { type: 'string', default: BUNDLED_DATA_DIR },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const duration = Number(values.duration);
+const warmup = Number(values.warmup);
+const connections = Number(values.connections);
+const pipelining = Number(values.pipelining);
+const poolSize = Number(values.pool);
+if (![duration, warmup, connections, pipelining, poolSize].every((n) => Number.isFinite(n) && n >= 0) || duration <= 0) {
+  console.error(USAGE);
+  process.exit(2);
+}
+const queries = values.only ? BENCH_QUERIES.filter((q) => values.only!.split(',').includes(q.name)) : BENCH_QUERIES;
+if (queries.length === 0) {
+  console.error(`--only names none of: ${BENCH_QUERIES.map((q) => q.name).join(', ')}`);
+  process.exit(2);
+}
+
+const POST_HEADERS = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
+
+async function post(url: string, body: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(url, { method: 'POST', headers: POST_HEADERS, body });
+  return { status: response.status, text: await response.text() };
+}
+
+function checkGraphQL(status: number, body: string): string | null {
+  if (status !== 200) return `status ${status}`;
+  let parsed: { data?: unknown; errors?: unknown };
+  try {
+    parsed = JSON.parse(body) as typeof parsed;
+  } catch {
+    return 'not JSON';
+  }
+  if (parsed.errors !== undefined) return 'errors in response';
+  if (parsed.data === null || typeof parsed.data !== 'object') return 'no data';
+  return null;
+}
+
+const exactly = (expected: string) => (status: number, body: string) => (status !== 200 ? `status ${status}` : body === expected ? null : 'bytes differ from the reference');
+
+async function measure(label: string, server: ChildServer, path: string, bodyOf: (i: number) => string, verify: (status: number, body: string) => string | null): Promise<LoadResult> {
+  // One sequence across warm-up and measurement, so a varied pool never restarts from its first entry.
+  let next = 0;
+  const common = { url: `${server.url}${path}`, connections, pipelining, bodyOf: () => bodyOf(next++), verify };
+  if (warmup > 0) await runLoad({ ...common, durationSeconds: warmup });
+  const before = await server.usage();
+  const result = await runLoad({ ...common, durationSeconds: duration });
+  const after = await server.usage();
+  serverCpu.set(result, (after.cpuMicros - before.cpuMicros) / Math.max(1, result.requests));
+  if (result.failures > 0 || result.errors > 0) console.error(`  ${label}: ${result.failures} bad responses, ${result.errors} errors; first: ${result.firstFailure}`);
+  return result;
+}
+
+/** Server CPU time (user + system) per request, µs: what the server spends, whoever the bottleneck is. */
+const serverCpu = new WeakMap<LoadResult, number>();
+
+const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+
+console.log(`talk-graph bench: ${duration} s per variant (+${warmup} s warm-up), ${connections} connections, pipelining ${pipelining}, Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}, data ${values.data}`);
+const { graph } = await loadGraph([values.data]);
+console.log(`data: ${graph.allTalks().length} talks, ${graph.allSpeakers().length} speakers, ${graph.allOrganizations().length} organizations`);
+
+const project = await startChildServer('project', { data: values.data });
+const naive = await startChildServer('naive', { data: values.data });
+const bare = await startChildServer('bare');
+
+type Row = { query: string; variant: string; result: LoadResult; ratio: number };
+const rows: Row[] = [];
+try {
+  // The reference bytes of each identical request, from the project itself; the bare server serves them.
+  const references = new Map<string, string>();
+  for (const query of queries) {
+    const { status, text } = await post(`${project.url}/graphql`, requestBody(query, query.variables));
+    const problem = checkGraphQL(status, text);
+    if (problem) throw new Error(`${query.name}: the reference request failed (${problem}): ${text.slice(0, 500)}`);
+    references.set(query.name, text);
+  }
+  bare.send({ type: 'bodies', bodies: Object.fromEntries(references) });
+
+  for (const query of queries) {
+    const reference = references.get(query.name)!;
+    const identical = requestBody(query, query.variables);
+    const pool = query.variedPool(graph, poolSize, 1).map((variables) => requestBody(query, variables));
+    // The naive schema must answer exactly what the real one answers.
+    for (const body of pool.slice(-25)) {
+      const [real, plain] = await Promise.all([post(`${project.url}/graphql`, body), post(`${naive.url}/graphql`, body)]);
+      if (real.text !== plain.text) throw new Error(`${query.name}: naive and real schema answer differently for ${body}`);
+    }
+    const cycle = (i: number) => pool[i % pool.length]!;
+    console.log(`${query.name}: ${Buffer.byteLength(reference)} bytes per identical response, ${pool.length} distinct varied requests`);
+
+    const a = await measure(`${query.name} bare`, bare, `/graphql/${query.name}`, () => identical, exactly(reference));
+    const b = await measure(`${query.name} repeated`, project, '/graphql', () => identical, exactly(reference));
+    const c = await measure(`${query.name} varied`, project, '/graphql', cycle, checkGraphQL);
+    const d = await measure(`${query.name} naive`, naive, '/graphql', cycle, checkGraphQL);
+    for (const [variant, result] of [
+      ['(a) bare node:http', a],
+      ['(b) repeated', b],
+      ['(c) varied', c],
+      ['(d) naive, varied', d],
+    ] as const) {
+      rows.push({ query: query.name, variant, result, ratio: result.reqPerSec / a.reqPerSec });
+    }
+  }
+} finally {
+  await Promise.all([project.stop(), naive.stop(), bare.stop()]);
+}
+
+console.log('');
+console.log('| query | variant | req/s | p50 ms | p99 ms | ratio to (a) | server CPU µs/req | verified | x-cache |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+for (const row of rows) {
+  const cache = Object.entries(row.result.cache)
+    .filter(([tag]) => tag !== 'none')
+    .map(([tag, n]) => `${tag} ${n}`)
+    .join(', ');
+  const bad = row.result.failures + row.result.errors;
+  console.log(
+    `| ${row.query} | ${row.variant} | ${fmt(row.result.reqPerSec, 0)} | ${fmt(row.result.p50)} | ${fmt(row.result.p99)} | ${fmt(row.ratio * 100, 1)}% | ${fmt(serverCpu.get(row.result) ?? Number.NaN, 0)} | ${row.result.verified}${bad ? ` (${bad} bad)` : ''} | ${cache || '–'} |`,
+  );
+}
+
+const ratioOf = (query: string, prefix: string) => rows.find((r) => r.query === query && r.variant.startsWith(prefix))?.ratio;
+const checks: Array<[string, boolean]> = [];
+const dashboard = ratioOf('dashboard', '(b)');
+if (dashboard !== undefined) checks.push([`repeated dashboard ≥ 50% of bare: ${fmt(dashboard * 100, 1)}%`, dashboard >= 0.5]);
+for (const query of queries) {
+  const varied = ratioOf(query.name, '(c)');
+  if (varied !== undefined) checks.push([`varied ${query.name} ≥ 10% of bare: ${fmt(varied * 100, 1)}%`, varied >= 0.1]);
+}
+const allVerified = rows.every((r) => r.result.failures === 0 && r.result.errors === 0);
+checks.push([`every response verified: ${allVerified ? 'yes' : 'no'}`, allVerified]);
+console.log(`\nload average after: ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} (other processes on these 2 cores skew every number; compare ratios from one run)`);
+for (const [text, ok] of checks) console.log(`${ok ? 'ok  ' : 'MISS'} ${text}`);
+process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;

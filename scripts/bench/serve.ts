@@ -1,0 +1,101 @@
+// Child process of the benchmark and scale scripts: one server on 127.0.0.1, an ephemeral port,
+// talking to its parent over IPC. Modes:
+//   project  the real server, wired as src/main.ts wires it (loadGraph → GraphHolder → createTalkGraphYoga → node:http)
+//   naive    the same server with the DataLoader-free schema of naive-schema.ts
+//   bare     node:http answering the precomputed bytes the parent sends (the physical limit)
+// Messages to the parent: { type: 'listening', port, timings, counts }, { type: 'usage', maxRssBytes, … }.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { parseArgs } from 'node:util';
+import { GraphHolder } from '../../src/graph/graph-holder.ts';
+import { loadGraph } from '../../src/load-graph.ts';
+import { schema } from '../../src/schema/index.ts';
+import { parseCorsOrigins } from '../../src/server/cors-policy.ts';
+import { createTalkGraphYoga } from '../../src/server/create-yoga.ts';
+import { parseCacheMaxAge } from '../../src/server/http-cache-plugin.ts';
+import { createJsonLogger } from '../../src/server/json-logger.ts';
+import { serverConfigFromEnv } from '../../src/server/server-config.ts';
+import { buildNaiveSchema } from './naive-schema.ts';
+
+export type ServeMode = 'project' | 'naive' | 'bare';
+
+export interface ServeTimings {
+  /** loadGraph: read the folder, parse and resolve every post, build the indexed graph. */
+  loadMs: number;
+  /** Process start (node's time origin) to listening. */
+  sinceStartMs: number;
+}
+
+export type ChildMessage =
+  | { type: 'listening'; port: number; timings: ServeTimings | null; counts: { posts: number; talks: number; speakers: number; organizations: number } | null }
+  | { type: 'usage'; maxRssBytes: number; heapUsedBytes: number; rssBytes: number; cpuMicros: number };
+
+export type ParentMessage = { type: 'bodies'; bodies: Record<string, string> } | { type: 'usage' } | { type: 'exit' };
+
+const send = (message: ChildMessage) => process.send?.(message);
+
+function serveBare(): void {
+  let bodies = new Map<string, Buffer>();
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    req.on('data', () => undefined);
+    req.on('end', () => {
+      const body = bodies.get(req.url ?? '');
+      if (!body) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/graphql-response+json; charset=utf-8', 'content-length': body.length });
+      res.end(body);
+    });
+  });
+  process.on('message', (message: ParentMessage) => {
+    if (message.type === 'bodies') bodies = new Map(Object.entries(message.bodies).map(([name, text]) => [`/graphql/${name}`, Buffer.from(text)]));
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    send({ type: 'listening', port: typeof address === 'object' && address ? address.port : 0, timings: null, counts: null });
+  });
+}
+
+async function serveProject(dataDir: string, naive: boolean): Promise<void> {
+  const t0 = performance.now();
+  const loaded = await loadGraph([dataDir]);
+  const loadMs = performance.now() - t0;
+  const graph = loaded.graph;
+
+  const graphs = new GraphHolder(graph);
+  const config = serverConfigFromEnv();
+  const yoga = createTalkGraphYoga({
+    schema: naive ? buildNaiveSchema() : schema,
+    graphs,
+    cors: parseCorsOrigins(process.env.CORS_ORIGINS),
+    cacheMaxAge: parseCacheMaxAge(process.env.CACHE_MAX_AGE),
+    config,
+    logger: createJsonLogger({ level: config.logLevel }),
+  });
+  const server = createServer(yoga);
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    send({
+      type: 'listening',
+      port: typeof address === 'object' && address ? address.port : 0,
+      timings: { loadMs, sinceStartMs: performance.now() },
+      counts: { posts: loaded.postCount, talks: graph.allTalks().length, speakers: graph.allSpeakers().length, organizations: graph.allOrganizations().length },
+    });
+  });
+}
+
+const { values } = parseArgs({ options: { mode: { type: 'string', default: 'project' }, data: { type: 'string' } } });
+const mode = values.mode as ServeMode;
+
+process.on('message', (message: ParentMessage) => {
+  if (message.type === 'usage') {
+    const usage = process.resourceUsage();
+    const memory = process.memoryUsage();
+    send({ type: 'usage', maxRssBytes: usage.maxRSS * 1024, heapUsedBytes: memory.heapUsed, rssBytes: memory.rss, cpuMicros: usage.userCPUTime + usage.systemCPUTime });
+  } else if (message.type === 'exit') process.exit(0);
+});
+process.on('disconnect', () => process.exit(0));
+
+if (mode === 'bare') serveBare();
+else if (mode === 'project' || mode === 'naive') await serveProject(values.data ?? 'data', mode === 'naive');
+else throw new Error(`unknown mode ${mode}`);

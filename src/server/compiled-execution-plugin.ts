@@ -1,0 +1,83 @@
+import {
+  getNamedType,
+  getOperationAST,
+  isInputObjectType,
+  typeFromAST,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLInputObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import { getVariableValues } from 'graphql/execution/values.js';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { Plugin } from 'graphql-yoga';
+
+/** Input object types that contain themselves (TalkFilter: and/or/not), directly or through others. */
+export function recursiveInputTypes(schema: GraphQLSchema): ReadonlySet<string> {
+  const recursive = new Set<string>();
+  const reaches = (from: GraphQLInputObjectType, target: string, seen: Set<string>): boolean => {
+    for (const field of Object.values(from.getFields())) {
+      const type = getNamedType(field.type);
+      if (!isInputObjectType(type)) continue;
+      if (type.name === target) return true;
+      if (!seen.has(type.name)) {
+        seen.add(type.name);
+        if (reaches(type, target, seen)) return true;
+      }
+    }
+    return false;
+  };
+  for (const type of Object.values(schema.getTypeMap())) if (isInputObjectType(type) && reaches(type, type.name, new Set())) recursive.add(type.name);
+  return recursive;
+}
+
+/**
+ * Executes queries through graphql-jit: each operation is compiled once into a specialised function
+ * (cached per parsed document, which Yoga itself caches per query text). Answers stay exactly those
+ * of graphql-js: the standard executor runs instead when
+ * - a variable's type is a recursive input (graphql-jit cannot compile those: it recurses forever
+ *   generating their coercion code, zalando-incubator/graphql-jit#175),
+ * - the variables do not coerce (graphql-js words those errors, and useEnumHints adds the accepted values),
+ * - the compiled run reports any error (graphql-jit orders `data` before `errors` and gives no
+ *   `locations`): the query is run again by graphql-js, which answers errors as always.
+ */
+export function useCompiledExecution(schema: GraphQLSchema): Plugin {
+  const recursive = recursiveInputTypes(schema);
+  const compiledByDocument = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
+
+  function compiledFor(document: DocumentNode, operationName: string | null | undefined, targetSchema: GraphQLSchema): CompiledQuery | null {
+    let byName = compiledByDocument.get(document);
+    if (!byName) compiledByDocument.set(document, (byName = new Map()));
+    const key = operationName ?? '';
+    if (!byName.has(key)) {
+      const operation = getOperationAST(document, operationName);
+      const blocked =
+        !operation ||
+        operation.operation !== 'query' ||
+        (operation.variableDefinitions ?? []).some((definition) => {
+          const type = typeFromAST(targetSchema, definition.type as never);
+          return type !== undefined && recursive.has(getNamedType(type).name);
+        });
+      const compiled = blocked ? null : compileQuery(targetSchema, document, operationName ?? undefined);
+      byName.set(key, compiled && isCompiledQuery(compiled) ? compiled : null);
+    }
+    return byName.get(key)!;
+  }
+
+  return {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      const compiled = compiledFor(args.document, args.operationName, args.schema);
+      if (!compiled) return;
+      const operation = getOperationAST(args.document, args.operationName)!;
+      if (operation.variableDefinitions?.length) {
+        const coerced = getVariableValues(args.schema, operation.variableDefinitions, (args.variableValues ?? {}) as Record<string, unknown>, { maxErrors: 1 });
+        if (coerced.errors) return;
+      }
+      setExecuteFn((executionArgs) => {
+        const orInterpreted = (result: ExecutionResult) => (result.errors?.length ? executeFn(executionArgs) : result);
+        const result = compiled.query(executionArgs.rootValue, executionArgs.contextValue, executionArgs.variableValues);
+        return result instanceof Promise ? result.then(orInterpreted) : orInterpreted(result);
+      });
+    },
+  };
+}

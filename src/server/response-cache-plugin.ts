@@ -1,0 +1,140 @@
+import { getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { GraphHolder } from '../graph/graph-holder.ts';
+import type { RequestTracker } from './request-tracking.ts';
+import { ResponseCache, type ResponseCacheLimits } from './response-cache.ts';
+
+export const CACHE_STATUS_HEADER = 'x-cache';
+
+export interface ResponseCacheOptions extends ResponseCacheLimits {
+  graphs: GraphHolder;
+  /** The GraphQL endpoint. Default /graphql. */
+  path?: string;
+  /** Notes the operation name of answers served from the cache, for the request log. */
+  tracker?: RequestTracker;
+  /** A cache to use (tests and benchmarks read its stats); default: a new one with the given limits. */
+  cache?: ResponseCache;
+}
+
+interface Pending {
+  version: string;
+  key: string;
+  operationName: string | null;
+  isQuery: boolean;
+  cacheable: boolean;
+}
+
+interface Params {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+  extensions?: unknown;
+}
+
+const JSON_BODY = /^application\/(graphql\+)?json\s*(;|$)/i;
+
+function parseJson(text: string | null): unknown {
+  if (text === null || text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return Symbol.for('invalid');
+  }
+}
+
+/** The operation, variables and how the answer is wanted, or null when this request is not one to cache. */
+async function cacheKeyOf(request: Request, url: URL): Promise<{ key: string; operationName: string | null } | null> {
+  let params: Params;
+  if (request.method === 'GET') {
+    const search = url.searchParams;
+    params = { query: search.get('query'), operationName: search.get('operationName'), variables: parseJson(search.get('variables')), extensions: parseJson(search.get('extensions')) };
+  } else if (request.method === 'POST' && JSON_BODY.test(request.headers.get('content-type') ?? '')) {
+    const body = parseJson(await request.clone().text());
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) return null;
+    params = body as Params;
+  } else return null;
+  const { query, operationName, variables, extensions } = params;
+  if (typeof query !== 'string' || typeof variables === 'symbol' || typeof extensions === 'symbol') return null;
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
+  const name = typeof operationName === 'string' ? operationName : null;
+  // Accept decides the media type and, for errors, the status: answers to different Accept headers differ.
+  const key = JSON.stringify([request.headers.get('accept') ?? '', name, query, variables ?? null, extensions ?? null]);
+  return { key, operationName: name };
+}
+
+/**
+ * Serves repeated GraphQL queries from memory: the exact bytes of an earlier answer to the same
+ * operation, variables and Accept header on the same graph version (see ResponseCache). Only
+ * successful query results are kept (status 200, no `errors`), so anything that depends on more
+ * than the graph — a rejected limit, a masked internal error — is executed every time.
+ *
+ * It looks up after the plugins listed before it have passed the request (the body limit; for a
+ * GET also CSRF prevention, which a JSON POST passes by its content type) and before parsing,
+ * validation and execution; the response hooks (CORS, request id, metrics, log, ETag) still run
+ * on a cached answer. The
+ * `x-cache` response header says HIT, MISS or BYPASS. A request sent with `Cache-Control:
+ * no-cache` is executed anew (and its answer stored); `no-store` is neither looked up nor stored.
+ */
+export function useResponseCache(options: ResponseCacheOptions): Plugin {
+  const cache = options.cache ?? new ResponseCache(options);
+  const path = options.path ?? '/graphql';
+  const pending = new WeakMap<object, Pending>();
+  async function lookUp(request: Request, url: URL, serverContext: object, endResponse: (response: Response) => void, fetchAPI: { Response: typeof Response }): Promise<void> {
+    if (url.pathname !== path || !options.graphs.ready) return;
+    const found = await cacheKeyOf(request, url);
+    if (!found) return;
+    const directives = (request.headers.get('cache-control') ?? '').toLowerCase();
+    if (directives.includes('no-store')) return;
+    const version = options.graphs.current().version;
+    if (!directives.includes('no-cache')) {
+      const hit = cache.get(version, found.key);
+      if (hit) {
+        const record = options.tracker?.get(serverContext);
+        if (record) record.operationName = hit.operationName?.slice(0, 200) ?? null;
+        endResponse(new fetchAPI.Response(hit.body as unknown as BodyInit, { status: hit.status, headers: { 'content-type': hit.contentType, [CACHE_STATUS_HEADER]: 'HIT' } }));
+        return;
+      }
+    }
+    pending.set(serverContext, { version, key: found.key, operationName: found.operationName, isQuery: false, cacheable: false });
+  }
+
+  return {
+    // A POST with a JSON body passes CSRF prevention by its content type (it is preflighted), so it
+    // can be answered as soon as the body limit has passed it, before the rest of the pipeline.
+    async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
+      if (request.method === 'POST') await lookUp(request, url, serverContext, endResponse, fetchAPI);
+    },
+    // A GET is looked up once the request-parse hooks before this plugin (CSRF prevention) have passed it.
+    async onRequestParse({ request, url, serverContext, endResponse, fetchAPI }) {
+      if (request.method === 'GET') await lookUp(request, url, serverContext, endResponse, fetchAPI);
+    },
+    onExecute({ args }) {
+      const state = pending.get(args.contextValue as object);
+      if (state) state.isQuery = getOperationAST(args.document, args.operationName)?.operation === 'query';
+    },
+    onResultProcess({ result, serverContext }) {
+      const state = pending.get(serverContext);
+      if (!state || !state.isQuery || Array.isArray(result) || result === null || typeof result !== 'object' || Symbol.asyncIterator in result) return;
+      const errors = (result as { errors?: readonly unknown[] }).errors;
+      state.cacheable = !errors || errors.length === 0;
+    },
+    async onResponse({ request, response, serverContext, setResponse, fetchAPI }) {
+      const state = pending.get(serverContext);
+      if (!state) return;
+      pending.delete(serverContext);
+      const bypass = (request.headers.get('cache-control') ?? '').toLowerCase().includes('no-cache');
+      const contentType = response.headers.get('content-type');
+      if (state.cacheable && response.status === 200 && contentType) {
+        const body = Buffer.from(await response.text());
+        cache.set(state.version, state.key, { body, status: 200, contentType, operationName: state.operationName });
+        if (response.bodyUsed) {
+          const headers = new fetchAPI.Headers(response.headers);
+          headers.set(CACHE_STATUS_HEADER, bypass ? 'BYPASS' : 'MISS');
+          setResponse(new fetchAPI.Response(body as unknown as BodyInit, { status: response.status, headers }));
+          return;
+        }
+      }
+      response.headers.set(CACHE_STATUS_HEADER, bypass ? 'BYPASS' : 'MISS');
+    },
+  };
+}

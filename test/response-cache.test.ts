@@ -1,0 +1,156 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GraphHolder } from '../src/graph/graph-holder.ts';
+import type { KnowledgeGraph } from '../src/graph/knowledge-graph.ts';
+import { schema } from '../src/schema/index.ts';
+import { createTalkGraphYoga } from '../src/server/create-yoga.ts';
+import { ResponseCache } from '../src/server/response-cache.ts';
+import { graphOf, postSourcesIn, ROOT, seedSource } from './helpers.ts';
+
+const seedGraph = graphOf([seedSource()]);
+const bundledGraph = graphOf(postSourcesIn(path.join(ROOT, 'data', 'posts')));
+
+/** Counts every entity lookup the schema makes, so a test can tell an executed answer from a cached one. */
+function countingGraph(graph: KnowledgeGraph): { graph: KnowledgeGraph; lookups: () => number } {
+  let count = 0;
+  const proxy = new Proxy(graph, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        count++;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { graph: proxy, lookups: () => count };
+}
+
+const QUERY = 'query Talks($first: Int) { talks(first: $first) { totalCount nodes { title speakers { name } } } }';
+
+function serve(graph: KnowledgeGraph, cache = new ResponseCache()) {
+  const graphs = new GraphHolder(graph);
+  return { graphs, cache, yoga: createTalkGraphYoga({ schema, graphs, responseCache: cache }) };
+}
+
+async function post(yoga: ReturnType<typeof serve>['yoga'], body: unknown, headers: Record<string, string> = {}) {
+  const response = await yoga.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, cache: response.headers.get('x-cache'), requestId: response.headers.get('x-request-id'), text: await response.text() };
+}
+
+describe('response cache', () => {
+  it('answers a repeated query with the same bytes without executing it again', async () => {
+    const counted = countingGraph(seedGraph);
+    const { yoga, cache } = serve(counted.graph);
+    const first = await post(yoga, { query: QUERY, variables: { first: 5 } });
+    expect(first.status).toBe(200);
+    expect(first.cache).toBe('MISS');
+    expect(JSON.parse(first.text).data.talks.nodes).toHaveLength(5);
+
+    const lookupsAfterFirst = counted.lookups();
+    const second = await post(yoga, { variables: { first: 5 }, query: QUERY });
+    expect(second.cache).toBe('HIT');
+    expect(second.text).toBe(first.text);
+    expect(counted.lookups()).toBe(lookupsAfterFirst);
+    // The response hooks still run on a cached answer: each gets its own request id.
+    expect(second.requestId).toBeTruthy();
+    expect(second.requestId).not.toBe(first.requestId);
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, entries: 1 });
+  });
+
+  it('keys by variables and operation: other values execute anew', async () => {
+    const { yoga } = serve(seedGraph);
+    await post(yoga, { query: QUERY, variables: { first: 5 } });
+    const other = await post(yoga, { query: QUERY, variables: { first: 6 } });
+    expect(other.cache).toBe('MISS');
+    expect(JSON.parse(other.text).data.talks.nodes).toHaveLength(6);
+    const otherOperation = await post(yoga, { query: '{ talks(first: 5) { totalCount } }' });
+    expect(otherOperation.cache).toBe('MISS');
+  });
+
+  it('serves GET and POST of the same operation from one entry', async () => {
+    const { yoga } = serve(seedGraph);
+    const viaPost = await post(yoga, { query: QUERY, variables: { first: 2 } });
+    const url = `http://localhost/graphql?query=${encodeURIComponent(QUERY)}&variables=${encodeURIComponent(JSON.stringify({ first: 2 }))}`;
+    const viaGet = await yoga.fetch(url, { headers: { accept: 'application/graphql-response+json' } });
+    expect(viaGet.headers.get('x-cache')).toBe('HIT');
+    expect(await viaGet.text()).toBe(viaPost.text);
+  });
+
+  it('is invalidated exactly by graphs.swap(): the next answer comes from the new graph', async () => {
+    const { yoga, graphs } = serve(seedGraph);
+    const before = await post(yoga, { query: QUERY, variables: { first: 1 } });
+    expect(JSON.parse(before.text).data.talks.totalCount).toBe(seedGraph.allTalks().length);
+    expect((await post(yoga, { query: QUERY, variables: { first: 1 } })).cache).toBe('HIT');
+
+    graphs.swap(bundledGraph);
+    const after = await post(yoga, { query: QUERY, variables: { first: 1 } });
+    expect(after.cache).toBe('MISS');
+    expect(JSON.parse(after.text).data.talks.totalCount).toBe(bundledGraph.allTalks().length);
+    expect(bundledGraph.allTalks().length).toBeGreaterThan(seedGraph.allTalks().length);
+    expect((await post(yoga, { query: QUERY, variables: { first: 1 } })).text).toBe(after.text);
+  });
+
+  it('never keeps answers with errors', async () => {
+    const { yoga, cache } = serve(seedGraph);
+    const bad = { query: '{ talks(filter: { organization: ["No Such Org"] }, strict: true) { totalCount } }' };
+    const first = await post(yoga, bad);
+    expect(JSON.parse(first.text).errors[0].extensions.code).toBe('UNKNOWN_FILTER_VALUE');
+    expect((await post(yoga, bad)).cache).toBe('MISS');
+    expect(cache.stats().entries).toBe(0);
+  });
+
+  it('executes anew on Cache-Control: no-cache and stores nothing on no-store', async () => {
+    const counted = countingGraph(seedGraph);
+    const { yoga, cache } = serve(counted.graph);
+    await post(yoga, { query: QUERY, variables: { first: 3 } });
+    const lookups = counted.lookups();
+    const fresh = await post(yoga, { query: QUERY, variables: { first: 3 } }, { 'cache-control': 'no-cache' });
+    expect(fresh.cache).toBe('BYPASS');
+    expect(counted.lookups()).toBeGreaterThan(lookups);
+    await post(yoga, { query: QUERY, variables: { first: 4 } }, { 'cache-control': 'no-store' });
+    expect((await post(yoga, { query: QUERY, variables: { first: 4 } })).cache).toBe('MISS');
+    expect(cache.stats().entries).toBe(2);
+  });
+
+  it('can be turned off', async () => {
+    const yoga = createTalkGraphYoga({ schema, graphs: new GraphHolder(seedGraph), responseCache: false });
+    await post(yoga, { query: QUERY });
+    expect((await post(yoga, { query: QUERY })).cache).toBeNull();
+  });
+});
+
+describe('ResponseCache', () => {
+  const entry = (bytes: number) => ({ body: Buffer.alloc(bytes), status: 200, contentType: 'application/json', operationName: null });
+
+  it('evicts the least recently used entry when full', () => {
+    const cache = new ResponseCache({ maxEntries: 2 });
+    cache.set('v1', 'a', entry(1));
+    cache.set('v1', 'b', entry(1));
+    expect(cache.get('v1', 'a')).toBeDefined(); // a is now the most recent
+    cache.set('v1', 'c', entry(1));
+    expect(cache.get('v1', 'b')).toBeUndefined();
+    expect(cache.get('v1', 'a')).toBeDefined();
+    expect(cache.get('v1', 'c')).toBeDefined();
+  });
+
+  it('keeps the bodies within the byte budget and skips bodies over an eighth of it', () => {
+    const cache = new ResponseCache({ maxBytes: 800 });
+    cache.set('v1', 'big', entry(101));
+    expect(cache.stats().entries).toBe(0);
+    for (const key of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']) cache.set('v1', key, entry(100));
+    expect(cache.stats()).toMatchObject({ entries: 8, bytes: 800 });
+    expect(cache.get('v1', 'a')).toBeUndefined();
+  });
+
+  it('empties itself when asked under another graph version', () => {
+    const cache = new ResponseCache();
+    cache.set('v1', 'a', entry(10));
+    expect(cache.get('v2', 'a')).toBeUndefined();
+    expect(cache.stats()).toMatchObject({ entries: 0, bytes: 0, version: 'v2' });
+  });
+});
