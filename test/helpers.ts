@@ -12,7 +12,6 @@ import { createTalkGraphYoga, type TalkGraphYoga } from '../src/server/create-yo
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const SEED_FILE = 'posts/2023-04-03-cilium-kubecon-eu-2023-talks.md';
-export const SHARED_DIR = path.resolve(ROOT, '../shared');
 
 export function bundledReference(): ReferenceData {
   const read = <K extends ReferenceKind>(kind: K, file: string) => {
