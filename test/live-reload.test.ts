@@ -74,3 +74,17 @@ describe('live reload', () => {
     expect(graphs.current().allPosts()).toHaveLength(2);
   });
 });
+
+describe('graph version', () => {
+  it('changes when only a post title changes, so cached answers are not served stale', async () => {
+    const graphs = new GraphHolder();
+    const live = new LiveData([dir], graphs);
+    const before = (await live.reload()).graph.version;
+    writeFileSync(postFile, seedText.replace("title: 'Cilium Talks at KubeCon EU 2023'", "title: 'Renamed Post'"));
+    const after = await live.reload();
+    expect(after.graph.version).not.toBe(before);
+    const yoga = createTalkGraphYoga({ schema, graphs });
+    const result = await execute(yoga, `{ posts { nodes { title } } }`);
+    expect(result.data.posts.nodes).toEqual([{ title: 'Renamed Post' }]);
+  });
+});

@@ -17,7 +17,7 @@ export interface BenchQuery {
 }
 
 /** Up to `size` distinct combinations, drawn from the cartesian product of the axes in a seeded random order. */
-function combinations(axes: ReadonlyArray<readonly unknown[]>, size: number, seed: number, build: (values: unknown[]) => Variables): Variables[] {
+export function combinations(axes: ReadonlyArray<readonly unknown[]>, size: number, seed: number, build: (values: unknown[]) => Variables): Variables[] {
   const total = axes.reduce((n, axis) => n * axis.length, 1);
   const random = createRandom(seed);
   const picks = new Set<number>();
@@ -35,7 +35,7 @@ function combinations(axes: ReadonlyArray<readonly unknown[]>, size: number, see
   return shuffleInPlace(out, random);
 }
 
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+export const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 function titleWords(graph: KnowledgeGraph, limit: number): string[] {
   const counts = new Map<string, number>();
