@@ -94,6 +94,20 @@ interface Instants {
   timezone: string | null;
 }
 
+/** Local wall-clock time in a zone as a DateTime. Memoized: large data sets repeat the same slots many times. */
+const localTimes = new Map<string, DateTime>();
+const isoTexts = new WeakMap<DateTime, string | null>();
+function localDateTime(date: string, time: string, zone: string | FixedOffsetZone): DateTime {
+  const key = `${typeof zone === 'string' ? zone : zone.name}|${date}T${time}`;
+  let value = localTimes.get(key);
+  if (!value) {
+    if (localTimes.size > 100_000) localTimes.clear();
+    value = DateTime.fromISO(`${date}T${time}`, { zone });
+    localTimes.set(key, value);
+  }
+  return value;
+}
+
 function computeInstants(entry: TalkEntry, zone: string | null, diagnostics: Diagnostic[]): Instants {
   const abbreviationOffset = entry.zoneAbbreviation ? ZONE_OFFSETS[entry.zoneAbbreviation] : undefined;
   let effectiveZone: string | FixedOffsetZone | null = zone;
@@ -103,15 +117,19 @@ function computeInstants(entry: TalkEntry, zone: string | null, diagnostics: Dia
     diagnostics.push(diagnose('TIMEZONE_UNKNOWN', entry.source, `"${entry.title}" keeps local times only.`));
     return { startsAt: null, endsAt: null, timezone: null };
   }
-  const startsAt = DateTime.fromISO(`${entry.date}T${entry.start}`, { zone: effectiveZone });
+  const startsAt = localDateTime(entry.date, entry.start, effectiveZone);
   if (abbreviationOffset !== undefined && zone && startsAt.offset !== abbreviationOffset) {
     diagnostics.push(
       diagnose('ZONE_ABBREVIATION_MISMATCH', entry.source, `${entry.zoneAbbreviation} is UTC${abbreviationOffset >= 0 ? '+' : ''}${abbreviationOffset / 60}, but ${zone} is ${startsAt.toFormat('ZZ')} on ${entry.date}.`),
     );
   }
-  let endsAt = entry.end ? DateTime.fromISO(`${entry.date}T${entry.end}`, { zone: effectiveZone }) : null;
+  let endsAt = entry.end ? localDateTime(entry.date, entry.end, effectiveZone) : null;
   if (endsAt && endsAt < startsAt) endsAt = endsAt.plus({ days: 1 });
-  const iso = (d: DateTime) => d.toISO({ suppressMilliseconds: true });
+  const iso = (d: DateTime) => {
+    let text = isoTexts.get(d);
+    if (text === undefined) isoTexts.set(d, (text = d.toISO({ suppressMilliseconds: true })));
+    return text;
+  };
   return { startsAt: iso(startsAt), endsAt: endsAt ? iso(endsAt) : null, timezone: typeof effectiveZone === 'string' ? effectiveZone : effectiveZone.name };
 }
 
