@@ -1,4 +1,3 @@
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphQLSchema } from 'graphql';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphHolder } from '../graph/graph-holder.ts';
@@ -68,7 +67,8 @@ export function createTalkGraphYoga(options: YogaOptions): TalkGraphYoga {
             defaultQuery: EXAMPLE_QUERIES[0]!.query,
             defaultTabs: EXAMPLE_QUERIES.map((q) => ({ query: q.query })),
           },
-    renderGraphiQL,
+    // The bundled GraphiQL (about 80 MiB once loaded) is imported on the first page view, not at start.
+    renderGraphiQL: async (graphiqlOptions) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiqlOptions),
     cors: corsOptionsOf(options.cors ?? { kind: 'any' }),
     plugins: [
       useRequestTracking(tracker),
