@@ -69,6 +69,7 @@ export class KnowledgeGraph {
   private readonly talkOrder: ReadonlyMap<string, number>;
   private readonly topicDescendants = new Map<string, ReadonlySet<string>>();
   private readonly eventDescendants = new Map<string, ReadonlySet<string>>();
+  private readonly byKind: Record<EntityKind, ReadonlyMap<string, Talk | Speaker | Organization | Topic | Event | Post>>;
   private readonly searchMemo = new Map<string, readonly TalkSearchHit[]>();
   private readonly talkIndex: MiniSearch<Talk>;
   /** Inverted lists per filterable attribute (built once; the graph never changes). */
@@ -82,6 +83,7 @@ export class KnowledgeGraph {
     this.topics = byId(data.topics);
     this.events = byId(data.events);
     this.posts = byId(data.posts);
+    this.byKind = { talk: this.talks, speaker: this.speakers, organization: this.organizations, topic: this.topics, event: this.events, post: this.posts };
     this.talkOrder = new Map(data.talks.map((t, i) => [t.id, i]));
     this.names = {
       speaker: nameIndex(data.speakers),
@@ -157,7 +159,7 @@ export class KnowledgeGraph {
   }
 
   entity(kind: EntityKind, id: string): Talk | Speaker | Organization | Topic | Event | Post | undefined {
-    return { talk: this.talks, speaker: this.speakers, organization: this.organizations, topic: this.topics, event: this.events, post: this.posts }[kind].get(id);
+    return this.byKind[kind].get(id);
   }
 
   /** Batch lookup in key order (undefined where an id is unknown): what per-request loaders call. */
