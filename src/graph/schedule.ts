@@ -58,8 +58,8 @@ function conferenceOf(graph: KnowledgeGraph, talk: Talk): string | null {
 export function overlappingTalks(graph: KnowledgeGraph, talk: Talk): Talk[] {
   const conference = conferenceOf(graph, talk);
   if (!conference || !talk.startsAt) return [];
-  const scope = graph.eventScope(conference);
-  return graph.allTalks().filter((other) => other.id !== talk.id && other.eventId !== null && scope.has(other.eventId) && clashes(talk, other));
+  // The inverted lists narrow to the conference's talks (co-located events included) first.
+  return graph.selectTalks({ event: [conference] }).filter((other) => other.id !== talk.id && clashes(talk, other));
 }
 
 /** Pairs of talks from a list that run at the same time, in schedule order. */
