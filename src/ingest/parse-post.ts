@@ -9,7 +9,8 @@ import { looksLikePersonName, parseSpeakers, type SpeakerGrammarOptions } from '
 import { parseWhen, type WhenParts } from './parse-when.ts';
 import { readFrontMatter } from './read-front-matter.ts';
 import { readFrontMatterTalks } from './read-front-matter-talks.ts';
-import { isDateLine, looksLikeBrokenDateLine, recognizeTalkHeader, type TalkHeader } from './recognize-talk-header.ts';
+import { isDateLine, looksLikeBrokenDateLine, recognizeTalkHeader } from './recognize-talk-header.ts';
+import type { TalkHeader } from './talk-header.ts';
 import { isEmphasisOnly, isGenericLinkText, isMediaLabel, loneLinkOf, meaningfulNodes } from './talk-header.ts';
 
 export interface IngestContext {

@@ -7,8 +7,6 @@ import { recognizeMultiLineEntry } from './recognize-multi-line-entry.ts';
 import { recognizeQuotedTitle } from './recognize-quoted-title.ts';
 import { MAX_HEADER_CHARS, type HeaderRecognizer, type RecognizeContext, type TalkHeader } from './talk-header.ts';
 
-export type { HeaderRecognizer, RecognizeContext, TalkHeader } from './talk-header.ts';
-export { isGenericLinkText, isMediaLabel, isTalkUrl } from './talk-header.ts';
 
 /**
  * The recognizers in the order they are tried; the first that accepts a block wins. Layouts with

@@ -5,11 +5,6 @@ import { diagnose } from './diagnostic-catalogue.ts';
 
 export type ReferenceKind = keyof ReferenceData;
 
-export interface ReferenceParse<T> {
-  items: T[];
-  diagnostics: Diagnostic[];
-}
-
 type Raw = Record<string, unknown>;
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null);

@@ -154,7 +154,7 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
   const talkKeys = new Map<string, string>();
   const posts: Post[] = [];
 
-  for (const { post, talks: entries } of parsed) {
+  for (const { post, talks: entries, diagnostics: postDiagnostics } of parsed) {
     let reportedUnknownEvent = false;
     const postRecord: Post = {
       id: post.slug,
@@ -166,7 +166,7 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
       tags: post.tags,
       eventId: post.eventSlug,
       talkIds: [],
-      diagnostics: parsed.find((p) => p.post === post)?.diagnostics ?? [],
+      diagnostics: postDiagnostics,
     };
     posts.push(postRecord);
 
@@ -220,14 +220,15 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
     }
   }
 
-  const talkList = [...talks.values()].sort(compareTalks);
+  const talkList = sortBySchedule([...talks.values()]);
+  const organizationUrls = new Map(reference.organizations.map((d) => [d.slug, d.url]));
   const postById = new Map(posts.map((p) => [p.id, p]));
 
   const speakerRecords: Speaker[] = speakers.entries().map((s) => ({ ...s, talkIds: [], organizationIds: [] }));
   const speakerById = new Map(speakerRecords.map((s) => [s.id, s]));
   const orgRecords: Organization[] = organizations.entries().map((o) => ({
     ...o,
-    url: reference.organizations.find((d) => d.slug === o.id)?.url ?? null,
+    url: organizationUrls.get(o.id) ?? null,
     talkIds: [],
     speakerIds: [],
   }));
@@ -298,10 +299,20 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
   };
 }
 
-/** Schedule order: dated talks by instant (or local date and time), then undated ones; ties by title. */
-export function compareTalks(a: Talk, b: Talk): number {
-  const keyA = a.startsAt ? Date.parse(a.startsAt) : a.date ? Date.parse(`${a.date}T${a.start ?? '00:00'}Z`) : Number.POSITIVE_INFINITY;
-  const keyB = b.startsAt ? Date.parse(b.startsAt) : b.date ? Date.parse(`${b.date}T${b.start ?? '00:00'}Z`) : Number.POSITIVE_INFINITY;
-  if (keyA !== keyB) return keyA < keyB ? -1 : 1;
-  return a.title.localeCompare(b.title, 'en') || a.id.localeCompare(b.id);
+/** Where a talk sits in time: its instant, else its local date and time read as UTC; undated last. */
+function scheduleKey(talk: Talk): number {
+  if (talk.startsAt) return Date.parse(talk.startsAt);
+  if (talk.date) return Date.parse(`${talk.date}T${talk.start ?? '00:00'}Z`);
+  return Number.POSITIVE_INFINITY;
+}
+
+/** Schedule order: dated talks by instant (or local date and time), then undated ones; ties by title, then id. */
+function sortBySchedule(talks: Talk[]): Talk[] {
+  const keys = new Map(talks.map((t) => [t, scheduleKey(t)]));
+  return talks.sort((a, b) => {
+    const keyA = keys.get(a)!;
+    const keyB = keys.get(b)!;
+    if (keyA !== keyB) return keyA < keyB ? -1 : 1;
+    return a.title.localeCompare(b.title, 'en') || a.id.localeCompare(b.id);
+  });
 }

@@ -19,5 +19,3 @@ export const schema = builder.toSchema();
 export function printSortedSchema(): string {
   return `${printSchema(lexicographicSortSchema(schema))}\n`;
 }
-
-export { createContext, type GraphContext } from './context.ts';
