@@ -1,10 +1,11 @@
 import { watch, type FSWatcher } from 'node:fs';
-import type { Diagnostic } from './domain/types.ts';
+import type { Diagnostic, ParsedPost } from './domain/types.ts';
 import { buildGraph } from './graph/build-graph.ts';
 import type { GraphHolder } from './graph/graph-holder.ts';
 import type { KnowledgeGraph } from './graph/knowledge-graph.ts';
 import { diagnose } from './ingest/diagnostic-catalogue.ts';
-import { createIngestContext, ingestPosts, type PostSource } from './ingest/ingest-posts.ts';
+import { createIngestContext, type PostSource } from './ingest/ingest-posts.ts';
+import { resolveGraphData } from './ingest/resolve-graph-data.ts';
 import { parsePost } from './ingest/parse-post.ts';
 import { readDataFolder } from './ingest/read-data-dir.ts';
 
@@ -55,20 +56,22 @@ export class LiveData {
     const context = createIngestContext(folder.reference);
     const hasErrors = (file: string, diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.file === file && d.severity === 'error');
 
-    const sources: PostSource[] = [];
+    const parsedPosts: ParsedPost[] = [];
     const keptLastGood: string[] = [];
-    const extra: Diagnostic[] = [...folder.diagnostics];
     const seen = new Set<string>();
+    const keepPrevious = (file: string, previous: PostSource) => {
+      keptLastGood.push(file);
+      parsedPosts.push(parsePost(previous.file, previous.text, context)); // re-read with today's reference data
+    };
     for (const source of folder.posts) {
       seen.add(source.file);
       const parsed = parsePost(source.file, source.text, context);
       const previous = this.lastGood.get(source.file);
-      if (hasErrors(source.file, parsed.diagnostics) && previous) {
-        keptLastGood.push(source.file);
-        sources.push(previous);
-      } else {
-        sources.push(source);
-        if (!hasErrors(source.file, parsed.diagnostics)) this.lastGood.set(source.file, source);
+      const broken = hasErrors(source.file, parsed.diagnostics);
+      if (broken && previous) keepPrevious(source.file, previous);
+      else {
+        parsedPosts.push(parsed);
+        if (!broken) this.lastGood.set(source.file, source);
       }
     }
     // Files the reader could not read at all (binary, too large) but that were good before.
@@ -76,18 +79,19 @@ export class LiveData {
       const previous = this.lastGood.get(d.file);
       if (d.severity === 'error' && previous && !seen.has(d.file)) {
         seen.add(d.file);
-        keptLastGood.push(d.file);
-        sources.push(previous);
+        keepPrevious(d.file, previous);
       }
     }
     for (const file of this.lastGood.keys()) if (!seen.has(file)) this.lastGood.delete(file); // deleted files go away
 
-    const data = ingestPosts(sources, folder.reference);
+    // The same order as ingestPosts, so ids and merges do not depend on how the data was loaded.
+    parsedPosts.sort((a, b) => a.post.file.localeCompare(b.post.file));
+    const data = resolveGraphData(parsedPosts, folder.reference);
     const keptDiagnostics = keptLastGood.map((file) => diagnose('KEPT_LAST_GOOD', { file, line: 1 }));
-    data.diagnostics.unshift(...extra, ...keptDiagnostics);
+    data.diagnostics.unshift(...folder.diagnostics, ...keptDiagnostics);
     const graph = buildGraph(data);
     this.graphs.swap(graph);
-    return { graph, diagnostics: data.diagnostics, keptLastGood, postCount: sources.length };
+    return { graph, diagnostics: data.diagnostics, keptLastGood, postCount: parsedPosts.length };
   }
 
   /** Re-ingests when a post or reference file below the targets changes (debounced). */
