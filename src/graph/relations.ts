@@ -74,7 +74,13 @@ const EVENT_WEIGHT = 0.5;
 export function relatedTalks(graph: KnowledgeGraph, talk: Talk, limit: number): RelatedTalk[] {
   const total = Math.max(graph.allTalks().length, 1);
   const results: RelatedTalk[] = [];
-  for (const other of graph.allTalks()) {
+  // Only talks that share a speaker, topic or organization can score: start from those lists.
+  const candidateIds = new Set<string>([
+    ...talk.speakerIds.flatMap((id) => graph.speaker(id)?.talkIds ?? []),
+    ...talk.topicIds.flatMap((id) => graph.topic(id)?.talkIds ?? []),
+    ...talk.organizationIds.flatMap((id) => graph.organization(id)?.talkIds ?? []),
+  ]);
+  for (const other of talksOf(graph, [...candidateIds])) {
     if (other.id === talk.id) continue;
     const reasons: string[] = [];
     let score = 0;
