@@ -18,16 +18,22 @@ export function foldKey(text: string): string {
   return folded;
 }
 
-function foldUncached(text: string): string {
+/** Lower case without diacritics or apostrophes: letters only folded, separators left as they are. */
+export function foldLetters(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
-    .replace(/ł/g, 'l')
-    .replace(/Ł/g, 'L')
-    .replace(/ø/g, 'o')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[øØ]/g, 'o')
     .replace(/ß/g, 'ss')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[œŒ]/g, 'oe')
     .toLowerCase()
-    .replace(/[’'`]/g, '')
+    .replace(/[’'`]/g, '');
+}
+
+function foldUncached(text: string): string {
+  return foldLetters(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

@@ -1,3 +1,4 @@
+import { foldLetters } from '../../domain/text.ts';
 /** One word (or list punctuation) of a question. */
 export interface QuestionToken {
   /** As written. */
@@ -13,19 +14,8 @@ export interface QuestionToken {
 const TOKEN_RE = /\d{4}-\d{2}-\d{2}|\d{1,2}[:.]\d{2}(?:\s?[ap]m\b)?|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*['’]?|[,;&/]/giu;
 const PUNCTUATION: Record<string, string> = { ',': ',', ';': ',', '&': 'and', '/': 'or' };
 
-/** Lower case without diacritics or apostrophes, so "Kapuścińska" and "kapuscinska" meet. */
-export function foldWord(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/ł/g, 'l')
-    .replace(/Ł/g, 'L')
-    .replace(/[øØ]/g, 'o')
-    .replace(/ß/g, 'ss')
-    .replace(/[æÆ]/g, 'ae')
-    .toLowerCase()
-    .replace(/['’]/g, '');
-}
+/** Lower case without diacritics or apostrophes, so "Kapuścińska" and "kapuscinska" meet (the same folding as foldKey). */
+export const foldWord = foldLetters;
 
 /** Splits a question (or a vocabulary name) into tokens; other punctuation separates words and is dropped. */
 export function tokenizeQuestion(text: string): QuestionToken[] {
