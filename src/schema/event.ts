@@ -1,6 +1,7 @@
 import { builder } from './builder.ts';
 import { addLookupQuery } from './lookup-query.ts';
-import { namedConnection, pageOf } from './list-connection.ts';
+import type { Event } from '../domain/types.ts';
+import { namedConnection, pageOf, sortedOnce } from './list-connection.ts';
 import { EventRef } from './refs.ts';
 import { LocalDateScalar } from './scalars.ts';
 import { talkConnectionField } from './talk-connection.ts';
@@ -28,6 +29,10 @@ EventRef.implement({
   }),
 });
 
+function byStartDate(a: Event, b: Event): number {
+  return (a.startDate ?? '9999').localeCompare(b.startDate ?? '9999') || a.name.localeCompare(b.name);
+}
+
 const EventConnectionRef = namedConnection(EventRef, 'EventConnection', 'events');
 
 builder.queryField('events', (t) =>
@@ -35,7 +40,7 @@ builder.queryField('events', (t) =>
     {
       type: EventRef,
       description: 'All events with talks, by start date.',
-      resolve: (_root, args, ctx) => pageOf([...ctx.graph.allEvents()].sort((a, b) => (a.startDate ?? '9999').localeCompare(b.startDate ?? '9999') || a.name.localeCompare(b.name)), args),
+      resolve: (_root, args, ctx) => pageOf(sortedOnce(ctx.graph.allEvents(), byStartDate), args),
     },
     EventConnectionRef,
   ),

@@ -21,6 +21,24 @@ export function namedConnection(ref: ObjectRef<any, any>, name: string, noun: st
 }
 
 /** Orders by name, case- and accent-insensitively, then id, so pages are stable. */
-export function byName<T extends { id: string; name: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id));
+export function byName<T extends { id: string; name: string }>(items: readonly T[]): readonly T[] {
+  return sortedOnce(items, compareByName);
+}
+
+function compareByName(a: { id: string; name: string }, b: { id: string; name: string }): number {
+  return a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id);
+}
+
+const sortedLists = new WeakMap<readonly unknown[], Map<unknown, readonly unknown[]>>();
+
+/**
+ * A sorted copy of a list, made once per list and order. The graph's lists never change, so the
+ * whole-graph lists (all speakers, all events …) are sorted on the first request only.
+ */
+export function sortedOnce<T>(items: readonly T[], compare: (a: T, b: T) => number): readonly T[] {
+  let byOrder = sortedLists.get(items);
+  if (!byOrder) sortedLists.set(items, (byOrder = new Map()));
+  let sorted = byOrder.get(compare) as readonly T[] | undefined;
+  if (!sorted) byOrder.set(compare, (sorted = [...items].sort(compare)));
+  return sorted;
 }

@@ -1,6 +1,7 @@
 import { builder } from './builder.ts';
 import { DiagnosticRef } from './diagnostic.ts';
-import { namedConnection, pageOf } from './list-connection.ts';
+import type { Post } from '../domain/types.ts';
+import { namedConnection, pageOf, sortedOnce } from './list-connection.ts';
 import { EventRef, PostRef } from './refs.ts';
 import { LocalDateScalar } from './scalars.ts';
 import { talkConnectionField } from './talk-connection.ts';
@@ -22,6 +23,10 @@ PostRef.implement({
   }),
 });
 
+function newestFirst(a: Post, b: Post): number {
+  return (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id);
+}
+
 const PostConnectionRef = namedConnection(PostRef, 'PostConnection', 'posts');
 
 builder.queryField('posts', (t) =>
@@ -29,7 +34,7 @@ builder.queryField('posts', (t) =>
     {
       type: PostRef,
       description: 'All posts, newest first.',
-      resolve: (_root, args, ctx) => pageOf([...ctx.graph.allPosts()].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id)), args),
+      resolve: (_root, args, ctx) => pageOf(sortedOnce(ctx.graph.allPosts(), newestFirst), args),
     },
     PostConnectionRef,
   ),
