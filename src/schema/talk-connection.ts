@@ -80,11 +80,14 @@ export const TalkConnectionRef = builder.connectionObject({
   }),
 });
 
+/** The client-facing error for a filter value the graph cannot use: a stable code, the field and the accepted values. */
+export function filterErrorToGraphQL(error: FilterError): GraphQLError {
+  const code = error.code === 'UNKNOWN_VALUE' ? 'UNKNOWN_FILTER_VALUE' : error.code === 'FILTER_TOO_DEEP' ? 'FILTER_TOO_DEEP' : 'BAD_USER_INPUT';
+  return new GraphQLError(error.message, { extensions: { code, field: error.field, accepted: error.accepted } });
+}
+
 export function toGraphQLError(error: unknown): unknown {
-  if (error instanceof FilterError) {
-    return new GraphQLError(error.message, { extensions: { code: error.code === 'UNKNOWN_VALUE' ? 'UNKNOWN_FILTER_VALUE' : error.code === 'FILTER_TOO_DEEP' ? 'FILTER_TOO_DEEP' : 'BAD_USER_INPUT', field: error.field, accepted: error.accepted } });
-  }
-  return error;
+  return error instanceof FilterError ? filterErrorToGraphQL(error) : error;
 }
 
 export interface TalkListArgs extends PageArgs {

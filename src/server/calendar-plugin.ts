@@ -1,8 +1,7 @@
-import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GraphHolder } from '../graph/graph-holder.ts';
 import { FilterError } from '../graph/talk-filter.ts';
-import { toGraphQLError } from '../schema/talk-connection.ts';
+import { filterErrorToGraphQL } from '../schema/talk-connection.ts';
 import { talkFilterFromQuery } from './calendar-query.ts';
 import { renderTalksCalendar } from './talks-calendar.ts';
 
@@ -45,8 +44,7 @@ export function useTalkCalendar(options: CalendarPluginOptions): Plugin {
         ({ ics, skipped } = renderTalksCalendar(graph, talks));
       } catch (error) {
         if (!(error instanceof FilterError)) throw error;
-        const graphqlError = toGraphQLError(error);
-        const { message, extensions } = graphqlError instanceof GraphQLError ? graphqlError : { message: error.message, extensions: { code: error.code, field: error.field, accepted: error.accepted } };
+        const { message, extensions } = filterErrorToGraphQL(error);
         json(400, { errors: [{ message, extensions }] });
         return;
       }

@@ -127,12 +127,11 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
       if (state.cacheable && response.status === 200 && contentType) {
         const body = Buffer.from(await response.text());
         cache.set(state.version, state.key, { body, status: 200, contentType, operationName: state.operationName });
-        if (response.bodyUsed) {
-          const headers = new fetchAPI.Headers(response.headers);
-          headers.set(CACHE_STATUS_HEADER, bypass ? 'BYPASS' : 'MISS');
-          setResponse(new fetchAPI.Response(body as unknown as BodyInit, { status: response.status, headers }));
-          return;
-        }
+        // The body was read to be stored: answer with a new response holding the same bytes.
+        const headers = new fetchAPI.Headers(response.headers);
+        headers.set(CACHE_STATUS_HEADER, bypass ? 'BYPASS' : 'MISS');
+        setResponse(new fetchAPI.Response(body as unknown as BodyInit, { status: response.status, headers }));
+        return;
       }
       response.headers.set(CACHE_STATUS_HEADER, bypass ? 'BYPASS' : 'MISS');
     },
