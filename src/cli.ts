@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { countBySeverity } from './domain/count-by-severity.ts';
 import { exportGraphJson } from './graph/export-json.ts';
 import { formatDiagnostic } from './ingest/diagnostic-catalogue.ts';
 import { loadGraph } from './load-graph.ts';
@@ -37,13 +38,13 @@ async function main(): Promise<number> {
   const { graph, diagnostics, postCount } = await loadGraph(paths);
   const elapsed = performance.now() - started;
   for (const d of diagnostics) console.error(formatDiagnostic(d));
-  const count = (severity: string) => diagnostics.filter((d) => d.severity === severity).length;
+  const counts = countBySeverity(diagnostics);
   console.error(
     `ingest: ${postCount} posts, ${graph.allTalks().length} talks, ${graph.allSpeakers().length} speakers, ${graph.allOrganizations().length} organizations, ` +
-      `${graph.allEvents().length} events; ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes (${elapsed.toFixed(0)} ms)`,
+      `${graph.allEvents().length} events; ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes (${elapsed.toFixed(0)} ms)`,
   );
   if (parsed.values.json) process.stdout.write(`${JSON.stringify(exportGraphJson(graph), null, 2)}\n`);
-  return parsed.values.strict && count('error') > 0 ? 1 : 0;
+  return parsed.values.strict && counts.error > 0 ? 1 : 0;
 }
 
 process.exitCode = await main();

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import { GraphHolder } from './graph/graph-holder.ts';
 import { BUNDLED_DATA_DIR } from './ingest/read-data-dir.ts';
+import { countBySeverity } from './domain/count-by-severity.ts';
 import type { Diagnostic } from './domain/types.ts';
 import type { KnowledgeGraph } from './graph/knowledge-graph.ts';
 import { LiveData } from './live-data.ts';
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
     talks: result.graph.allTalks().length,
     speakers: result.graph.allSpeakers().length,
     diagnostics: result.diagnostics.length,
-    errors: result.diagnostics.filter((d) => d.severity === 'error').length,
+    errors: countBySeverity(result.diagnostics).error,
     version: result.graph.version,
   });
   logger.info('graph loaded', { ...summary(loaded), dataDir });

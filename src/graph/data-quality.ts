@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { countBySeverity } from '../domain/count-by-severity.ts';
 import { foldKey } from '../domain/text.ts';
 import type { Diagnostic } from '../domain/types.ts';
 import type { KnowledgeGraph } from './knowledge-graph.ts';
@@ -47,6 +48,7 @@ export function ingestReport(graph: KnowledgeGraph): IngestReport {
   const cached = cache.get(graph);
   if (cached) return cached;
   const diagnostics = graph.data.diagnostics;
+  const severities = countBySeverity(diagnostics);
   const report: IngestReport = {
     counts: {
       posts: graph.allPosts().length,
@@ -56,8 +58,8 @@ export function ingestReport(graph: KnowledgeGraph): IngestReport {
       topics: graph.allTopics().length,
       events: graph.allEvents().length,
       diagnostics: diagnostics.length,
-      errors: diagnostics.filter((d) => d.severity === 'error').length,
-      warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+      errors: severities.error,
+      warnings: severities.warning,
     },
     diagnostics,
     nearDuplicates: [

@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import { countBySeverity } from '../domain/count-by-severity.ts';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { GraphHolder } from '../graph/graph-holder.ts';
 import type { RequestTracker } from './request-tracking.ts';
@@ -83,9 +84,7 @@ export function createMetrics({ graphs, tracker, knownPaths }: MetricsOptions): 
     collect() {
       this.reset();
       if (!graphs.ready) return;
-      const counts = { error: 0, warning: 0, info: 0 } as Record<string, number>;
-      for (const diagnostic of graphs.current().data.diagnostics) counts[diagnostic.severity] = (counts[diagnostic.severity] ?? 0) + 1;
-      for (const [severity, count] of Object.entries(counts)) this.set({ severity }, count);
+      for (const [severity, count] of Object.entries(countBySeverity(graphs.current().data.diagnostics))) this.set({ severity }, count);
     },
   });
 
