@@ -1,7 +1,7 @@
 import { builder } from './builder.ts';
 import { addLookupQuery } from './lookup-query.ts';
 import type { Event } from '../domain/types.ts';
-import { namedConnection, pageOf, sortedOnce } from './list-connection.ts';
+import { addListQuery, namedConnection } from './list-connection.ts';
 import { EventRef } from './refs.ts';
 import { LocalDateScalar } from './scalars.ts';
 import { talkConnectionField } from './talk-connection.ts';
@@ -35,15 +35,6 @@ function byStartDate(a: Event, b: Event): number {
 
 const EventConnectionRef = namedConnection(EventRef, 'EventConnection', 'events');
 
-builder.queryField('events', (t) =>
-  t.connection(
-    {
-      type: EventRef,
-      description: 'All events with talks, by start date.',
-      resolve: (_root, args, ctx) => pageOf(sortedOnce(ctx.graph.allEvents(), byStartDate), args),
-    },
-    EventConnectionRef,
-  ),
-);
+addListQuery('events', EventRef, EventConnectionRef, 'All events with talks, by start date.', (graph) => graph.allEvents(), byStartDate);
 
 addLookupQuery('event', EventRef, 'One event by slug, name or unique alias; null when there is none.', 'Slug, name or alias.');

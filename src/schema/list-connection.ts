@@ -1,4 +1,5 @@
 import type { ObjectRef } from '@pothos/core';
+import type { KnowledgeGraph } from '../graph/knowledge-graph.ts';
 import { builder } from './builder.ts';
 import { paginate, type PageArgs } from './paginate.ts';
 
@@ -25,7 +26,7 @@ export function byName<T extends { id: string; name: string }>(items: readonly T
   return sortedOnce(items, compareByName);
 }
 
-function compareByName(a: { id: string; name: string }, b: { id: string; name: string }): number {
+export function compareByName(a: { id: string; name: string }, b: { id: string; name: string }): number {
   return a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id);
 }
 
@@ -41,4 +42,22 @@ export function sortedOnce<T>(items: readonly T[], compare: (a: T, b: T) => numb
   let sorted = byOrder.get(compare) as readonly T[] | undefined;
   if (!sorted) byOrder.set(compare, (sorted = [...items].sort(compare)));
   return sorted;
+}
+
+/**
+ * Adds `Query.<name>`: a whole-graph list as a connection, in a fixed order (sorted once per graph).
+ */
+export function addListQuery<T extends { id: string }>(
+  name: string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  ref: ObjectRef<any, any>,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  connection: any,
+  description: string,
+  items: (graph: KnowledgeGraph) => readonly T[],
+  compare: (a: T, b: T) => number,
+): void {
+  builder.queryField(name, (t) =>
+    t.connection({ type: ref, description, resolve: (_root, args, ctx) => pageOf(sortedOnce(items(ctx.graph), compare), args) }, connection),
+  );
 }

@@ -1,6 +1,6 @@
 import { builder } from './builder.ts';
 import { addLookupQuery } from './lookup-query.ts';
-import { byName, namedConnection, pageOf } from './list-connection.ts';
+import { addListQuery, byName, compareByName, namedConnection, pageOf } from './list-connection.ts';
 import { OrganizationRef, SpeakerRef, TopicRef } from './refs.ts';
 import { SpeakerConnectionRef } from './speaker.ts';
 import { talkConnectionField } from './talk-connection.ts';
@@ -55,11 +55,6 @@ const OrganizationTopicRef = builder.objectRef<Weighted<Topic> & { weight: numbe
 
 const OrganizationConnectionRef = namedConnection(OrganizationRef, 'OrganizationConnection', 'organizations');
 
-builder.queryField('organizations', (t) =>
-  t.connection(
-    { type: OrganizationRef, description: 'All organizations, by name.', resolve: (_root, args, ctx) => pageOf(byName(ctx.graph.allOrganizations()), args) },
-    OrganizationConnectionRef,
-  ),
-);
+addListQuery('organizations', OrganizationRef, OrganizationConnectionRef, 'All organizations, by name.', (graph) => graph.allOrganizations(), compareByName);
 
 addLookupQuery('organization', OrganizationRef, 'One organization by slug, name or alias; null when there is none.', 'Slug, name or alias ("isovalent", "Isovalent at Cisco").');

@@ -1,7 +1,7 @@
 import { builder } from './builder.ts';
 import { DiagnosticRef } from './diagnostic.ts';
 import type { Post } from '../domain/types.ts';
-import { namedConnection, pageOf, sortedOnce } from './list-connection.ts';
+import { addListQuery, namedConnection } from './list-connection.ts';
 import { EventRef, PostRef } from './refs.ts';
 import { LocalDateScalar } from './scalars.ts';
 import { talkConnectionField } from './talk-connection.ts';
@@ -29,16 +29,7 @@ function newestFirst(a: Post, b: Post): number {
 
 const PostConnectionRef = namedConnection(PostRef, 'PostConnection', 'posts');
 
-builder.queryField('posts', (t) =>
-  t.connection(
-    {
-      type: PostRef,
-      description: 'All posts, newest first.',
-      resolve: (_root, args, ctx) => pageOf(sortedOnce(ctx.graph.allPosts(), newestFirst), args),
-    },
-    PostConnectionRef,
-  ),
-);
+addListQuery('posts', PostRef, PostConnectionRef, 'All posts, newest first.', (graph) => graph.allPosts(), newestFirst);
 
 builder.queryField('post', (t) =>
   t.field({

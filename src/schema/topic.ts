@@ -1,7 +1,7 @@
 import { relatedTopics, type RelatedTopic } from '../graph/relations.ts';
 import { builder } from './builder.ts';
 import { addLookupQuery } from './lookup-query.ts';
-import { byName, namedConnection, pageOf } from './list-connection.ts';
+import { addListQuery, compareByName, namedConnection } from './list-connection.ts';
 import { TopicRef } from './refs.ts';
 import { talkConnectionField } from './talk-connection.ts';
 import { talksOf } from './talks-of.ts';
@@ -42,8 +42,6 @@ const RelatedTopicRef = builder.objectRef<RelatedTopic>('RelatedTopic').implemen
 
 const TopicConnectionRef = namedConnection(TopicRef, 'TopicConnection', 'topics');
 
-builder.queryField('topics', (t) =>
-  t.connection({ type: TopicRef, description: 'All topics, by name.', resolve: (_root, args, ctx) => pageOf(byName(ctx.graph.allTopics()), args) }, TopicConnectionRef),
-);
+addListQuery('topics', TopicRef, TopicConnectionRef, 'All topics, by name.', (graph) => graph.allTopics(), compareByName);
 
 addLookupQuery('topic', TopicRef, 'One topic by slug, name or keyword ("clustermesh", "Cluster Mesh"); null when there is none.', 'Slug, name or keyword.');
