@@ -1,6 +1,8 @@
 const FOLD_CACHE_LIMIT = 50_000;
 const FOLD_CACHE_MAX_LENGTH = 64;
 const foldCache = new Map<string, string>();
+/** Words of plain ASCII letters and digits fold to their lower case (no memo needed). */
+const PLAIN_WORD = /^[A-Za-z0-9]+$/;
 
 /**
  * Lower-case, strip diacritics and collapse whitespace: the key under which spellings of one name meet.
@@ -9,6 +11,7 @@ const foldCache = new Map<string, string>();
  */
 export function foldKey(text: string): string {
   if (text.length > FOLD_CACHE_MAX_LENGTH) return foldUncached(text);
+  if (PLAIN_WORD.test(text)) return text.toLowerCase();
   let folded = foldCache.get(text);
   if (folded === undefined) {
     folded = foldUncached(text);

@@ -7,9 +7,15 @@ import { KnowledgeGraph } from './knowledge-graph.ts';
  * diagnostics included), so equal data gives equal versions and any visible change a new one.
  */
 export function buildGraph(data: GraphData): KnowledgeGraph {
-  const version = createHash('sha1')
-    .update(JSON.stringify([data.talks, data.speakers, data.organizations, data.topics, data.events, data.posts, data.diagnostics]))
-    .digest('hex')
-    .slice(0, 12);
-  return new KnowledgeGraph(data, version);
+  return new KnowledgeGraph(data, versionOf(data));
+}
+
+/** Record by record: one JSON text of a large graph would be hundreds of megabytes at once. */
+function versionOf(data: GraphData): string {
+  const hash = createHash('sha1');
+  for (const records of [data.talks, data.speakers, data.organizations, data.topics, data.events, data.posts, data.diagnostics]) {
+    hash.update(`[${records.length}]`);
+    for (const record of records) hash.update(JSON.stringify(record));
+  }
+  return hash.digest('hex').slice(0, 12);
 }

@@ -269,8 +269,12 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
     }));
   const eventById = new Map(eventRecords.map((e) => [e.id, e]));
 
+  // Sets while linking (a speaker or organization can have thousands of talks), lists afterwards.
+  const linked = new Map<string[], Set<string>>();
   const addUnique = (list: string[], value: string) => {
-    if (!list.includes(value)) list.push(value);
+    let seen = linked.get(list);
+    if (!seen) linked.set(list, (seen = new Set(list)));
+    if (!seen.has(value)) seen.add(value), list.push(value);
   };
   for (const talk of talkList) {
     postById.get(talk.postId)?.talkIds.push(talk.id);

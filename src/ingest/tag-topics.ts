@@ -26,6 +26,15 @@ export function createTopicTagger(topics: readonly TopicDefinition[]): TopicTagg
   const anyKeyword =
     keywords.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?=(${keywords.map(keywordPattern).join('|')})(?![\\p{L}\\p{N}]))`, 'giu') : null;
   const topicKeys = topics.map((topic) => ({ topic, keywords: [...new Set(topic.keywords)].map((keyword) => ({ keyword, key: keyOf(keyword) })) }));
+  /** For each keyword key, the positions (taxonomy order) of the topics that list it. */
+  const topicsByKey = new Map<string, number[]>();
+  topicKeys.forEach(({ keywords: own }, position) => {
+    for (const { key } of own) {
+      const list = topicsByKey.get(key) ?? [];
+      if (!list.includes(position)) list.push(position);
+      topicsByKey.set(key, list);
+    }
+  });
 
   /** Keys found in the text, each with the words as first written there. */
   const keysIn = (text: string): Map<string, string> => {
@@ -48,8 +57,12 @@ export function createTopicTagger(topics: readonly TopicDefinition[]): TopicTagg
   return (title, abstract) => {
     const inTitle = keysIn(title);
     const inAbstract = keysIn(abstract);
+    // Only topics that list a key found here can be tagged; they are visited in taxonomy order.
+    const candidates = new Set<number>();
+    for (const key of [...inTitle.keys(), ...inAbstract.keys()]) for (const position of topicsByKey.get(key) ?? []) candidates.add(position);
     const tags: TopicTag[] = [];
-    for (const { topic, keywords: own } of topicKeys) {
+    for (const position of [...candidates].sort((a, b) => a - b)) {
+      const { topic, keywords: own } = topicKeys[position]!;
       const titleHit = firstHit(own, inTitle);
       const abstractHit = titleHit ? undefined : firstHit(own, inAbstract);
       const hit = titleHit ?? abstractHit;
