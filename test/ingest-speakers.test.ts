@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createIngestContext } from '../src/ingest/ingest-posts.ts';
 import { hasOrganizationCue, looksLikeOrganization, parseSpeakers, readAffiliation, readSpeakerList } from '../src/ingest/parse-speakers.ts';
 import { readBoldSpeakers, readNameAtEnd, readNamesAtStart } from '../src/ingest/read-prose-speakers.ts';
-import { parseMarkdown } from '../src/ingest/markdown-blocks.ts';
+import { flattenBlocks, parseMarkdown } from '../src/ingest/markdown-blocks.ts';
 import { bundledReference } from './helpers.ts';
 
 const grammar = createIngestContext(bundledReference()).grammar;
@@ -156,11 +156,10 @@ describe('speakers in running text', () => {
   });
 
   it('reads bold names with the affiliation that follows them', () => {
-    const paragraph = parseMarkdown('Then came **Ricardo Rocha**, Chair of the TAB and Head of Infrastructure at CERN, with a talk:').children[0];
-    const inline = paragraph?.type === 'paragraph' ? paragraph.children : [];
+    const inline = flattenBlocks(parseMarkdown('Then came **Ricardo Rocha**, Chair of the TAB and Head of Infrastructure at CERN, with a talk:'), 0)[0]?.inline ?? [];
     expect(readBoldSpeakers(inline, grammar)).toEqual([{ name: 'Ricardo Rocha', organization: 'CERN', role: 'Chair of the TAB and Head of Infrastructure' }]);
-    const plain = parseMarkdown('by **Aurélie Vache** and **Shérine Khoury**, presented at KubeCon, a demo').children[0];
-    expect(readBoldSpeakers(plain?.type === 'paragraph' ? plain.children : [], grammar).map((s) => [s.name, s.organization])).toEqual([
+    const plain = flattenBlocks(parseMarkdown('by **Aurélie Vache** and **Shérine Khoury**, presented at KubeCon, a demo'), 0)[0]?.inline ?? [];
+    expect(readBoldSpeakers(plain, grammar).map((s) => [s.name, s.organization])).toEqual([
       ['Aurélie Vache', null],
       ['Shérine Khoury', null],
     ]);

@@ -1,5 +1,5 @@
-import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import MarkdownIt, { type Token } from 'markdown-it';
+import type { Delete, Emphasis, Link, Nodes, PhrasingContent, Strong } from 'mdast';
 
 /** A block of the post in reading order, with the inline content a person would read in it. */
 export interface Block {
@@ -14,8 +14,16 @@ export interface Block {
   nested: boolean;
 }
 
-export function parseMarkdown(body: string): Root {
-  return fromMarkdown(body);
+const markdown = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+// Keep link destinations as written (escapes and entities decoded), like mdast does: no percent-encoding,
+// no punycode, and no dropping of links whose scheme an HTML renderer would refuse — nothing is rendered here.
+markdown.normalizeLink = (url) => url;
+markdown.normalizeLinkText = (text) => text;
+markdown.validateLink = () => true;
+
+/** Tokenizes a post body (markdown-it's flat token stream; `flattenBlocks` turns it into blocks). */
+export function parseMarkdown(body: string): Token[] {
+  return markdown.parse(body, {});
 }
 
 /** Plain text of inline content: link text kept, images and HTML dropped, line breaks as spaces. */
@@ -30,50 +38,162 @@ export function inlineText(nodes: readonly Nodes[]): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-/** Flattens the document into blocks in reading order (lists, blockquotes and tables are opened). */
-export function flattenBlocks(root: Root, lineOffset: number): Block[] {
-  const blocks: Block[] = [];
-  const lineOf = (node: RootContent) => (node.position?.start.line ?? 1) + lineOffset;
+/** Plain text of an image's alt tokens (what mdast puts in `alt`). */
+function altText(tokens: readonly Token[] | null): string {
+  let out = '';
+  for (const token of tokens ?? []) {
+    if (token.type === 'text' || token.type === 'code_inline') out += token.content;
+    else if (token.type === 'softbreak') out += '\n';
+    else if (token.type === 'image') out += altText(token.children);
+  }
+  return out;
+}
 
-  const visit = (node: RootContent, listDepth: number): void => {
-    switch (node.type) {
-      case 'heading':
-        blocks.push({ kind: 'heading', depth: node.depth, inline: node.children, text: inlineText(node.children), line: lineOf(node), nested: false });
-        return;
-      case 'paragraph':
-        blocks.push({ kind: 'paragraph', depth: listDepth, inline: node.children, text: inlineText(node.children), line: lineOf(node), nested: false });
-        return;
-      case 'html':
-        blocks.push({ kind: 'html', depth: 0, inline: [], text: '', line: lineOf(node), nested: false });
-        return;
-      case 'blockquote':
-        for (const child of node.children) visit(child, listDepth);
-        return;
-      case 'list':
-        for (const item of node.children) visit(item, listDepth + 1);
-        return;
-      case 'listItem': {
-        const [first, ...rest] = node.children;
-        if (first?.type === 'paragraph') {
-          blocks.push({ kind: 'listItem', depth: listDepth, inline: first.children, text: inlineText(first.children), line: lineOf(node), nested: listDepth > 1 });
-        } else if (first) visit(first, listDepth);
-        for (const child of rest) visit(child, listDepth);
-        return;
-      }
-      case 'table':
-        for (const row of node.children) {
-          const inline: PhrasingContent[] = [];
-          row.children.forEach((cell, i) => {
-            if (i > 0) inline.push({ type: 'text', value: ' | ' });
-            inline.push(...cell.children);
-          });
-          blocks.push({ kind: 'tableRow', depth: 0, inline, text: inlineText(inline), line: lineOf(row as unknown as RootContent), nested: false });
-        }
-        return;
-      default:
-        return;
-    }
+type Parent = Link | Strong | Emphasis | Delete;
+
+function attr(token: Token, name: string): string | null {
+  const value = token.attrGet(name);
+  return value === null ? null : String(value);
+}
+
+/** markdown-it inline tokens → mdast phrasing content, text and soft breaks merged into one text node as mdast does. */
+function toPhrasing(tokens: readonly Token[] | null): PhrasingContent[] {
+  const root: PhrasingContent[] = [];
+  const open: PhrasingContent[][] = [root];
+  let out = root;
+  const pushText = (value: string) => {
+    const last = out[out.length - 1];
+    if (last?.type === 'text') last.value += value;
+    else if (value) out.push({ type: 'text', value });
   };
-  for (const node of root.children) visit(node, 0);
+  // markdown-it drops the spaces before a soft line break but keeps tabs; mdast drops both.
+  const trimLineEnd = () => {
+    const last = out[out.length - 1];
+    if (last?.type !== 'text') return;
+    last.value = last.value.replace(/[ \t]+$/, '');
+    if (!last.value) out.pop();
+  };
+  const enter = (node: Parent) => {
+    out.push(node);
+    open.push(node.children);
+    out = node.children;
+  };
+  for (const token of tokens ?? []) {
+    switch (token.type) {
+      case 'text':
+      case 'text_special':
+        pushText(token.content);
+        break;
+      case 'softbreak':
+        trimLineEnd();
+        pushText('\n');
+        break;
+      case 'hardbreak':
+        out.push({ type: 'break' });
+        break;
+      case 'code_inline':
+        out.push({ type: 'inlineCode', value: token.content });
+        break;
+      case 'html_inline':
+        out.push({ type: 'html', value: token.content });
+        break;
+      case 'image':
+        out.push({ type: 'image', url: attr(token, 'src') ?? '', title: attr(token, 'title'), alt: altText(token.children) });
+        break;
+      case 'link_open':
+        enter({ type: 'link', url: attr(token, 'href') ?? '', title: attr(token, 'title'), children: [] });
+        break;
+      case 'strong_open':
+        enter({ type: 'strong', children: [] });
+        break;
+      case 'em_open':
+        enter({ type: 'emphasis', children: [] });
+        break;
+      case 's_open':
+        enter({ type: 'delete', children: [] });
+        break;
+      case 'link_close':
+      case 'strong_close':
+      case 'em_close':
+      case 's_close':
+        if (open.length > 1) open.pop();
+        out = open[open.length - 1]!;
+        break;
+      default:
+        break;
+    }
+  }
+  return root;
+}
+
+interface OpenItem {
+  /** Token level of the list item: its direct children sit one level deeper. */
+  level: number;
+  line: number;
+  /** True until the item's first child block has been seen. */
+  first: boolean;
+}
+
+/**
+ * Flattens the token stream into blocks in reading order (lists, blockquotes and tables are opened). A list
+ * item's first paragraph becomes a `listItem` block at the item's line; its other children become blocks of
+ * their own. Code blocks and thematic breaks give no block.
+ */
+export function flattenBlocks(tokens: readonly Token[], lineOffset: number): Block[] {
+  const blocks: Block[] = [];
+  const items: OpenItem[] = [];
+  let listDepth = 0;
+  const lineOf = (token: Token) => (token.map ? token.map[0] + 1 : 1) + lineOffset;
+  const inlineAfter = (i: number) => toPhrasing(tokens[i + 1]?.type === 'inline' ? tokens[i + 1]!.children : null);
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.nesting === -1) {
+      if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') listDepth--;
+      else if (token.type === 'list_item_close') items.pop();
+      continue;
+    }
+    if (token.type === 'inline') continue;
+    const item = items[items.length - 1];
+    const firstOfItem = item !== undefined && item.first && token.level === item.level + 1;
+    if (firstOfItem) item.first = false;
+
+    switch (token.type) {
+      case 'heading_open': {
+        const inline = inlineAfter(i);
+        blocks.push({ kind: 'heading', depth: Number(token.tag.slice(1)), inline, text: inlineText(inline), line: lineOf(token), nested: false });
+        break;
+      }
+      case 'paragraph_open': {
+        const inline = inlineAfter(i);
+        if (firstOfItem) blocks.push({ kind: 'listItem', depth: listDepth, inline, text: inlineText(inline), line: item.line, nested: listDepth > 1 });
+        else blocks.push({ kind: 'paragraph', depth: listDepth, inline, text: inlineText(inline), line: lineOf(token), nested: false });
+        break;
+      }
+      case 'html_block':
+        blocks.push({ kind: 'html', depth: 0, inline: [], text: '', line: lineOf(token), nested: false });
+        break;
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        listDepth++;
+        break;
+      case 'list_item_open':
+        items.push({ level: token.level, line: lineOf(token), first: true });
+        break;
+      case 'tr_open': {
+        const inline: PhrasingContent[] = [];
+        let cells = 0;
+        for (let j = i + 1; j < tokens.length && tokens[j]!.type !== 'tr_close'; j++) {
+          if (tokens[j]!.type !== 'inline') continue;
+          if (cells++ > 0) inline.push({ type: 'text', value: ' | ' });
+          inline.push(...toPhrasing(tokens[j]!.children));
+        }
+        blocks.push({ kind: 'tableRow', depth: 0, inline, text: inlineText(inline), line: lineOf(token), nested: false });
+        break;
+      }
+      default:
+        break;
+    }
+  }
   return blocks;
 }
