@@ -1,7 +1,7 @@
-import MiniSearch from 'minisearch';
 import { foldKey } from '../domain/text.ts';
 import type { Organization, Speaker, Talk, Topic } from '../domain/types.ts';
-import { searchTerm, typoTolerance, type KnowledgeGraph } from './knowledge-graph.ts';
+import type { KnowledgeGraph } from './knowledge-graph.ts';
+import { TextIndex } from './text-index.ts';
 
 export type SearchableEntity = { kind: 'talk'; entity: Talk } | { kind: 'speaker'; entity: Speaker } | { kind: 'organization'; entity: Organization } | { kind: 'topic'; entity: Topic };
 
@@ -22,7 +22,7 @@ interface Doc {
   body: string;
 }
 
-const indexes = new WeakMap<KnowledgeGraph, { index: MiniSearch<Doc>; targets: Map<string, SearchableEntity>; docs: Map<string, Doc> }>();
+const indexes = new WeakMap<KnowledgeGraph, { index: TextIndex<Doc>; targets: Map<string, SearchableEntity>; docs: Doc[] }>();
 
 function build(graph: KnowledgeGraph) {
   const targets = new Map<string, SearchableEntity>();
@@ -36,13 +36,8 @@ function build(graph: KnowledgeGraph) {
   for (const s of graph.allSpeakers()) add({ kind: 'speaker', entity: s }, s.name, s.aliases, '');
   for (const o of graph.allOrganizations()) add({ kind: 'organization', entity: o }, o.name, o.aliases, '');
   for (const t of graph.allTopics()) add({ kind: 'topic', entity: t }, t.name, t.keywords, t.description ?? '');
-  const index = new MiniSearch<Doc>({
-    fields: ['name', 'aliases', 'body'],
-    processTerm: searchTerm,
-    searchOptions: { boost: { name: 4, aliases: 2 }, prefix: true, fuzzy: typoTolerance, combineWith: 'AND' },
-  });
-  index.addAll(docs);
-  return { index, targets, docs: new Map(docs.map((d) => [d.id, d])) };
+  const index = new TextIndex(docs, { fields: { name: 4, aliases: 2, body: 1 }, extract: (doc, field) => doc[field as keyof Doc] });
+  return { index, targets, docs };
 }
 
 function escapeHtml(text: string): string {
@@ -83,8 +78,8 @@ export function searchEntities(graph: KnowledgeGraph, query: string, limit: numb
     .search(query)
     .slice(0, limit)
     .map((result) => {
-      const doc = docs.get(String(result.id))!;
-      const terms = result.terms.map((t) => foldKey(t));
+      const doc = docs[result.position]!;
+      const terms = index.matchedTerms(query, result.position);
       const fields: Array<keyof Doc> = ['name', 'aliases', 'body'];
       let snippet: string | null = null;
       let field = 'name';
@@ -95,6 +90,6 @@ export function searchEntities(graph: KnowledgeGraph, query: string, limit: numb
           break;
         }
       }
-      return { target: targets.get(doc.id)!, score: Math.round(result.score * 1000) / 1000, field, snippet: snippet ?? escapeHtml(doc.name), terms: result.terms };
+      return { target: targets.get(doc.id)!, score: Math.round(result.score * 1000) / 1000, field, snippet: snippet ?? escapeHtml(doc.name), terms };
     });
 }

@@ -1,7 +1,7 @@
-import MiniSearch from 'minisearch';
 import type { Event, GraphData, Organization, Post, Speaker, Talk, Topic, Weekday } from '../domain/types.ts';
 import { foldKey } from '../domain/text.ts';
 import { FilterError, type Range, type TalkFilter } from './talk-filter.ts';
+import { TextIndex } from './text-index.ts';
 import { intersectPositions, PostingLists, unionPositions, type Positions } from './talk-postings.ts';
 
 export type EntityKind = 'talk' | 'speaker' | 'organization' | 'topic' | 'event' | 'post';
@@ -9,7 +9,6 @@ export type EntityKind = 'talk' | 'speaker' | 'organization' | 'topic' | 'event'
 export interface TalkSearchHit {
   id: string;
   score: number;
-  terms: string[];
 }
 
 export interface SelectOptions {
@@ -37,20 +36,9 @@ function nameIndex(items: ReadonlyArray<{ id: string; name: string; aliases?: st
   return index;
 }
 
-/** One typo forgiven in words of five letters or more; shorter words must match (as a prefix). */
-export function typoTolerance(term: string): number {
-  return term.length >= 5 ? 1 : 0;
-}
-
 /** Aliases of an event that no other event shares ("KubeCon EU" names every edition, so it resolves none). */
 function uniqueAliases(events: readonly Event[], event: Event): string[] {
   return event.aliases.filter((alias) => !events.some((other) => other !== event && other.aliases.some((a) => foldKey(a) === foldKey(alias))));
-}
-
-/** Folds diacritics and case so "kapuscinska" finds "Kapuścińska". */
-export function searchTerm(term: string): string | null {
-  const folded = foldKey(term);
-  return folded.length > 0 ? folded : null;
 }
 
 /**
@@ -71,7 +59,7 @@ export class KnowledgeGraph {
   private readonly eventDescendants = new Map<string, ReadonlySet<string>>();
   private readonly byKind: Record<EntityKind, ReadonlyMap<string, Talk | Speaker | Organization | Topic | Event | Post>>;
   private readonly searchMemo = new Map<string, readonly TalkSearchHit[]>();
-  private readonly talkIndex: MiniSearch<Talk>;
+  private readonly talkIndex: TextIndex<Talk>;
   /** Inverted lists per filterable attribute (built once; the graph never changes). */
   private readonly postings: Record<'day' | 'organization' | 'speaker' | 'topic' | 'event' | 'kind' | 'hasSpeakers', PostingLists>;
 
@@ -115,11 +103,14 @@ export class KnowledgeGraph {
     return seen;
   }
 
-  private buildTalkIndex(): MiniSearch<Talk> {
-    const index = new MiniSearch<Talk>({
-      fields: ['title', 'speakers', 'organizations', 'abstract', 'topics'],
-      extractField: (talk, field) => {
+  /** Title, speakers, organizations and topics weigh more than the abstract. */
+  private buildTalkIndex(): TextIndex<Talk> {
+    return new TextIndex(this.data.talks, {
+      fields: { title: 3, speakers: 3, organizations: 2, topics: 2, abstract: 1 },
+      extract: (talk, field) => {
         switch (field) {
+          case 'title':
+            return talk.title;
           case 'speakers':
             return talk.appearances.map((a) => `${a.nameAsWritten} ${this.speakers.get(a.speakerId)?.name ?? ''}`).join(' ');
           case 'organizations':
@@ -127,14 +118,10 @@ export class KnowledgeGraph {
           case 'topics':
             return talk.topicIds.map((id) => this.topics.get(id)?.name ?? '').join(' ');
           default:
-            return (talk as unknown as Record<string, string>)[field] ?? '';
+            return talk.abstract;
         }
       },
-      processTerm: searchTerm,
-      searchOptions: { boost: { title: 3, speakers: 3, organizations: 2, topics: 2 }, prefix: true, fuzzy: typoTolerance, combineWith: 'AND' },
     });
-    index.addAll(this.data.talks);
-    return index;
   }
 
   // ---- lookups ----
@@ -217,7 +204,7 @@ export class KnowledgeGraph {
     // One request may ask for the same hits up to three times (filter, narrowing, relevance order).
     let hits = this.searchMemo.get(query);
     if (!hits) {
-      hits = this.talkIndex.search(query).map((r) => ({ id: String(r.id), score: r.score, terms: r.terms }));
+      hits = this.talkIndex.search(query).map((hit) => ({ id: this.data.talks[hit.position]!.id, score: hit.score }));
       if (this.searchMemo.size >= 256) this.searchMemo.clear();
       this.searchMemo.set(query, hits);
     }

@@ -1,0 +1,232 @@
+import { foldKey } from '../domain/text.ts';
+
+/**
+ * A compact full-text index: BM25+ ranking per field with field boosts, prefix matching, one typo
+ * forgiven in words of five letters or more, and AND across query words.
+ *
+ * Why not MiniSearch (used before): at 119,000 talks its Map-per-term postings took 380–450 MiB and
+ * 16 s to build; the same postings as typed arrays take a tenth of the memory and build in seconds.
+ * Postings are stored per field as compressed sparse rows: for term t, documents
+ * `docs[start[t] .. start[t+1])` in ascending order with their term counts in `counts`.
+ */
+
+/** Words are split at whitespace and punctuation, then folded (case, accents): "Kapuścińska" → "kapuscinska". */
+const WORD_SEPARATOR = /[\n\r\p{Z}\p{P}]+/u;
+
+export function indexTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const word of text.split(WORD_SEPARATOR)) {
+    if (!word) continue;
+    const term = foldKey(word);
+    if (term) terms.push(term);
+  }
+  return terms;
+}
+
+/** One typo forgiven in words of five letters or more; shorter words must match exactly or as a prefix. */
+function allowsTypo(term: string): boolean {
+  return term.length >= 5;
+}
+
+/** True when `a` and `b` differ by at most one insertion, deletion or substitution. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
+  if (i === short.length) return true;
+  const skip = short.length === long.length ? 1 : 0; // substitution skips a letter in both
+  return short.slice(i + skip) === long.slice(i + 1);
+}
+
+// BM25+ constants (the usual ones; MiniSearch's defaults too).
+const K1 = 1.2;
+const B = 0.7;
+const DELTA = 0.5;
+const PREFIX_WEIGHT = 0.375;
+const TYPO_WEIGHT = 0.45;
+
+interface FieldPostings {
+  boost: number;
+  start: Int32Array;
+  docs: Int32Array;
+  counts: Uint8Array;
+  lengths: Uint16Array;
+  averageLength: number;
+}
+
+/** Growable int32 buffer: postings are collected without a JS array per term. */
+class IntBuffer {
+  data = new Int32Array(1 << 16);
+  length = 0;
+  push(a: number, b: number): void {
+    if (this.length + 2 > this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = a;
+    this.data[this.length++] = b;
+  }
+}
+
+export interface TextHit {
+  /** Position of the document in the list the index was built from. */
+  position: number;
+  score: number;
+}
+
+export interface TextIndexOptions<T> {
+  /** Field names with their boosts. */
+  fields: Readonly<Record<string, number>>;
+  /** The text of one field of a document. */
+  extract: (doc: T, field: string) => string;
+}
+
+export class TextIndex<T> {
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  /** Term ids sorted by term, for prefix lookup. */
+  private readonly sortedTermIds: Int32Array;
+  private readonly fields: FieldPostings[] = [];
+  private readonly documentCount: number;
+
+  /** Documents are numbered by their position in `docs` (at most 2^23 of them: a position shares an int32 with a count while building). */
+  constructor(docs: readonly T[], options: TextIndexOptions<T>) {
+    if (docs.length >= 1 << 23) throw new RangeError(`TextIndex holds at most ${(1 << 23) - 1} documents`);
+    this.documentCount = docs.length;
+    for (const [field, boost] of Object.entries(options.fields)) this.fields.push(this.indexField(docs, (doc) => options.extract(doc, field), boost));
+    this.sortedTermIds = Int32Array.from(this.terms.keys()).sort((a, b) => (this.terms[a]! < this.terms[b]! ? -1 : 1));
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.terms.push(term);
+      this.termIds.set(term, id);
+    }
+    return id;
+  }
+
+  private indexField(docs: readonly T[], text: (doc: T) => string, boost: number): FieldPostings {
+    const pairs = new IntBuffer(); // (term id, document) in document order
+    const lengths = new Uint16Array(docs.length);
+    let totalLength = 0;
+    const seen = new Map<number, number>();
+    docs.forEach((doc, position) => {
+      const terms = indexTerms(text(doc));
+      lengths[position] = Math.min(terms.length, 0xffff);
+      totalLength += terms.length;
+      seen.clear();
+      for (const term of terms) {
+        const id = this.termId(term);
+        seen.set(id, (seen.get(id) ?? 0) + 1);
+      }
+      for (const [id, count] of seen) pairs.push(id, (position << 8) | Math.min(count, 255));
+    });
+    // Counting sort by term id keeps documents ascending within each term.
+    const start = new Int32Array(this.terms.length + 1);
+    for (let i = 0; i < pairs.length; i += 2) start[pairs.data[i]! + 1]!++;
+    for (let t = 0; t < this.terms.length; t++) start[t + 1]! += start[t]!;
+    const fill = start.slice(0, this.terms.length);
+    const postings = pairs.length / 2;
+    const docsOut = new Int32Array(postings);
+    const counts = new Uint8Array(postings);
+    for (let i = 0; i < pairs.length; i += 2) {
+      const slot = fill[pairs.data[i]!]!++;
+      docsOut[slot] = pairs.data[i + 1]! >>> 8;
+      counts[slot] = pairs.data[i + 1]! & 0xff;
+    }
+    return { boost, start, docs: docsOut, counts, lengths, averageLength: docs.length ? totalLength / docs.length : 0 };
+  }
+
+  /** Index terms a query word stands for, each with its weight: itself, words it begins, words one typo away. */
+  private expand(word: string): Map<number, number> {
+    const expansions = new Map<number, number>();
+    const exact = this.termIds.get(word);
+    if (exact !== undefined) expansions.set(exact, 1);
+    const sorted = this.sortedTermIds;
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.terms[sorted[mid]!]! < word) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low; i < sorted.length; i++) {
+      const term = this.terms[sorted[i]!]!;
+      if (!term.startsWith(word)) break;
+      if (term !== word) expansions.set(sorted[i]!, (PREFIX_WEIGHT * word.length) / (word.length + 0.3 * (term.length - word.length)));
+    }
+    if (allowsTypo(word)) {
+      const weight = (TYPO_WEIGHT * word.length) / (word.length + 1);
+      this.terms.forEach((term, id) => {
+        if (term !== word && withinOneEdit(word, term) && (expansions.get(id) ?? 0) < weight) expansions.set(id, weight);
+      });
+    }
+    return expansions;
+  }
+
+  /** Score of every document for one query word (0 where it does not occur). */
+  private scoreWord(expansions: ReadonlyMap<number, number>): Float64Array {
+    const scores = new Float64Array(this.documentCount);
+    for (const field of this.fields) {
+      for (const [termId, weight] of expansions) {
+        const from = field.start[termId]!;
+        const to = field.start[termId + 1]!;
+        if (from === to) continue;
+        const frequency = to - from;
+        const idf = Math.log(1 + (this.documentCount - frequency + 0.5) / (frequency + 0.5));
+        for (let i = from; i < to; i++) {
+          const doc = field.docs[i]!;
+          const count = field.counts[i]!;
+          const norm = 1 - B + (B * field.lengths[doc]!) / (field.averageLength || 1);
+          scores[doc]! += field.boost * weight * idf * (DELTA + (count * (K1 + 1)) / (count + K1 * norm));
+        }
+      }
+    }
+    return scores;
+  }
+
+  /** Documents matching every word of the query (a word matches itself, as a prefix, or with one typo), best first. */
+  search(query: string): TextHit[] {
+    const words = [...new Set(indexTerms(query))];
+    if (words.length === 0 || this.documentCount === 0) return [];
+    let total: Float64Array | null = null;
+    for (const word of words) {
+      const scores = this.scoreWord(this.expand(word));
+      if (total === null) total = scores;
+      else for (let doc = 0; doc < total.length; doc++) total[doc] = total[doc]! > 0 && scores[doc]! > 0 ? total[doc]! + scores[doc]! : 0;
+    }
+    const hits: TextHit[] = [];
+    total!.forEach((score, position) => {
+      if (score > 0) hits.push({ position, score });
+    });
+    return hits.sort((a, b) => b.score - a.score || a.position - b.position);
+  }
+
+  /** The index terms of `query`'s expansions that occur in the document at `position` (for highlighting). */
+  matchedTerms(query: string, position: number): string[] {
+    const matched = new Set<string>();
+    for (const word of new Set(indexTerms(query))) {
+      for (const termId of this.expand(word).keys()) {
+        if (this.fields.some((field) => containsDoc(field, termId, position))) matched.add(this.terms[termId]!);
+      }
+    }
+    return [...matched];
+  }
+}
+
+function containsDoc(field: FieldPostings, termId: number, position: number): boolean {
+  let low = field.start[termId]!;
+  let high = field.start[termId + 1]!;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const doc = field.docs[mid]!;
+    if (doc === position) return true;
+    if (doc < position) low = mid + 1;
+    else high = mid;
+  }
+  return false;
+}
