@@ -1,4 +1,4 @@
-import type { Plugin } from 'graphql-yoga';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { LIMIT_CODES } from './limit-error.ts';
 
 function tooLarge(ResponseClass: typeof Response, maxBytes: number): Response {
@@ -19,28 +19,56 @@ function tooLarge(ResponseClass: typeof Response, maxBytes: number): Response {
  */
 export function useBodyLimit(maxBytes: number): Plugin {
   return {
-    async onRequest({ request, setRequest, endResponse, fetchAPI }) {
-      if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return;
+    // Not `async`: requests without a body pass without a promise.
+    onRequest({ request, setRequest, endResponse, fetchAPI }) {
+      const body = request.method === 'GET' || request.method === 'HEAD' ? null : request.body;
+      if (!body) return;
       const declared = request.headers.get('content-length');
       if (declared !== null && Number(declared) > maxBytes) {
         endResponse(tooLarge(fetchAPI.Response, maxBytes));
         return;
       }
-      const reader = request.body.getReader();
-      const chunks: Uint8Array[] = [];
-      let total = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        total += value.byteLength;
-        if (total > maxBytes) {
-          await reader.cancel().catch(() => undefined);
-          endResponse(tooLarge(fetchAPI.Response, maxBytes));
-          return;
+      return (async () => {
+        const reader = body.getReader();
+        const chunks: Uint8Array[] = [];
+        let total = 0;
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          total += value.byteLength;
+          if (total > maxBytes) {
+            await reader.cancel().catch(() => undefined);
+            endResponse(tooLarge(fetchAPI.Response, maxBytes));
+            return;
+          }
+          chunks.push(value);
         }
-        chunks.push(value);
-      }
-      setRequest(new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, body: Buffer.concat(chunks), signal: request.signal }));
+        setRequest(new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, body: Buffer.concat(chunks), signal: request.signal }));
+      })();
+    },
+  };
+}
+
+/** Only a single non-negative integer is a valid Content-Length (Yoga's rule: no sign, list or blank). */
+const CONTENT_LENGTH = /^\d+$/;
+
+/**
+ * The header check of Yoga's own body limit (`maxRequestBodySize`), which create-yoga.ts turns off
+ * because useBodyLimit already enforces the byte limit: Yoga's version streamed every body a second
+ * time through a TransformStream (and a stream pipeline that builds an AbortSignal and an
+ * AbortError per request). Same answers, same place (after every plugin's request-parse hook, so
+ * list it last): a malformed Content-Length is a 400 BAD_REQUEST, a declared size over the limit a
+ * 413 REQUEST_ENTITY_TOO_LARGE, with Yoga's messages.
+ */
+export function useContentLengthCheck(maxBytes: number): Plugin {
+  return {
+    onRequestParse({ request }) {
+      const declared = request.headers.get('content-length');
+      if (declared === null) return;
+      if (!CONTENT_LENGTH.test(declared))
+        throw createGraphQLError('Content-Length header is invalid.', { extensions: { http: { status: 400 }, code: 'BAD_REQUEST' } });
+      if (Number(declared) > maxBytes)
+        throw createGraphQLError('Request body too large', { extensions: { http: { status: 413 }, code: 'REQUEST_ENTITY_TOO_LARGE' } });
     },
   };
 }

@@ -8,9 +8,9 @@ import {
   type GraphQLInputObjectType,
   type GraphQLSchema,
 } from 'graphql';
-import { getVariableValues } from 'graphql/execution/values.js';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
+import { coerceVariables } from './variable-coercion.ts';
 
 /** Input object types that contain themselves (TalkFilter: and/or/not), directly or through others. */
 export function recursiveInputTypes(schema: GraphQLSchema): ReadonlySet<string> {
@@ -70,8 +70,8 @@ export function useCompiledExecution(schema: GraphQLSchema): Plugin {
       if (!compiled) return;
       const operation = getOperationAST(args.document, args.operationName)!;
       if (operation.variableDefinitions?.length) {
-        const coerced = getVariableValues(args.schema, operation.variableDefinitions, (args.variableValues ?? {}) as Record<string, unknown>, { maxErrors: 1 });
-        if (coerced.errors) return;
+        // The `?? {}` object is fresh, so only a request's own variables object is ever looked up again.
+        if (coerceVariables(args.schema, operation, (args.variableValues ?? {}) as Record<string, unknown>).errors) return;
       }
       setExecuteFn((executionArgs) => {
         const orInterpreted = (result: ExecutionResult) => (result.errors?.length ? executeFn(executionArgs) : result);

@@ -1,10 +1,60 @@
-import { createComplexityRule } from '@pothos/plugin-complexity';
-import { validate, type GraphQLError } from 'graphql';
+import { PothosValidationError } from '@pothos/core';
+import { complexityFromQuery } from '@pothos/plugin-complexity';
+import { Kind, type DocumentNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { LIMIT_CODES, limitError } from './limit-error.ts';
+import { coerceVariables } from './variable-coercion.ts';
 
 /** Answered like a validation error: 400 for application/graphql-response+json, 200 for legacy JSON. */
 const VALIDATION_HTTP = { status: 400, spec: true };
+
+/** Thrown when an estimate cannot be made (answered as "could not be estimated"). */
+class CostUnknown extends Error {}
+
+/** One operation with the document's fragments: what Pothos' complexityFromQuery estimates. Built once per parsed operation. */
+const operationDocuments = new WeakMap<OperationDefinitionNode, DocumentNode>();
+
+function operationDocument(document: DocumentNode, operation: OperationDefinitionNode): DocumentNode {
+  let single = operationDocuments.get(operation);
+  if (!single) {
+    single = { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] };
+    operationDocuments.set(operation, single);
+  }
+  return single;
+}
+
+/**
+ * The estimated cost of each operation of `document` that would run (the one named `operationName`,
+ * or every operation when no name is given), in document order; null for an operation that cannot
+ * be estimated for a reason execution reports itself (variables that do not coerce, a selection
+ * the estimator does not know). An empty list when no operation has that name. Throws CostUnknown
+ * on any other failure.
+ *
+ * This is what the Pothos complexity validation rule (createComplexityRule) computes, without a
+ * pass of graphql-js' validate(): the rule only looks at operation definitions, so walking the
+ * whole document with a TypeInfo (most of its cost) bought nothing.
+ */
+export function estimateCosts(schema: GraphQLSchema, document: DocumentNode, variableValues: Record<string, unknown>, operationName: string | null, context: object): Array<number | null> {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (operationName != null && !operations.some((op) => op.name?.value === operationName)) return [];
+  const costs: Array<number | null> = [];
+  for (const operation of operations) {
+    if (operationName != null && operation.name?.value !== operationName) continue;
+    if (!schema.getRootType(operation.operation)) throw new CostUnknown(`no root type for ${operation.operation}`);
+    // complexityFromQuery throws the first coercion error; coerce first to tell those apart from other GraphQL errors.
+    if (coerceVariables(schema, operation, variableValues).errors) {
+      costs.push(null);
+      continue;
+    }
+    try {
+      costs.push(complexityFromQuery(operationDocument(document, operation), { schema, variables: variableValues, ctx: context }).complexity);
+    } catch (error) {
+      if (!(error instanceof PothosValidationError)) throw error;
+      costs.push(null);
+    }
+  }
+  return costs;
+}
 
 /**
  * Refuses operations whose estimated cost exceeds `maxCost`, before any resolver runs. The estimate
@@ -17,19 +67,18 @@ export function useCostLimit(maxCost: number): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       let rejection: GraphQLError | null = null;
-      const rule = createComplexityRule({
-        context: args.contextValue as object,
-        variableValues: (args.variableValues as Record<string, unknown> | null | undefined) ?? {},
-        operationName: args.operationName ?? null,
-        validate: ({ complexity }) => {
-          if (complexity > maxCost)
-            rejection ??= limitError(LIMIT_CODES.cost, `Query cost limit of ${maxCost} exceeded, found ${complexity}.`, maxCost, VALIDATION_HTTP);
-        },
-      });
       try {
         // Errors other than ours (bad variables, unknown operation name) are left to execution,
         // which reports them with the status codes the GraphQL-over-HTTP spec asks for.
-        validate(args.schema, args.document, [rule]);
+        const costs = estimateCosts(
+          args.schema,
+          args.document,
+          (args.variableValues as Record<string, unknown> | null | undefined) ?? {},
+          args.operationName ?? null,
+          args.contextValue as object,
+        );
+        const over = costs.find((cost) => cost !== null && cost > maxCost);
+        if (over != null) rejection = limitError(LIMIT_CODES.cost, `Query cost limit of ${maxCost} exceeded, found ${over}.`, maxCost, VALIDATION_HTTP);
       } catch {
         rejection = limitError(LIMIT_CODES.cost, `Query cost could not be estimated (limit ${maxCost}).`, maxCost, VALIDATION_HTTP);
       }

@@ -1,7 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
-import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphHolder } from '../graph/graph-holder.ts';
 import { createContext, type GraphContext } from '../schema/context.ts';
+import { useContentLengthCheck } from './body-limit-plugin.ts';
 import { useTalkCalendar } from './calendar-plugin.ts';
 import { corsOptionsOf, type CorsPolicy } from './cors-policy.ts';
 import { useCompiledExecution } from './compiled-execution-plugin.ts';
@@ -11,6 +12,7 @@ import { useHttpCache } from './http-cache-plugin.ts';
 import { createJsonLogger, yogaLoggerOf, type JsonLogger } from './json-logger.ts';
 import { useRequestLogging } from './logging-plugin.ts';
 import { createMetrics } from './metrics-plugin.ts';
+import { useReadiness } from './readiness-plugin.ts';
 import { RequestTracker, useRequestTracking } from './request-tracking.ts';
 import { ResponseCache, type ResponseCacheLimits } from './response-cache.ts';
 import { useResponseCache } from './response-cache-plugin.ts';
@@ -57,7 +59,9 @@ export function createTalkGraphYoga(options: YogaOptions): TalkGraphYoga {
     // Never leak stack traces, not even with NODE_ENV=development (Yoga's isDev default).
     maskedErrors: { isDev: false },
     batching: false,
-    maxRequestBodySize: config.limits.maxBodyBytes,
+    // The byte limit is useBodyLimit's (security-plugins.ts); Yoga's own would stream every body a
+    // second time. Its Content-Length header check stays, as useContentLengthCheck (last plugin).
+    maxRequestBodySize: false,
     logging: config.logLevel === 'silent' ? false : yogaLoggerOf(logger),
     graphiql:
       options.graphiql === false || !config.graphiql
@@ -76,13 +80,14 @@ export function createTalkGraphYoga(options: YogaOptions): TalkGraphYoga {
       ...(options.responseCache === false
         ? []
         : [useResponseCache({ graphs: options.graphs, tracker, ...(options.responseCache instanceof ResponseCache ? { cache: options.responseCache } : options.responseCache) })]),
-      useReadinessCheck({ endpoint: '/ready', check: () => options.graphs.ready }),
+      useReadiness({ endpoint: '/ready', check: () => options.graphs.ready }),
       useEnumHints(options.schema),
       useTalkCalendar({ graphs: options.graphs, path: '/calendar.ics' }),
       useHttpCache({ graphs: options.graphs, paths: ['/graphql', '/calendar.ics'], maxAge: options.cacheMaxAge }),
       ...(metrics ? [metrics.plugin] : []),
       useRequestLogging(logger, tracker),
       ...(options.compiledExecution === false ? [] : [useCompiledExecution(options.schema)]),
+      useContentLengthCheck(config.limits.maxBodyBytes),
     ],
   });
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Plugin } from 'graphql-yoga';
+import { mapMaybePromise, type Plugin } from 'graphql-yoga';
 import type { GraphHolder } from '../graph/graph-holder.ts';
+import { pathnameOf } from './request-path.ts';
 
 export interface HttpCacheOptions {
   graphs: GraphHolder;
@@ -37,6 +38,12 @@ export function ifNoneMatchHits(header: string | null, etag: string): boolean {
   });
 }
 
+/** The fetch classes Yoga hands to hooks. */
+interface FetchClasses {
+  Headers: typeof Headers;
+  Response: typeof Response;
+}
+
 function addVary(headers: Headers, ...names: string[]): void {
   const present = (headers.get('vary') ?? '').split(',').map((v) => v.trim()).filter(Boolean);
   const lower = new Set(present.map((v) => v.toLowerCase()));
@@ -53,26 +60,30 @@ function addVary(headers: Headers, ...names: string[]): void {
 export function useHttpCache(options: HttpCacheOptions): Plugin {
   const maxAge = options.maxAge ?? DEFAULT_CACHE_MAX_AGE;
   const paths = new Set(options.paths);
+
+  function withValidators(request: Request, response: Response, body: string, setResponse: (response: Response) => void, fetchAPI: FetchClasses): void {
+    const etag = entityTag(options.graphs.current().version, body);
+    const headers = new fetchAPI.Headers(response.headers);
+    headers.set('etag', etag);
+    headers.set('cache-control', `public, max-age=${maxAge}`);
+    addVary(headers, 'Accept', 'Origin');
+    if (ifNoneMatchHits(request.headers.get('if-none-match'), etag)) {
+      headers.delete('content-type');
+      headers.delete('content-length');
+      setResponse(new fetchAPI.Response(null, { status: 304, headers }));
+    } else {
+      setResponse(new fetchAPI.Response(body, { status: 200, headers }));
+    }
+  }
+
   return {
-    async onResponse({ request, response, setResponse, fetchAPI }) {
+    // Not `async`: answers that get no validator (POST, most of the traffic) pass without a promise.
+    onResponse({ request, response, setResponse, fetchAPI }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       if (response.status !== 200 || !options.graphs.ready) return;
-      if (!paths.has(new URL(request.url, 'http://localhost').pathname)) return;
+      if (!paths.has(pathnameOf(request))) return;
       if (!CACHEABLE_TYPE.test(response.headers.get('content-type') ?? '')) return;
-
-      const body = await response.text();
-      const etag = entityTag(options.graphs.current().version, body);
-      const headers = new fetchAPI.Headers(response.headers);
-      headers.set('etag', etag);
-      headers.set('cache-control', `public, max-age=${maxAge}`);
-      addVary(headers, 'Accept', 'Origin');
-      if (ifNoneMatchHits(request.headers.get('if-none-match'), etag)) {
-        headers.delete('content-type');
-        headers.delete('content-length');
-        setResponse(new fetchAPI.Response(null, { status: 304, headers }));
-      } else {
-        setResponse(new fetchAPI.Response(body, { status: 200, headers }));
-      }
+      return mapMaybePromise(response.text(), (body) => withValidators(request, response, body, setResponse, fetchAPI));
     },
   };
 }

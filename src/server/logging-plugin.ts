@@ -1,6 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
 import type { JsonLogger } from './json-logger.ts';
 import type { RequestTracker } from './request-tracking.ts';
+import { pathnameOf } from './request-path.ts';
 
 /** Polled all day by probes and scrapers: logged at debug level only. */
 const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
@@ -10,7 +11,7 @@ export function useRequestLogging(logger: JsonLogger, tracker: RequestTracker, n
   return {
     onResponse({ request, response, serverContext }) {
       const record = tracker.get(serverContext);
-      const path = new URL(request.url, 'http://localhost').pathname;
+      const path = pathnameOf(request);
       const fields = {
         requestId: record?.id,
         method: request.method,

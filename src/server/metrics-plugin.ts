@@ -3,6 +3,7 @@ import { countBySeverity } from '../domain/count-by-severity.ts';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { GraphHolder } from '../graph/graph-holder.ts';
 import type { RequestTracker } from './request-tracking.ts';
+import { pathnameOf } from './request-path.ts';
 
 export const METRICS_ENDPOINT = '/metrics';
 
@@ -90,13 +91,16 @@ export function createMetrics({ graphs, tracker, knownPaths }: MetricsOptions): 
 
   const known = new Set(knownPaths);
   const plugin: Plugin = {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+    // Not `async`: a hook that returns a promise on every request makes Yoga wait a turn for it.
+    onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== METRICS_ENDPOINT || request.method !== 'GET') return;
-      const text = (await registry.metrics()) + (await sharedProcessRegistry().metrics());
-      endResponse(new fetchAPI.Response(text, { status: 200, headers: { 'content-type': registry.contentType } }));
+      return (async () => {
+        const text = (await registry.metrics()) + (await sharedProcessRegistry().metrics());
+        endResponse(new fetchAPI.Response(text, { status: 200, headers: { 'content-type': registry.contentType } }));
+      })();
     },
     onResponse({ request, response, serverContext }) {
-      const pathname = new URL(request.url, 'http://localhost').pathname;
+      const pathname = pathnameOf(request);
       const path = known.has(pathname) ? pathname : 'other';
       const method = METHODS.has(request.method) ? request.method : 'OTHER';
       requests.inc({ method, path, status: String(response.status) });

@@ -1,5 +1,5 @@
 import { getOperationAST } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { mapMaybePromise, type Plugin } from 'graphql-yoga';
 import type { GraphHolder } from '../graph/graph-holder.ts';
 import type { RequestTracker } from './request-tracking.ts';
 import { ResponseCache, type ResponseCacheLimits } from './response-cache.ts';
@@ -42,17 +42,26 @@ function parseJson(text: string | null): unknown {
   }
 }
 
-/** The operation, variables and how the answer is wanted, or null when this request is not one to cache. */
-async function cacheKeyOf(request: Request, url: URL): Promise<{ key: string; operationName: string | null } | null> {
-  let params: Params;
+type CacheKey = { key: string; operationName: string | null } | null;
+
+/**
+ * The operation, variables and how the answer is wanted, or null when this request is not one to
+ * cache. A promise only when the body has to be waited for (a buffered body is read at once).
+ */
+function cacheKeyOf(request: Request, url: URL): CacheKey | Promise<CacheKey> {
   if (request.method === 'GET') {
     const search = url.searchParams;
-    params = { query: search.get('query'), operationName: search.get('operationName'), variables: parseJson(search.get('variables')), extensions: parseJson(search.get('extensions')) };
-  } else if (request.method === 'POST' && JSON_BODY.test(request.headers.get('content-type') ?? '')) {
-    const body = parseJson(await request.clone().text());
+    return keyOf(request, { query: search.get('query'), operationName: search.get('operationName'), variables: parseJson(search.get('variables')), extensions: parseJson(search.get('extensions')) });
+  }
+  if (request.method !== 'POST' || !JSON_BODY.test(request.headers.get('content-type') ?? '')) return null;
+  return mapMaybePromise(request.clone().text(), (text) => {
+    const body = parseJson(text);
     if (body === null || typeof body !== 'object' || Array.isArray(body)) return null;
-    params = body as Params;
-  } else return null;
+    return keyOf(request, body as Params);
+  });
+}
+
+function keyOf(request: Request, params: Params): CacheKey {
   const { query, operationName, variables, extensions } = params;
   if (typeof query !== 'string' || typeof variables === 'symbol' || typeof extensions === 'symbol') return null;
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
@@ -79,10 +88,14 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
   const cache = options.cache ?? new ResponseCache(options);
   const path = options.path ?? '/graphql';
   const pending = new WeakMap<object, Pending>();
-  async function lookUp(request: Request, url: URL, serverContext: object, endResponse: (response: Response) => void, fetchAPI: { Response: typeof Response }): Promise<void> {
+  function lookUp(request: Request, url: URL, serverContext: object, endResponse: (response: Response) => void, fetchAPI: { Response: typeof Response }): void | Promise<void> {
     if (url.pathname !== path || !options.graphs.ready) return;
-    const found = await cacheKeyOf(request, url);
-    if (!found) return;
+    return mapMaybePromise(cacheKeyOf(request, url), (found) => {
+      if (found) lookUpKey(request, found, serverContext, endResponse, fetchAPI);
+    });
+  }
+
+  function lookUpKey(request: Request, found: NonNullable<CacheKey>, serverContext: object, endResponse: (response: Response) => void, fetchAPI: { Response: typeof Response }): void {
     const directives = (request.headers.get('cache-control') ?? '').toLowerCase();
     if (directives.includes('no-store')) return;
     const version = options.graphs.current().version;
@@ -98,15 +111,26 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
     pending.set(serverContext, { version, key: found.key, operationName: found.operationName, isQuery: false, cacheable: false });
   }
 
+  function store(request: Request, response: Response, state: Pending, bypass: boolean, contentType: string, text: string, setResponse: (response: Response) => void, fetchAPI: { Response: typeof Response }): void {
+    const body = Buffer.from(text);
+    cache.set(state.version, state.key, { body, status: 200, contentType, operationName: state.operationName });
+    // The body was read to be stored: answer with a new response holding the same bytes (and the
+    // same headers: the old response is spent, so its Headers object can move over).
+    response.headers.set(CACHE_STATUS_HEADER, bypass ? 'BYPASS' : 'MISS');
+    setResponse(new fetchAPI.Response(body as unknown as BodyInit, { status: response.status, headers: response.headers }));
+  }
+
+  // The hooks are not `async`: a promise on every request makes Yoga wait a turn for each; they
+  // return one only when they have to wait (for a body that is still streaming in).
   return {
     // A POST with a JSON body passes CSRF prevention by its content type (it is preflighted), so it
     // can be answered as soon as the body limit has passed it, before the rest of the pipeline.
-    async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
-      if (request.method === 'POST') await lookUp(request, url, serverContext, endResponse, fetchAPI);
+    onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
+      if (request.method === 'POST') return lookUp(request, url, serverContext, endResponse, fetchAPI);
     },
     // A GET is looked up once the request-parse hooks before this plugin (CSRF prevention) have passed it.
-    async onRequestParse({ request, url, serverContext, endResponse, fetchAPI }) {
-      if (request.method === 'GET') await lookUp(request, url, serverContext, endResponse, fetchAPI);
+    onRequestParse({ request, url, serverContext, endResponse, fetchAPI }) {
+      if (request.method === 'GET') return lookUp(request, url, serverContext, endResponse, fetchAPI);
     },
     onExecute({ args }) {
       const state = pending.get(args.contextValue as object);
@@ -118,20 +142,14 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
       const errors = (result as { errors?: readonly unknown[] }).errors;
       state.cacheable = !errors || errors.length === 0;
     },
-    async onResponse({ request, response, serverContext, setResponse, fetchAPI }) {
+    onResponse({ request, response, serverContext, setResponse, fetchAPI }) {
       const state = pending.get(serverContext);
       if (!state) return;
       pending.delete(serverContext);
       const bypass = (request.headers.get('cache-control') ?? '').toLowerCase().includes('no-cache');
       const contentType = response.headers.get('content-type');
       if (state.cacheable && response.status === 200 && contentType) {
-        const body = Buffer.from(await response.text());
-        cache.set(state.version, state.key, { body, status: 200, contentType, operationName: state.operationName });
-        // The body was read to be stored: answer with a new response holding the same bytes.
-        const headers = new fetchAPI.Headers(response.headers);
-        headers.set(CACHE_STATUS_HEADER, bypass ? 'BYPASS' : 'MISS');
-        setResponse(new fetchAPI.Response(body as unknown as BodyInit, { status: response.status, headers }));
-        return;
+        return mapMaybePromise(response.text(), (text) => store(request, response, state, bypass, contentType, text, setResponse, fetchAPI));
       }
       response.headers.set(CACHE_STATUS_HEADER, bypass ? 'BYPASS' : 'MISS');
     },

@@ -5,7 +5,7 @@ import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { getNamedType, GraphQLError, isIntrospectionType, type ValidationContext, type ValidationRule } from 'graphql';
-import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { createGraphQLError, mapMaybePromise, type Plugin } from 'graphql-yoga';
 import { useBodyLimit } from './body-limit-plugin.ts';
 import { useCostLimit } from './cost-limit-plugin.ts';
 import { armorMessage, LIMIT_CODES, limitError, type LimitCode } from './limit-error.ts';
@@ -105,14 +105,18 @@ function useRequestParseErrors(): Plugin {
           extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', http: { status: 415 } },
         });
       }
-      setRequestParser(async (req) => {
+      const asBadRequest = (error: unknown): never => {
+        if (error instanceof GraphQLError) throw error;
+        throw createGraphQLError(`Could not read the request: ${error instanceof Error ? error.message : String(error)}`, {
+          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+        });
+      };
+      // Not `async`: Yoga's parsers answer at once for a body that is already buffered (useBodyLimit).
+      setRequestParser((req) => {
         try {
-          return await requestParser(req);
+          return mapMaybePromise(requestParser(req), (params) => params, asBadRequest);
         } catch (error) {
-          if (error instanceof GraphQLError) throw error;
-          throw createGraphQLError(`Could not read the request: ${error instanceof Error ? error.message : String(error)}`, {
-            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-          });
+          return asBadRequest(error);
         }
       });
     },
