@@ -68,9 +68,14 @@ export interface PostRecord {
   timezone: string | null;
 }
 
+/** A talk entry with the topics its title and abstract mention (tagged while parsing: it needs nothing else). */
+export interface ParsedTalk extends TalkEntry {
+  tags: TopicTag[];
+}
+
 export interface ParsedPost {
   post: PostRecord;
-  talks: TalkEntry[];
+  talks: ParsedTalk[];
   diagnostics: Diagnostic[];
 }
 

@@ -3,6 +3,7 @@ import { foldKey } from '../domain/text.ts';
 import { createEventMatcher } from './event-matcher.ts';
 import { parsePost, type IngestContext } from './parse-post.ts';
 import { resolveGraphData } from './resolve-graph-data.ts';
+import { createTopicTagger } from './tag-topics.ts';
 
 export interface PostSource {
   /** Path shown in diagnostics (relative to the data folder). */
@@ -15,6 +16,7 @@ export function createIngestContext(reference: ReferenceData): IngestContext {
   return {
     events: createEventMatcher(reference.events),
     grammar: { isKnownOrganization: (text) => organizationKeys.has(foldKey(text)) },
+    tagTopics: createTopicTagger(reference.topics),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Diagnostic, ParsedPost, PostRecord, SpeakerMention, TalkEntry, Weekday } from '../domain/types.ts';
+import type { Diagnostic, ParsedPost, ParsedTalk, PostRecord, SpeakerMention, TalkEntry, Weekday } from '../domain/types.ts';
 import { slugify } from '../domain/text.ts';
 import { weekdayOfDate } from '../domain/weekday.ts';
 import { diagnose } from './diagnostic-catalogue.ts';
@@ -10,12 +10,14 @@ import { parseWhen, type WhenParts } from './parse-when.ts';
 import { readFrontMatter } from './read-front-matter.ts';
 import { readFrontMatterTalks } from './read-front-matter-talks.ts';
 import { isDateLine, looksLikeBrokenDateLine, recognizeTalkHeader } from './recognize-talk-header.ts';
+import type { TopicTagger } from './tag-topics.ts';
 import type { TalkHeader } from './talk-header.ts';
 import { isEmphasisOnly, isGenericLinkText, isMediaLabel, loneLinkOf, meaningfulNodes } from './talk-header.ts';
 
 export interface IngestContext {
   events: EventMatcher;
   grammar: SpeakerGrammarOptions;
+  tagTopics: TopicTagger;
 }
 
 /** What headings and intro sentences have said so far: it applies to the talks below them. */
@@ -117,7 +119,7 @@ export function parsePost(file: string, text: string, ctx: IngestContext): Parse
   if (declared?.talks) {
     diagnostics.push(...declared.diagnostics);
     if (declared.talks.length === 0) diagnostics.push(diagnose('POST_NO_TALKS', at(1)));
-    return { post, talks: declared.talks, diagnostics };
+    return { post, talks: declared.talks.map((talk) => tagged(talk, ctx)), diagnostics };
   }
 
   const talks: TalkEntry[] = [];
@@ -257,7 +259,11 @@ export function parsePost(file: string, text: string, ctx: IngestContext): Parse
   closeTalk();
 
   if (talks.length === 0) diagnostics.push(diagnose('POST_NO_TALKS', at(1)));
-  return { post, talks, diagnostics };
+  return { post, talks: talks.map((talk) => tagged(talk, ctx)), diagnostics };
+}
+
+function tagged(talk: TalkEntry, ctx: IngestContext): ParsedTalk {
+  return { ...talk, tags: ctx.tagTopics(talk.title, talk.abstract) };
 }
 
 /** The url of a block that only links a recording or details: `[See on YouTube.](url)`, `YouTube link: [title](url)`. */

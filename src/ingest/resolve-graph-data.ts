@@ -19,7 +19,6 @@ import { foldKey, slugify } from '../domain/text.ts';
 import { weekdayOfDate } from '../domain/weekday.ts';
 import { diagnose } from './diagnostic-catalogue.ts';
 import { ZONE_OFFSETS } from './parse-when.ts';
-import { createTopicTagger } from './tag-topics.ts';
 
 function shortHash(text: string): string {
   return createHash('sha1').update(text).digest('hex').slice(0, 6);
@@ -148,7 +147,6 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
   const organizations = new NameRegistry(reference.organizations);
   const speakers = new NameRegistry(reference.speakers);
   const eventDefs = new Map(reference.events.map((e) => [e.slug, e]));
-  const tagger = createTopicTagger(reference.topics);
 
   const talks = new Map<string, Talk>();
   const talkKeys = new Map<string, string>();
@@ -196,7 +194,7 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
       for (const k of dedupeKeys) talkKeys.set(k, id);
       const zone = event?.timezone ?? post.timezone ?? null;
       const instants = computeInstants(entry, zone, diagnostics);
-      const tags = tagger(entry.title, entry.abstract);
+      const { tags } = entry;
       talks.set(id, {
         id,
         title: entry.title,
