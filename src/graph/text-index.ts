@@ -11,14 +11,27 @@ import { foldKey } from '../domain/text.ts';
  */
 
 /** Words are split at whitespace and punctuation, then folded (case, accents): "Kapuścińska" → "kapuscinska". */
-const WORD_SEPARATOR = /[\n\r\p{Z}\p{P}]+/u;
+const SEPARATOR = /[\n\r\p{Z}\p{P}]/u;
+const PLAIN_WORD = /^[a-z0-9]+$/;
+
+/** Separators among ASCII characters (what SEPARATOR matches there), as a lookup table: the hot path at scale. */
+const ASCII_SEPARATOR = Uint8Array.from({ length: 128 }, (_, code) => (SEPARATOR.test(String.fromCharCode(code)) ? 1 : 0));
 
 export function indexTerms(text: string): string[] {
   const terms: string[] = [];
-  for (const word of text.split(WORD_SEPARATOR)) {
-    if (!word) continue;
-    const term = foldKey(word);
-    if (term) terms.push(term);
+  const lower = text.toLowerCase();
+  let start = 0;
+  for (let i = 0; i <= lower.length; i++) {
+    if (i < lower.length) {
+      const code = lower.charCodeAt(i);
+      if (code < 128 ? ASCII_SEPARATOR[code] === 0 : !SEPARATOR.test(lower[i]!)) continue;
+    }
+    if (i > start) {
+      const word = lower.slice(start, i);
+      const term = PLAIN_WORD.test(word) ? word : foldKey(word);
+      if (term) terms.push(term);
+    }
+    start = i + 1;
   }
   return terms;
 }
@@ -55,18 +68,29 @@ interface FieldPostings {
   averageLength: number;
 }
 
-/** Growable int32 buffer: postings are collected without a JS array per term. */
-class IntBuffer {
-  data = new Int32Array(1 << 16);
+/** (term id, packed document) pairs in fixed-size chunks: no per-term arrays, no copying as it grows. */
+class PairBuffer {
+  private static readonly CHUNK = 1 << 20;
+  private readonly chunks: Int32Array[] = [];
+  private used = PairBuffer.CHUNK;
   length = 0;
+
   push(a: number, b: number): void {
-    if (this.length + 2 > this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
+    if (this.used === PairBuffer.CHUNK) {
+      this.chunks.push(new Int32Array(PairBuffer.CHUNK));
+      this.used = 0;
     }
-    this.data[this.length++] = a;
-    this.data[this.length++] = b;
+    const chunk = this.chunks[this.chunks.length - 1]!;
+    chunk[this.used++] = a;
+    chunk[this.used++] = b;
+    this.length++;
+  }
+
+  forEach(visit: (a: number, b: number) => void): void {
+    let left = this.length;
+    for (const chunk of this.chunks) {
+      for (let i = 0; i < chunk.length && left > 0; i += 2, left--) visit(chunk[i]!, chunk[i + 1]!);
+    }
   }
 }
 
@@ -110,7 +134,7 @@ export class TextIndex<T> {
   }
 
   private indexField(docs: readonly T[], text: (doc: T) => string, boost: number): FieldPostings {
-    const pairs = new IntBuffer(); // (term id, document) in document order
+    const pairs = new PairBuffer(); // (term id, document << 8 | count) in document order
     const lengths = new Uint16Array(docs.length);
     let totalLength = 0;
     const seen = new Map<number, number>();
@@ -127,17 +151,16 @@ export class TextIndex<T> {
     });
     // Counting sort by term id keeps documents ascending within each term.
     const start = new Int32Array(this.terms.length + 1);
-    for (let i = 0; i < pairs.length; i += 2) start[pairs.data[i]! + 1]!++;
+    pairs.forEach((termId) => start[termId + 1]!++);
     for (let t = 0; t < this.terms.length; t++) start[t + 1]! += start[t]!;
     const fill = start.slice(0, this.terms.length);
-    const postings = pairs.length / 2;
-    const docsOut = new Int32Array(postings);
-    const counts = new Uint8Array(postings);
-    for (let i = 0; i < pairs.length; i += 2) {
-      const slot = fill[pairs.data[i]!]!++;
-      docsOut[slot] = pairs.data[i + 1]! >>> 8;
-      counts[slot] = pairs.data[i + 1]! & 0xff;
-    }
+    const docsOut = new Int32Array(pairs.length);
+    const counts = new Uint8Array(pairs.length);
+    pairs.forEach((termId, packed) => {
+      const slot = fill[termId]!++;
+      docsOut[slot] = packed >>> 8;
+      counts[slot] = packed & 0xff;
+    });
     return { boost, start, docs: docsOut, counts, lengths, averageLength: docs.length ? totalLength / docs.length : 0 };
   }
 

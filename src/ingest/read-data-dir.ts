@@ -44,6 +44,8 @@ async function listPostFiles(target: string): Promise<string[]> {
     .sort();
 }
 
+const READS_IN_FLIGHT = 32;
+
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 async function readPost(file: string, shownAs: string, diagnostics: Diagnostic[]): Promise<PostSource | null> {
@@ -91,10 +93,18 @@ export async function readDataFolder(targets: readonly string[]): Promise<DataFo
     const info = await stat(target);
     const base = info.isDirectory() ? target : path.dirname(target);
     if (info.isDirectory()) folders.push(target);
-    for (const file of await listPostFiles(target)) {
-      const shownAs = path.relative(info.isDirectory() ? base : process.cwd(), file) || path.basename(file);
-      const post = await readPost(file, info.isDirectory() ? path.join(path.basename(path.resolve(base)), shownAs) : shownAs, diagnostics);
-      if (post) posts.push(post);
+    const files = await listPostFiles(target);
+    // A few reads in flight at a time (thousands of small files); results keep the listing order.
+    for (let from = 0; from < files.length; from += READS_IN_FLIGHT) {
+      const batch = files.slice(from, from + READS_IN_FLIGHT).map((file) => {
+        const shownAs = path.relative(info.isDirectory() ? base : process.cwd(), file) || path.basename(file);
+        const batchDiagnostics: Diagnostic[] = [];
+        return readPost(file, info.isDirectory() ? path.join(path.basename(path.resolve(base)), shownAs) : shownAs, batchDiagnostics).then((post) => ({ post, batchDiagnostics }));
+      });
+      for (const { post, batchDiagnostics } of await Promise.all(batch)) {
+        diagnostics.push(...batchDiagnostics);
+        if (post) posts.push(post);
+      }
     }
   }
   const reference = await readReferenceData(folders, diagnostics);
