@@ -1,4 +1,5 @@
 import type { Link, PhrasingContent } from 'mdast';
+import type { SpeakerMention } from '../domain/types.ts';
 import { inlineText } from './markdown-blocks.ts';
 import { isWhenOnly, parseWhen } from './parse-when.ts';
 import { parseSpeakers, readSpeakerList } from './parse-speakers.ts';
@@ -51,9 +52,17 @@ export const recognizeLinkHeader: HeaderRecognizer = (block, { grammar }) => {
     leadingSpeakers = beforeText;
   }
 
-  const split = splitTitleAndSpeakers(cleanTitle(linkText), (tail) => readSpeakerList(tail, grammar) !== null);
+  // The tail the split accepted has been read already: keep that reading rather than parse it again.
+  let accepted: { tail: string; speakers: SpeakerMention[] } | null = null;
+  const split = splitTitleAndSpeakers(cleanTitle(linkText), (tail) => {
+    const list = readSpeakerList(tail, grammar);
+    if (list) accepted = { tail, speakers: list };
+    return list !== null;
+  });
   const speakerText = split.speakersText ?? trailingSpeakers ?? leadingSpeakers;
-  const speakers = speakerText ? parseSpeakers(speakerText, grammar) : { speakers: [], unreadable: [] };
+  const reused = accepted as { tail: string; speakers: SpeakerMention[] } | null;
+  const speakers =
+    reused && reused.tail === speakerText ? { speakers: reused.speakers, unreadable: [] } : speakerText ? parseSpeakers(speakerText, grammar) : { speakers: [], unreadable: [] };
   const hasTalkUrl = isTalkUrl(link.url);
   if (!hasTalkUrl && speakers.speakers.length === 0 && whenText === null) return null;
   return {
