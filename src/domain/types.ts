@@ -74,6 +74,8 @@ export interface ParsedTalk extends TalkEntry {
 }
 
 export interface ParsedPost {
+  /** Hash of the file name and text the record was read from: the graph version is built from these. */
+  digest: string;
   post: PostRecord;
   talks: ParsedTalk[];
   diagnostics: Diagnostic[];
@@ -225,4 +227,9 @@ export interface GraphData {
   organizations: Organization[];
   topics: Topic[];
   diagnostics: Diagnostic[];
+  /**
+   * Hash of everything the records were made from (post digests in order, reference data), when
+   * they were made by resolveGraphData; hashing that is much cheaper than hashing the records.
+   */
+  inputDigest?: string;
 }

@@ -3,16 +3,22 @@ import type { GraphData } from '../domain/types.ts';
 import { KnowledgeGraph } from './knowledge-graph.ts';
 
 /**
- * Builds the immutable graph. Its version hashes everything a response can show (posts and
- * diagnostics included), so equal data gives equal versions and any visible change a new one.
+ * Builds the immutable graph. Its version hashes what the graph was made of (post files and
+ * reference data, or else every record) and its diagnostics: equal inputs give equal versions, and
+ * any change to them a new one.
  */
 export function buildGraph(data: GraphData): KnowledgeGraph {
   return new KnowledgeGraph(data, versionOf(data));
 }
 
-/** Record by record: one JSON text of a large graph would be hundreds of megabytes at once. */
+/**
+ * From the input digest when the data has one (same posts and reference data, same code: same
+ * records) plus the diagnostics, which the loader may add to (files it could not read, kept versions).
+ * Otherwise record by record: one JSON text of a large graph would be hundreds of megabytes at once.
+ */
 function versionOf(data: GraphData): string {
   const hash = createHash('sha1');
+  if (data.inputDigest) return hash.update(data.inputDigest).update(JSON.stringify(data.diagnostics)).digest('hex').slice(0, 12);
   for (const records of [data.talks, data.speakers, data.organizations, data.topics, data.events, data.posts, data.diagnostics]) {
     hash.update(`[${records.length}]`);
     for (const record of records) hash.update(JSON.stringify(record));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Diagnostic, ParsedPost, ParsedTalk, PostRecord, SpeakerMention, TalkEntry, Weekday } from '../domain/types.ts';
 import { slugify } from '../domain/text.ts';
 import { weekdayOfDate } from '../domain/weekday.ts';
@@ -68,6 +69,10 @@ function pad(n: number): string {
 
 /** Parses one post: front matter, then its talks, read block by block over the Markdown tree. */
 export function parsePost(file: string, text: string, ctx: IngestContext): ParsedPost {
+  return { digest: createHash('sha1').update(file).update('\0').update(text).digest('hex'), ...readPost(file, text, ctx) };
+}
+
+function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPost, 'digest'> {
   const diagnostics: Diagnostic[] = [];
   const at = (line: number) => ({ file, line });
   const stem = fileStem(file);

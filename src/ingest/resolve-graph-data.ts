@@ -290,7 +290,12 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
     }
   }
 
+  const inputDigest = createHash('sha1');
+  for (const p of parsed) inputDigest.update(p.digest);
+  inputDigest.update(JSON.stringify(reference));
+
   return {
+    inputDigest: inputDigest.digest('hex'),
     posts,
     events: eventRecords,
     talks: talkList,
