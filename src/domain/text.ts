@@ -16,7 +16,8 @@ export function foldKey(text: string): string {
   if (folded === undefined) {
     folded = foldUncached(text);
     if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
-    foldCache.set(text, folded);
+    folded = detached(folded);
+    foldCache.set(detached(text), folded);
   }
   return folded;
 }
@@ -49,4 +50,13 @@ export function slugify(text: string): string {
 /** Collapse runs of whitespace and trim. */
 export function squish(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A copy of `text` that shares no memory with the text it was cut from. Strings read from a post
+ * are often slices of the whole post, and one slice kept in the graph or a memo keeps the whole
+ * post text alive (V8 copies slices shorter than 13 characters anyway).
+ */
+export function detached<T extends string | null>(text: T): T {
+  return text !== null && text.length >= 13 ? (structuredClone(text) as T) : text;
 }

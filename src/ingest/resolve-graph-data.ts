@@ -15,7 +15,7 @@ import type {
   TalkEntry,
   Topic,
 } from '../domain/types.ts';
-import { foldKey, slugify } from '../domain/text.ts';
+import { detached, foldKey, slugify } from '../domain/text.ts';
 import { weekdayOfDate } from '../domain/weekday.ts';
 import { diagnose } from './diagnostic-catalogue.ts';
 import { ZONE_OFFSETS } from './parse-when.ts';
@@ -69,7 +69,8 @@ class NameRegistry {
       this.groups.set(id, group);
       this.byKey.set(key, group);
     }
-    group.spellings.set(asWritten, (group.spellings.get(asWritten) ?? 0) + 1);
+    if (!group.spellings.has(asWritten)) group.spellings.set(detached(asWritten), 0);
+    group.spellings.set(asWritten, group.spellings.get(asWritten)! + 1);
     return group.id;
   }
 
@@ -157,11 +158,11 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
     const postRecord: Post = {
       id: post.slug,
       file: post.file,
-      title: post.title,
+      title: detached(post.title),
       date: post.date,
-      path: post.path,
-      author: post.author,
-      tags: post.tags,
+      path: detached(post.path),
+      author: detached(post.author),
+      tags: post.tags.map(detached),
       eventId: post.eventSlug,
       talkIds: [],
       diagnostics: postDiagnostics,
@@ -176,10 +177,10 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
       }
       const appearances: Appearance[] = entry.speakers.map((s) => ({
         speakerId: speakers.resolve(s.name),
-        nameAsWritten: s.name,
+        nameAsWritten: detached(s.name),
         organizationId: s.organization ? organizations.resolve(s.organization) : null,
-        organizationAsWritten: s.organization,
-        role: s.role,
+        organizationAsWritten: detached(s.organization),
+        role: detached(s.role),
       }));
       const speakerKey = appearances.map((a) => a.speakerId).sort().join('+');
       const dedupeKeys = [entry.url ? `url:${normalizeUrl(entry.url)}` : null, `title:${foldKey(entry.title)}|${speakerKey || entry.date || post.slug}`].filter((k): k is string => k !== null);
@@ -197,8 +198,8 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
       const { tags } = entry;
       talks.set(id, {
         id,
-        title: entry.title,
-        url: entry.url,
+        title: detached(entry.title),
+        url: detached(entry.url),
         kind: entry.kind,
         abstract: entry.abstract,
         eventId: event?.slug ?? null,
