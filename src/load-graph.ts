@@ -2,7 +2,7 @@ import type { Diagnostic, ParsedPost, ReferenceData } from './domain/types.ts';
 import { buildGraph } from './graph/build-graph.ts';
 import type { KnowledgeGraph } from './graph/knowledge-graph.ts';
 import { parsePostsParallel } from './ingest/parse-posts-parallel.ts';
-import { readDataFolder } from './ingest/read-data-dir.ts';
+import { listDataFolder } from './ingest/read-data-dir.ts';
 import { resolveGraphData } from './ingest/resolve-graph-data.ts';
 
 export interface LoadedGraph {
@@ -18,12 +18,13 @@ interface ParsedFolder {
   postCount: number;
 }
 
-/** Reads and parses the posts; their texts are not kept (at scale they are a good part of the memory). */
+/** Reads and parses the posts, a file at a time on each parser thread: the texts never pile up. */
 async function readAndParse(targets: readonly string[]): Promise<ParsedFolder> {
-  const folder = await readDataFolder(targets);
+  const folder = await listDataFolder(targets);
   // Large folders are parsed on all cores (small ones on this thread): same records either way.
-  const parsed = await parsePostsParallel(folder.posts, folder.reference);
-  return { parsed, reference: folder.reference, diagnostics: folder.diagnostics, postCount: folder.posts.length };
+  const { parsed, diagnostics } = await parsePostsParallel(folder.posts, folder.reference);
+  // As readDataFolder orders them: the posts' reading problems, then the reference files'.
+  return { parsed, reference: folder.reference, diagnostics: [...diagnostics, ...folder.diagnostics], postCount: parsed.length };
 }
 
 /** Reads posts and reference data from disk, ingests them and builds the graph (entry points only). */

@@ -1,7 +1,11 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestPosts } from '../src/ingest/ingest-posts.ts';
-import { ingestPostsParallel } from '../src/ingest/parse-posts-parallel.ts';
+import { ingestPostsParallel, parsePostsParallel } from '../src/ingest/parse-posts-parallel.ts';
+import { listDataFolder, readDataFolder } from '../src/ingest/read-data-dir.ts';
+import { resolveGraphData } from '../src/ingest/resolve-graph-data.ts';
 import { bundledReference, postSourcesIn, ROOT } from './helpers.ts';
 
 describe('parsing posts on several threads', () => {
@@ -14,5 +18,27 @@ describe('parsing posts on several threads', () => {
     expect(failures).toEqual([]);
     expect(parallel).toEqual(ingestPosts(sources, reference));
     expect(parallel.talks.length).toBeGreaterThan(100);
+  }, 60_000);
+});
+
+describe('reading post files on the parser threads', () => {
+  it('reads each file where it is parsed and reports unreadable ones in file order, as readDataFolder does', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'talk-graph-files-'));
+    try {
+      cpSync(path.join(ROOT, 'data'), dir, { recursive: true });
+      // One unreadable file in the calling thread's share (first), one in the worker's (last).
+      for (const name of ['0000-binary.md', 'zzzz-binary.md']) writeFileSync(path.join(dir, 'posts', name), Buffer.from([0xff, 0xfe, 0x00, 0xc3, 0x28]));
+      const listing = await listDataFolder([dir]);
+      expect(listing.posts.every((p) => !('text' in p) && p.bytes > 0)).toBe(true);
+      const failures: string[] = [];
+      const { parsed, diagnostics } = await parsePostsParallel(listing.posts, listing.reference, { threads: 2, minBytesForWorkers: 0, onWorkerFailure: (error) => failures.push(error.message) });
+      expect(failures).toEqual([]);
+      const folder = await readDataFolder([dir]);
+      expect(diagnostics).toEqual(folder.diagnostics.filter((d) => d.code === 'FILE_UNREADABLE'));
+      expect(diagnostics.map((d) => path.basename(d.file))).toEqual(['0000-binary.md', 'zzzz-binary.md']);
+      expect(resolveGraphData(parsed, listing.reference)).toEqual(ingestPosts(folder.posts, folder.reference));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });

@@ -3,9 +3,10 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { GraphData, ParsedPost, ReferenceData } from '../domain/types.ts';
+import type { Diagnostic, GraphData, ParsedPost, ReferenceData } from '../domain/types.ts';
 import { createIngestContext, type PostSource } from './ingest-posts.ts';
 import { parsePost } from './parse-post.ts';
+import { postSourceOf, type PostInput } from './read-data-dir.ts';
 import { resolveGraphData } from './resolve-graph-data.ts';
 
 export interface ParallelOptions {
@@ -32,23 +33,45 @@ function bootScript(): string {
   return `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
 }
 
-/** Splits the (sorted) sources into `parts` contiguous runs of about equal text length. */
-function splitByLength(sources: readonly PostSource[], parts: number): PostSource[][] {
-  const total = sources.reduce((n, s) => n + s.text.length, 0);
-  const chunks: PostSource[][] = [[]];
+/** Parse records, and the problems met reading the files (in file order). */
+export interface ParsedInputs {
+  parsed: ParsedPost[];
+  diagnostics: Diagnostic[];
+}
+
+function sizeOf(input: PostInput): number {
+  return 'text' in input ? input.text.length : input.bytes;
+}
+
+/** Splits the (sorted) inputs into `parts` contiguous runs of about equal size. */
+function splitBySize(inputs: readonly PostInput[], parts: number): PostInput[][] {
+  const total = inputs.reduce((n, input) => n + sizeOf(input), 0);
+  const chunks: PostInput[][] = [[]];
   let filled = 0;
-  for (const source of sources) {
+  for (const input of inputs) {
     if (filled >= (total / parts) * chunks.length && chunks.length < parts) chunks.push([]);
-    chunks[chunks.length - 1]!.push(source);
-    filled += source.text.length;
+    chunks[chunks.length - 1]!.push(input);
+    filled += sizeOf(input);
   }
   return chunks;
 }
 
-function parseInWorker(sources: PostSource[], reference: ReferenceData): Promise<ParsedPost[]> {
+/** Reads (when they are files) and parses posts one after the other, so no more than one text is held at a time. */
+export function parsePostInputs(inputs: readonly PostInput[], reference: ReferenceData): ParsedInputs {
+  const context = createIngestContext(reference);
+  const parsed: ParsedPost[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const input of inputs) {
+    const source = postSourceOf(input, diagnostics);
+    if (source) parsed.push(parsePost(source.file, source.text, context));
+  }
+  return { parsed, diagnostics };
+}
+
+function parseInWorker(inputs: PostInput[], reference: ReferenceData): Promise<ParsedInputs> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(bootScript(), { eval: true, workerData: { sources, reference } });
-    worker.once('message', (parsed: ParsedPost[]) => resolve(parsed));
+    const worker = new Worker(bootScript(), { eval: true, workerData: { inputs, reference } });
+    worker.once('message', (result: ParsedInputs) => resolve(result));
     worker.once('error', reject);
     worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`post parser worker exited with ${code}`))));
   });
@@ -57,30 +80,30 @@ function parseInWorker(sources: PostSource[], reference: ReferenceData): Promise
 /**
  * Parses posts on several threads: the calling thread takes one share, worker threads the others,
  * and the results come back in file order, exactly as `ingestPosts` would produce them (parsing
- * a post depends on nothing but its text and the reference data). Small inputs, and any failure
- * to run a worker, fall back to parsing on the calling thread.
+ * a post depends on nothing but its text and the reference data). Files are read by the thread
+ * that parses them. Small inputs, and any failure to run a worker, fall back to parsing on the
+ * calling thread.
  */
-export async function parsePostsParallel(sources: readonly PostSource[], reference: ReferenceData, options: ParallelOptions = {}): Promise<ParsedPost[]> {
-  const sorted = [...sources].sort((a, b) => a.file.localeCompare(b.file));
+export async function parsePostsParallel(inputs: readonly PostInput[], reference: ReferenceData, options: ParallelOptions = {}): Promise<ParsedInputs> {
+  const sorted = [...inputs].sort((a, b) => a.file.localeCompare(b.file));
   const threads = Math.max(1, options.threads ?? availableParallelism());
-  const bytes = sorted.reduce((n, s) => n + s.text.length, 0);
-  const context = createIngestContext(reference);
-  const parseHere = (chunk: readonly PostSource[]) => chunk.map((source) => parsePost(source.file, source.text, context));
-  if (threads === 1 || bytes < (options.minBytesForWorkers ?? 4_000_000)) return parseHere(sorted);
+  const size = sorted.reduce((n, input) => n + sizeOf(input), 0);
+  if (threads === 1 || size < (options.minBytesForWorkers ?? 4_000_000)) return parsePostInputs(sorted, reference);
 
-  const [own, ...others] = splitByLength(sorted, threads);
+  const [own, ...others] = splitBySize(sorted, threads);
+  sorted.length = 0; // texts given to workers need not stay here
   const onFailure = options.onWorkerFailure ?? ((error: Error) => process.emitWarning(`a post parser worker failed (${error.message}); parsing its share on the main thread`));
   const pending = others.map((chunk) =>
     parseInWorker(chunk, reference).catch((error: Error) => {
       onFailure(error);
-      return parseHere(chunk);
+      return parsePostInputs(chunk, reference);
     }),
   );
-  const mine = parseHere(own ?? []);
-  return [mine, ...(await Promise.all(pending))].flat();
+  const results = [parsePostInputs(own ?? [], reference), ...(await Promise.all(pending))];
+  return { parsed: results.flatMap((r) => r.parsed), diagnostics: results.flatMap((r) => r.diagnostics) };
 }
 
 /** `ingestPosts` with the parsing spread over threads (see parsePostsParallel). */
 export async function ingestPostsParallel(sources: readonly PostSource[], reference: ReferenceData, options: ParallelOptions = {}): Promise<GraphData> {
-  return resolveGraphData(await parsePostsParallel(sources, reference, options), reference);
+  return resolveGraphData((await parsePostsParallel(sources, reference, options)).parsed, reference);
 }

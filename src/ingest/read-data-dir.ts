@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -48,8 +49,7 @@ const READS_IN_FLIGHT = 32;
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-async function readPost(file: string, shownAs: string, diagnostics: Diagnostic[]): Promise<PostSource | null> {
-  const bytes = await readFile(file);
+function decodePost(bytes: Buffer, shownAs: string, diagnostics: Diagnostic[]): PostSource | null {
   if (bytes.length > MAX_POST_BYTES) {
     diagnostics.push(diagnose('FILE_TOO_LARGE', { file: shownAs, line: 1 }, `${bytes.length} bytes; the limit is ${MAX_POST_BYTES}.`));
     return null;
@@ -60,6 +60,26 @@ async function readPost(file: string, shownAs: string, diagnostics: Diagnostic[]
     diagnostics.push(diagnose('FILE_UNREADABLE', { file: shownAs, line: 1 }));
     return null;
   }
+}
+
+async function readPost(file: string, shownAs: string, diagnostics: Diagnostic[]): Promise<PostSource | null> {
+  return decodePost(await readFile(file), shownAs, diagnostics);
+}
+
+/** A post file not read yet: parser threads read one at a time, so the texts never pile up. */
+export interface PostFile {
+  path: string;
+  /** Path shown in diagnostics, as PostSource.file. */
+  file: string;
+  bytes: number;
+}
+
+/** A post already in memory, or one to read: what the parsers take. */
+export type PostInput = PostSource | PostFile;
+
+/** The text of a post input; null (with a diagnostic) for a file that cannot be read as a post. */
+export function postSourceOf(input: PostInput, diagnostics: Diagnostic[]): PostSource | null {
+  return 'text' in input ? input : decodePost(readFileSync(input.path), input.file, diagnostics);
 }
 
 /** Reads reference data from `folders` in order, falling back to the bundled copy per file. */
@@ -81,32 +101,66 @@ export async function readReferenceData(folders: readonly string[], diagnostics:
   return result as unknown as ReferenceData;
 }
 
-/**
- * Reads posts (files or folders, `*.md`/`*.mdx` anywhere below) and the reference data that the
- * folders bring, or the bundled copy of each file they lack.
- */
-export async function readDataFolder(targets: readonly string[]): Promise<DataFolder> {
-  const diagnostics: Diagnostic[] = [];
-  const posts: PostSource[] = [];
+interface ListedPost {
+  path: string;
+  shownAs: string;
+}
+
+async function listPosts(targets: readonly string[]): Promise<{ posts: ListedPost[]; folders: string[] }> {
+  const posts: ListedPost[] = [];
   const folders: string[] = [];
   for (const target of targets) {
     const info = await stat(target);
     const base = info.isDirectory() ? target : path.dirname(target);
     if (info.isDirectory()) folders.push(target);
-    const files = await listPostFiles(target);
-    // A few reads in flight at a time (thousands of small files); results keep the listing order.
-    for (let from = 0; from < files.length; from += READS_IN_FLIGHT) {
-      const batch = files.slice(from, from + READS_IN_FLIGHT).map((file) => {
-        const shownAs = path.relative(info.isDirectory() ? base : process.cwd(), file) || path.basename(file);
-        const batchDiagnostics: Diagnostic[] = [];
-        return readPost(file, info.isDirectory() ? path.join(path.basename(path.resolve(base)), shownAs) : shownAs, batchDiagnostics).then((post) => ({ post, batchDiagnostics }));
-      });
-      for (const { post, batchDiagnostics } of await Promise.all(batch)) {
-        diagnostics.push(...batchDiagnostics);
-        if (post) posts.push(post);
-      }
+    for (const file of await listPostFiles(target)) {
+      const shownAs = path.relative(info.isDirectory() ? base : process.cwd(), file) || path.basename(file);
+      posts.push({ path: file, shownAs: info.isDirectory() ? path.join(path.basename(path.resolve(base)), shownAs) : shownAs });
     }
   }
+  return { posts, folders };
+}
+
+/** `items` mapped a few at a time (thousands of small files), results in the order of `items`. */
+async function inBatches<T, R>(items: readonly T[], map: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let from = 0; from < items.length; from += READS_IN_FLIGHT) out.push(...(await Promise.all(items.slice(from, from + READS_IN_FLIGHT).map(map))));
+  return out;
+}
+
+/**
+ * Reads posts (files or folders, `*.md`/`*.mdx` anywhere below) and the reference data that the
+ * folders bring, or the bundled copy of each file they lack.
+ */
+export async function readDataFolder(targets: readonly string[]): Promise<DataFolder> {
+  const { posts: listed, folders } = await listPosts(targets);
+  const diagnostics: Diagnostic[] = [];
+  const read = await inBatches(listed, async (post) => {
+    const postDiagnostics: Diagnostic[] = [];
+    return { source: await readPost(post.path, post.shownAs, postDiagnostics), postDiagnostics };
+  });
+  const posts: PostSource[] = [];
+  for (const { source, postDiagnostics } of read) {
+    diagnostics.push(...postDiagnostics);
+    if (source) posts.push(source);
+  }
+  const reference = await readReferenceData(folders, diagnostics);
+  return { posts, reference, diagnostics };
+}
+
+export interface DataFolderListing {
+  /** The post files, not read yet. */
+  posts: PostFile[];
+  reference: ReferenceData;
+  /** Problems met while reading the reference files. */
+  diagnostics: Diagnostic[];
+}
+
+/** Like readDataFolder, but leaves the posts to be read by whoever parses them (see postSourceOf). */
+export async function listDataFolder(targets: readonly string[]): Promise<DataFolderListing> {
+  const { posts: listed, folders } = await listPosts(targets);
+  const posts = await inBatches(listed, async (post) => ({ path: post.path, file: post.shownAs, bytes: (await stat(post.path)).size }));
+  const diagnostics: Diagnostic[] = [];
   const reference = await readReferenceData(folders, diagnostics);
   return { posts, reference, diagnostics };
 }
