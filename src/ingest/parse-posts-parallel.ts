@@ -56,22 +56,34 @@ function splitBySize(inputs: readonly PostInput[], parts: number): PostInput[][]
   return chunks;
 }
 
-/** Reads (when they are files) and parses posts one after the other, so no more than one text is held at a time. */
-export function parsePostInputs(inputs: readonly PostInput[], reference: ReferenceData): ParsedInputs {
+/**
+ * Reads (when they are files) and parses posts one after the other, so no more than one text is
+ * held at a time; `flush`, when given, is handed the records every `batch` posts and at the end.
+ */
+export function parsePostInputs(inputs: readonly PostInput[], reference: ReferenceData, flush?: (batch: ParsedInputs) => void, batch = 250): ParsedInputs {
   const context = createIngestContext(reference);
-  const parsed: ParsedPost[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const input of inputs) {
-    const source = postSourceOf(input, diagnostics);
-    if (source) parsed.push(parsePost(source.file, source.text, context));
-  }
-  return { parsed, diagnostics };
+  let out: ParsedInputs = { parsed: [], diagnostics: [] };
+  inputs.forEach((input, index) => {
+    const source = postSourceOf(input, out.diagnostics);
+    if (source) out.parsed.push(parsePost(source.file, source.text, context));
+    if (flush && ((index + 1) % batch === 0 || index === inputs.length - 1)) {
+      flush(out);
+      out = { parsed: [], diagnostics: [] };
+    }
+  });
+  return out;
 }
 
+/** A worker parses its share and sends the records in batches (its heap never holds them all); null marks the end. */
 function parseInWorker(inputs: PostInput[], reference: ReferenceData): Promise<ParsedInputs> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(bootScript(), { eval: true, workerData: { inputs, reference } });
-    worker.once('message', (result: ParsedInputs) => resolve(result));
+    const received: ParsedInputs = { parsed: [], diagnostics: [] };
+    worker.on('message', (batch: ParsedInputs | null) => {
+      if (batch === null) return resolve(received);
+      for (const post of batch.parsed) received.parsed.push(post);
+      received.diagnostics.push(...batch.diagnostics);
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`post parser worker exited with ${code}`))));
   });
@@ -99,7 +111,17 @@ export async function parsePostsParallel(inputs: readonly PostInput[], reference
       return parsePostInputs(chunk, reference);
     }),
   );
-  const results = [parsePostInputs(own ?? [], reference), ...(await Promise.all(pending))];
+  // This thread parses its share in batches and lets the workers' batches in between, so they do
+  // not queue up (serialized) until it is done.
+  const mine: ParsedInputs = { parsed: [], diagnostics: [] };
+  const ownShare = own ?? [];
+  for (let from = 0; from < ownShare.length; from += 250) {
+    const batch = parsePostInputs(ownShare.slice(from, from + 250), reference);
+    mine.parsed.push(...batch.parsed);
+    mine.diagnostics.push(...batch.diagnostics);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const results = [mine, ...(await Promise.all(pending))];
   return { parsed: results.flatMap((r) => r.parsed), diagnostics: results.flatMap((r) => r.diagnostics) };
 }
 
