@@ -60,3 +60,14 @@ export function squish(text: string): string {
 export function detached<T extends string | null>(text: T): T {
   return text !== null && text.length >= 13 ? (structuredClone(text) as T) : text;
 }
+
+const LATIN1_ONLY = /^[\x00-\xff]*$/;
+
+/**
+ * The same text, stored one byte per character when it can be. A string cut from a post that
+ * contains any character beyond Latin-1 ("•", "’") is stored two bytes per character even when
+ * the cut itself is plain ASCII; for 100,000 abstracts that is a quarter of the graph's memory.
+ */
+export function compactText(text: string): string {
+  return text.length >= 13 && LATIN1_ONLY.test(text) ? Buffer.from(text, 'latin1').toString('latin1') : text;
+}
