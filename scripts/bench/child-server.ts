@@ -36,15 +36,12 @@ async function waitReady(url: string, deadline: number): Promise<void> {
  * Starts scripts/bench/serve.ts in its own process (so the load generator never shares its event
  * loop), on 127.0.0.1 and an ephemeral port; its stderr (the request log) goes to a temp file.
  */
-/** The V8 flags `npm start` runs with (package.json): a larger young generation makes ingest ~8 % faster. */
-const NODE_FLAGS_OF_NPM_START = ['--max-semi-space-size=32'];
-
 export async function startChildServer(mode: ServeMode, options: { data?: string; env?: Record<string, string>; execArgv?: string[]; timeoutMs?: number } = {}): Promise<ChildServer> {
   const logFile = path.join(os.tmpdir(), `talk-graph-bench-${mode}-${process.pid}-${Date.now()}.log`);
   const log = openSync(logFile, 'w');
   const started = performance.now();
   const child = fork(SERVE, ['--mode', mode, ...(options.data ? ['--data', options.data] : [])], {
-    execArgv: ['--import', 'tsx', ...NODE_FLAGS_OF_NPM_START, ...(options.execArgv ?? [])],
+    execArgv: ['--import', 'tsx', ...(options.execArgv ?? [])],
     env: { ...process.env, ...options.env },
     stdio: ['ignore', log, log, 'ipc'],
   });
