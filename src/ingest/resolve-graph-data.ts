@@ -149,6 +149,15 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
   const speakers = new NameRegistry(reference.speakers);
   const eventDefs = new Map(reference.events.map((e) => [e.slug, e]));
 
+  // Dates, times, names and file paths repeat across thousands of talks; records parsed on other
+  // threads each bring their own copy of them. One copy of each is kept.
+  const sharedStrings = new Map<string, string>();
+  const shared = <T extends string | null>(text: T): T => {
+    if (text === null) return text;
+    let kept = sharedStrings.get(text);
+    if (kept === undefined) sharedStrings.set((kept = detached(text)), kept);
+    return kept as T;
+  };
   const talks = new Map<string, Talk>();
   const talkKeys = new Map<string, string>();
   const posts: Post[] = [];
@@ -177,17 +186,17 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
       }
       const appearances: Appearance[] = entry.speakers.map((s) => ({
         speakerId: speakers.resolve(s.name),
-        nameAsWritten: detached(s.name),
+        nameAsWritten: shared(s.name),
         organizationId: s.organization ? organizations.resolve(s.organization) : null,
-        organizationAsWritten: detached(s.organization),
-        role: detached(s.role),
+        organizationAsWritten: shared(s.organization),
+        role: shared(s.role),
       }));
       const speakerKey = appearances.map((a) => a.speakerId).sort().join('+');
       const dedupeKeys = [entry.url ? `url:${normalizeUrl(entry.url)}` : null, `title:${foldKey(entry.title)}|${speakerKey || entry.date || post.slug}`].filter((k): k is string => k !== null);
       const existingId = dedupeKeys.map((k) => talkKeys.get(k)).find((id) => id !== undefined);
       if (existingId) {
         const existing = talks.get(existingId)!;
-        existing.sources.push(entry.source);
+        existing.sources.push({ ...entry.source, file: shared(entry.source.file) });
         diagnostics.push(diagnose('DUPLICATE_TALK_MERGED', entry.source, `"${entry.title}" is also listed at ${existing.sources[0]!.file}:${existing.sources[0]!.line}.`));
         continue;
       }
@@ -195,7 +204,7 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
       for (const k of dedupeKeys) talkKeys.set(k, id);
       const zone = event?.timezone ?? post.timezone ?? null;
       const instants = computeInstants(entry, zone, diagnostics);
-      const { tags } = entry;
+      const tags = entry.tags.map((t) => ({ topicId: shared(t.topicId), keyword: shared(t.keyword), field: t.field }));
       talks.set(id, {
         id,
         title: detached(entry.title),
@@ -205,16 +214,16 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
         eventId: event?.slug ?? null,
         postId: postRecord.id,
         day: entry.date ? weekdayOfDate(entry.date) : null,
-        date: entry.date,
-        start: entry.start,
-        end: entry.end,
+        date: shared(entry.date),
+        start: shared(entry.start),
+        end: shared(entry.end),
         ...instants,
         appearances,
         speakerIds: [...new Set(appearances.map((a) => a.speakerId))],
         organizationIds: [...new Set(appearances.map((a) => a.organizationId).filter((o): o is string => o !== null))],
         tags,
         topicIds: [...new Set(tags.map((t) => t.topicId))],
-        sources: [entry.source],
+        sources: [{ ...entry.source, file: shared(entry.source.file) }],
       });
     }
   }
