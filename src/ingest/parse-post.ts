@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic, ParsedPost, ParsedTalk, PostRecord, SpeakerMention, TalkEntry, Weekday } from '../domain/types.ts';
-import { slugify } from '../domain/text.ts';
+import { compactText, slugify } from '../domain/text.ts';
 import { weekdayOfDate } from '../domain/weekday.ts';
 import { diagnose } from './diagnostic-catalogue.ts';
 import { classifyKind } from './classify-kind.ts';
@@ -267,8 +267,9 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
   return { post, talks: talks.map((talk) => tagged(talk, ctx)), diagnostics };
 }
 
+/** The entry as resolution takes it: topics tagged, and the abstract (the bulk of a talk's memory) stored compactly. */
 function tagged(talk: TalkEntry, ctx: IngestContext): ParsedTalk {
-  return { ...talk, tags: ctx.tagTopics(talk.title, talk.abstract) };
+  return { ...talk, abstract: compactText(talk.abstract), tags: ctx.tagTopics(talk.title, talk.abstract) };
 }
 
 /** The url of a block that only links a recording or details: `[See on YouTube.](url)`, `YouTube link: [title](url)`. */

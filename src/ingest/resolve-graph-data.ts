@@ -15,7 +15,7 @@ import type {
   TalkEntry,
   Topic,
 } from '../domain/types.ts';
-import { compactText, detached, foldKey, slugify } from '../domain/text.ts';
+import { detached, foldKey, slugify } from '../domain/text.ts';
 import { weekdayOfDate } from '../domain/weekday.ts';
 import { diagnose } from './diagnostic-catalogue.ts';
 import { ZONE_OFFSETS } from './parse-when.ts';
@@ -210,7 +210,7 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
         title: detached(entry.title),
         url: detached(entry.url),
         kind: entry.kind,
-        abstract: compactText(entry.abstract),
+        abstract: entry.abstract,
         eventId: event?.slug ?? null,
         postId: postRecord.id,
         day: entry.date ? weekdayOfDate(entry.date) : null,
