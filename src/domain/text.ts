@@ -42,6 +42,8 @@ function foldUncached(text: string): string {
     .trim();
 }
 
+const EXTRA_WHITESPACE = /\s{2,}|[^\S ]/g;
+
 /** URL-safe, human-readable id fragment: "Anna Kapuścińska" → "anna-kapuscinska". */
 export function slugify(text: string): string {
   return foldKey(text).replace(/ /g, '-') || 'untitled';
@@ -49,7 +51,9 @@ export function slugify(text: string): string {
 
 /** Collapse runs of whitespace and trim. */
 export function squish(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Same as replacing every run of whitespace with one space, but a lone space (most of them) is
+  // not a match: no new string for text that is already squished.
+  return text.replace(EXTRA_WHITESPACE, ' ').trim();
 }
 
 /**

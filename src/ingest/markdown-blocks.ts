@@ -1,5 +1,6 @@
 import MarkdownIt, { type Token } from 'markdown-it';
 import type { Delete, Emphasis, Link, Nodes, PhrasingContent, Strong } from 'mdast';
+import { squish } from '../domain/text.ts';
 
 /** A block of the post in reading order, with the inline content a person would read in it. */
 export interface Block {
@@ -35,7 +36,7 @@ export function inlineText(nodes: readonly Nodes[]): string {
     else if (node.type === 'image' || node.type === 'html') continue;
     else if ('children' in node) out += inlineText(node.children as Nodes[]);
   }
-  return out.replace(/\s+/g, ' ').trim();
+  return squish(out);
 }
 
 /** Plain text of an image's alt tokens (what mdast puts in `alt`). */
