@@ -47,7 +47,13 @@ function escapeHtml(text: string): string {
 /** A window of `text` around the first word whose folded form starts with a matched term, matches marked. */
 export function highlight(text: string, terms: readonly string[], radius = 60): string | null {
   const words = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)];
-  const matches = words.filter((w) => terms.some((term) => foldKey(w[0]).startsWith(term)));
+  // Folding is the cost here: a word starting with a plain letter no term starts with is skipped unfolded.
+  const initials = new Set(terms.map((term) => term[0]));
+  const couldMatch = (word: string) => {
+    const first = word.charCodeAt(0);
+    return first >= 128 || initials.has(word[0]!.toLowerCase());
+  };
+  const matches = words.filter((w) => couldMatch(w[0]) && terms.some((term) => foldKey(w[0]).startsWith(term)));
   if (matches.length === 0) return null;
   const first = matches[0]!.index!;
   const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, first - radius)) + 1);

@@ -112,6 +112,10 @@ export class TextIndex<T> {
   private readonly terms: string[] = [];
   /** Term ids sorted by term, for prefix lookup. */
   private readonly sortedTermIds: Int32Array;
+  /** Term ids by term length, for the typo scan (only lengths within one of the word's are compared). */
+  private readonly termIdsByLength: number[][] = [];
+  /** Expansions of recent query words (the index never changes, so they cannot go stale). */
+  private readonly expansionMemo = new Map<string, Map<number, number>>();
   private readonly fields: FieldPostings[] = [];
   private readonly documentCount: number;
 
@@ -121,6 +125,7 @@ export class TextIndex<T> {
     this.documentCount = docs.length;
     for (const [field, boost] of Object.entries(options.fields)) this.fields.push(this.indexField(docs, (doc) => options.extract(doc, field), boost));
     this.sortedTermIds = Int32Array.from(this.terms.keys()).sort((a, b) => (this.terms[a]! < this.terms[b]! ? -1 : 1));
+    this.terms.forEach((term, id) => (this.termIdsByLength[term.length] ??= []).push(id));
   }
 
   private termId(term: string): number {
@@ -166,6 +171,16 @@ export class TextIndex<T> {
 
   /** Index terms a query word stands for, each with its weight: itself, words it begins, words one typo away. */
   private expand(word: string): Map<number, number> {
+    let expansions = this.expansionMemo.get(word);
+    if (!expansions) {
+      expansions = this.expandUncached(word);
+      if (this.expansionMemo.size >= 1000) this.expansionMemo.clear();
+      this.expansionMemo.set(word, expansions);
+    }
+    return expansions;
+  }
+
+  private expandUncached(word: string): Map<number, number> {
     const expansions = new Map<number, number>();
     const exact = this.termIds.get(word);
     if (exact !== undefined) expansions.set(exact, 1);
@@ -184,9 +199,12 @@ export class TextIndex<T> {
     }
     if (allowsTypo(word)) {
       const weight = (TYPO_WEIGHT * word.length) / (word.length + 1);
-      this.terms.forEach((term, id) => {
-        if (term !== word && withinOneEdit(word, term) && (expansions.get(id) ?? 0) < weight) expansions.set(id, weight);
-      });
+      for (let length = word.length - 1; length <= word.length + 1; length++) {
+        for (const id of this.termIdsByLength[length] ?? []) {
+          const term = this.terms[id]!;
+          if (term !== word && withinOneEdit(word, term) && (expansions.get(id) ?? 0) < weight) expansions.set(id, weight);
+        }
+      }
     }
     return expansions;
   }
