@@ -46,23 +46,24 @@ function escapeHtml(text: string): string {
 
 /** A window of `text` around the first word whose folded form starts with a matched term, matches marked. */
 export function highlight(text: string, terms: readonly string[], radius = 60): string | null {
-  const words = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)];
-  // Folding is the cost here: a word starting with a plain letter no term starts with is skipped unfolded.
+  // Folding is the cost here: a word starting with a plain letter no term starts with is skipped
+  // unfolded, and words are read only up to the end of the window around the first match.
   const initials = new Set(terms.map((term) => term[0]));
-  const couldMatch = (word: string) => {
-    const first = word.charCodeAt(0);
-    return first >= 128 || initials.has(word[0]!.toLowerCase());
-  };
-  const matches = words.filter((w) => couldMatch(w[0]) && terms.some((term) => foldKey(w[0]).startsWith(term)));
-  if (matches.length === 0) return null;
-  const first = matches[0]!.index!;
+  const isMatch = (word: string) => (word.charCodeAt(0) >= 128 || initials.has(word[0]!.toLowerCase())) && terms.some((term) => foldKey(word).startsWith(term));
+  const words = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+  let firstMatch = words.exec(text);
+  while (firstMatch && !isMatch(firstMatch[0])) firstMatch = words.exec(text);
+  if (!firstMatch) return null;
+  const first = firstMatch.index;
   const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, first - radius)) + 1);
-  const toGuess = Math.min(text.length, first + matches[0]![0].length + radius);
+  const toGuess = Math.min(text.length, first + firstMatch[0].length + radius);
   const to = toGuess >= text.length ? text.length : Math.max(text.indexOf(' ', toGuess), toGuess);
+  const matches = [firstMatch];
+  for (let word = words.exec(text); word && word.index < to; word = words.exec(text)) if (isMatch(word[0])) matches.push(word);
   let out = '';
   let cursor = from;
   for (const m of matches) {
-    const start = m.index!;
+    const start = m.index;
     const end = start + m[0].length;
     if (start < from || end > to) continue;
     out += escapeHtml(text.slice(cursor, start)) + `<mark>${escapeHtml(m[0])}</mark>`;

@@ -30,6 +30,27 @@ function toJsonValue(_key: string, value: unknown): unknown {
   return value;
 }
 
+let pendingLines: string[] = [];
+let flushOnExit = false;
+
+function flushPendingLines(): void {
+  if (pendingLines.length === 0) return;
+  const text = pendingLines.join('');
+  pendingLines = [];
+  process.stderr.write(text);
+}
+
+/**
+ * Lines logged within one turn of the event loop go to stderr in one write: under load that is one
+ * system call for many requests instead of one each (~20 µs per request). Exit writes what is left.
+ */
+function writeToStderr(line: string): void {
+  if (pendingLines.push(`${line}\n`) === 1) {
+    if (!flushOnExit) process.once('exit', flushPendingLines), (flushOnExit = true);
+    setImmediate(flushPendingLines);
+  }
+}
+
 /**
  * One JSON object per line: `{"time","level","msg",...fields}`. Our own ~40 lines rather than
  * pino: the server logs one line per request, so pino's speed buys nothing here, and a sink that
@@ -37,7 +58,7 @@ function toJsonValue(_key: string, value: unknown): unknown {
  */
 export function createJsonLogger(options: JsonLoggerOptions = {}): JsonLogger {
   const threshold = RANK[options.level ?? 'info'];
-  const write = options.write ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const write = options.write ?? writeToStderr;
   const now = options.now ?? (() => new Date());
   const log = (level: Exclude<LogLevel, 'silent'>) => (msg: string, fields: LogFields = {}) => {
     if (RANK[level] < threshold) return;
