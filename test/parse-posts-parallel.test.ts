@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestPosts } from '../src/ingest/ingest-posts.ts';
 import { ingestPostsParallel, parsePostsParallel } from '../src/ingest/parse-posts-parallel.ts';
-import { listDataFolder, readDataFolder } from '../src/ingest/read-data-dir.ts';
+import type { Diagnostic } from '../src/domain/types.ts';
+import { listDataFolder, MAX_POST_BYTES, postSourceOf, readDataFolder } from '../src/ingest/read-data-dir.ts';
 import { resolveGraphData } from '../src/ingest/resolve-graph-data.ts';
 import { bundledReference, postSourcesIn, ROOT } from './helpers.ts';
 
@@ -22,6 +23,16 @@ describe('parsing posts on several threads', () => {
 });
 
 describe('reading post files on the parser threads', () => {
+  it('reports a listed file that is gone by the time it is read, and an oversized one, instead of failing the load', () => {
+    const diagnostics: Diagnostic[] = [];
+    expect(postSourceOf({ path: path.join(os.tmpdir(), 'talk-graph-no-such-post.md'), file: 'posts/gone.md', bytes: 10 }, diagnostics)).toBeNull();
+    expect(postSourceOf({ path: path.join(ROOT, 'data', 'posts', 'none.md'), file: 'posts/huge.md', bytes: MAX_POST_BYTES + 1 }, diagnostics)).toBeNull();
+    expect(diagnostics.map((d) => [d.code, d.file])).toEqual([
+      ['FILE_UNREADABLE', 'posts/gone.md'],
+      ['FILE_TOO_LARGE', 'posts/huge.md'],
+    ]);
+  });
+
   it('reads each file where it is parsed and reports unreadable ones in file order, as readDataFolder does', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'talk-graph-files-'));
     try {

@@ -71,7 +71,9 @@ const LATIN1_ONLY = /^[\x00-\xff]*$/;
  * The same text, stored one byte per character when it can be. A string cut from a post that
  * contains any character beyond Latin-1 ("•", "’") is stored two bytes per character even when
  * the cut itself is plain ASCII; for 100,000 abstracts that is a quarter of the graph's memory.
+ * Either way the result is a copy, never a slice that keeps the whole post alive.
  */
 export function compactText(text: string): string {
-  return text.length >= 13 && LATIN1_ONLY.test(text) ? Buffer.from(text, 'latin1').toString('latin1') : text;
+  if (text.length < 13) return text;
+  return LATIN1_ONLY.test(text) ? Buffer.from(text, 'latin1').toString('latin1') : detached(text);
 }

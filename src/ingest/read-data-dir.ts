@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -79,7 +80,19 @@ export type PostInput = PostSource | PostFile;
 
 /** The text of a post input; null (with a diagnostic) for a file that cannot be read as a post. */
 export function postSourceOf(input: PostInput, diagnostics: Diagnostic[]): PostSource | null {
-  return 'text' in input ? input : decodePost(readFileSync(input.path), input.file, diagnostics);
+  if ('text' in input) return input;
+  if (input.bytes > MAX_POST_BYTES) {
+    diagnostics.push(diagnose('FILE_TOO_LARGE', { file: input.file, line: 1 }, `${input.bytes} bytes; the limit is ${MAX_POST_BYTES}.`));
+    return null;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(input.path); // listed a while ago: it may have gone or become unreadable since
+  } catch {
+    diagnostics.push(diagnose('FILE_UNREADABLE', { file: input.file, line: 1 }));
+    return null;
+  }
+  return decodePost(bytes, input.file, diagnostics);
 }
 
 /** Reads reference data from `folders` in order, falling back to the bundled copy per file. */
@@ -118,6 +131,8 @@ async function listPosts(targets: readonly string[]): Promise<{ posts: ListedPos
       posts.push({ path: file, shownAs: info.isDirectory() ? path.join(path.basename(path.resolve(base)), shownAs) : shownAs });
     }
   }
+  // The order posts are parsed and resolved in (and their reading problems reported in), whichever path reads them.
+  posts.sort((a, b) => a.shownAs.localeCompare(b.shownAs));
   return { posts, folders };
 }
 
@@ -163,4 +178,26 @@ export async function listDataFolder(targets: readonly string[]): Promise<DataFo
   const diagnostics: Diagnostic[] = [];
   const reference = await readReferenceData(folders, diagnostics);
   return { posts, reference, diagnostics };
+}
+
+let codeRevision: string | null = null;
+
+/**
+ * A digest of the code that turns files into records (src/domain, src/ingest). The graph version
+ * hashes it with the inputs, so a release that reads the same files differently gets a new version.
+ */
+export function ingestCodeRevision(): string {
+  if (codeRevision === null) {
+    const hash = createHash('sha1');
+    for (const folder of ['../domain/', './']) {
+      const dir = fileURLToPath(new URL(folder, import.meta.url));
+      try {
+        for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
+      } catch {
+        hash.update(`unreadable ${folder}`); // sources not shipped: the inputs alone decide
+      }
+    }
+    codeRevision = hash.digest('hex');
+  }
+  return codeRevision;
 }
