@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic, GraphData, ParsedPost, ReferenceData } from '../domain/types.ts';
 import { createIngestContext, type PostSource } from './ingest-posts.ts';
-import { parsePost } from './parse-post.ts';
+import { parsePost, type IngestContext } from './parse-post.ts';
 import { postSourceOf, type PostInput } from './read-data-dir.ts';
 import { resolveGraphData } from './resolve-graph-data.ts';
 
@@ -60,8 +60,7 @@ function splitBySize(inputs: readonly PostInput[], parts: number): PostInput[][]
  * Reads (when they are files) and parses posts one after the other, so no more than one text is
  * held at a time; `flush`, when given, is handed the records every `batch` posts and at the end.
  */
-export function parsePostInputs(inputs: readonly PostInput[], reference: ReferenceData, flush?: (batch: ParsedInputs) => void, batch = 250): ParsedInputs {
-  const context = createIngestContext(reference);
+export function parsePostInputs(inputs: readonly PostInput[], context: IngestContext, flush?: (batch: ParsedInputs) => void, batch = 250): ParsedInputs {
   let out: ParsedInputs = { parsed: [], diagnostics: [] };
   inputs.forEach((input, index) => {
     const source = postSourceOf(input, out.diagnostics);
@@ -85,7 +84,8 @@ function parseInWorker(inputs: PostInput[], reference: ReferenceData): Promise<P
       received.diagnostics.push(...batch.diagnostics);
     });
     worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`post parser worker exited with ${code}`))));
+    // After the end marker this does nothing; before it, even a clean exit means records are missing.
+    worker.once('exit', (code) => reject(new Error(`post parser worker exited (${code}) before sending all its records`)));
   });
 }
 
@@ -100,26 +100,31 @@ export async function parsePostsParallel(inputs: readonly PostInput[], reference
   const sorted = [...inputs].sort((a, b) => a.file.localeCompare(b.file));
   const threads = Math.max(1, options.threads ?? availableParallelism());
   const size = sorted.reduce((n, input) => n + sizeOf(input), 0);
-  if (threads === 1 || size < (options.minBytesForWorkers ?? 4_000_000)) return parsePostInputs(sorted, reference);
+  const context = createIngestContext(reference);
+  if (threads === 1 || size < (options.minBytesForWorkers ?? 4_000_000)) return parsePostInputs(sorted, context);
 
   const [own, ...others] = splitBySize(sorted, threads);
-  sorted.length = 0; // texts given to workers need not stay here
   const onFailure = options.onWorkerFailure ?? ((error: Error) => process.emitWarning(`a post parser worker failed (${error.message}); parsing its share on the main thread`));
   const pending = others.map((chunk) =>
     parseInWorker(chunk, reference).catch((error: Error) => {
       onFailure(error);
-      return parsePostInputs(chunk, reference);
+      return parsePostInputs(chunk, context);
     }),
   );
   // This thread parses its share in batches and lets the workers' batches in between, so they do
   // not queue up (serialized) until it is done.
   const mine: ParsedInputs = { parsed: [], diagnostics: [] };
   const ownShare = own ?? [];
-  for (let from = 0; from < ownShare.length; from += 250) {
-    const batch = parsePostInputs(ownShare.slice(from, from + 250), reference);
-    mine.parsed.push(...batch.parsed);
-    mine.diagnostics.push(...batch.diagnostics);
-    await new Promise((resolve) => setImmediate(resolve));
+  try {
+    for (let from = 0; from < ownShare.length; from += 250) {
+      const batch = parsePostInputs(ownShare.slice(from, from + 250), context);
+      mine.parsed.push(...batch.parsed);
+      mine.diagnostics.push(...batch.diagnostics);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } catch (error) {
+    await Promise.allSettled(pending); // no worker outcome is left to reject unhandled
+    throw error;
   }
   const results = [mine, ...(await Promise.all(pending))];
   return { parsed: results.flatMap((r) => r.parsed), diagnostics: results.flatMap((r) => r.diagnostics) };
