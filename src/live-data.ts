@@ -7,7 +7,7 @@ import { diagnose } from './ingest/diagnostic-catalogue.ts';
 import { createIngestContext, type PostSource } from './ingest/ingest-posts.ts';
 import { resolveGraphData } from './ingest/resolve-graph-data.ts';
 import { parsePost } from './ingest/parse-post.ts';
-import { readDataFolder } from './ingest/read-data-dir.ts';
+import { ingestCodeRevision, readDataFolder } from './ingest/read-data-dir.ts';
 
 export interface ReloadResult {
   graph: KnowledgeGraph;
@@ -86,7 +86,7 @@ export class LiveData {
 
     // The same order as ingestPosts, so ids and merges do not depend on how the data was loaded.
     parsedPosts.sort((a, b) => a.post.file.localeCompare(b.post.file));
-    const data = resolveGraphData(parsedPosts, folder.reference);
+    const data = resolveGraphData(parsedPosts, folder.reference, { codeRevision: ingestCodeRevision() });
     const keptDiagnostics = keptLastGood.map((file) => diagnose('KEPT_LAST_GOOD', { file, line: 1 }));
     data.diagnostics.unshift(...folder.diagnostics, ...keptDiagnostics);
     const graph = buildGraph(data);

@@ -2,7 +2,7 @@ import type { Diagnostic, ParsedPost, ReferenceData } from './domain/types.ts';
 import { buildGraph } from './graph/build-graph.ts';
 import type { KnowledgeGraph } from './graph/knowledge-graph.ts';
 import { parsePostsParallel } from './ingest/parse-posts-parallel.ts';
-import { listDataFolder } from './ingest/read-data-dir.ts';
+import { ingestCodeRevision, listDataFolder } from './ingest/read-data-dir.ts';
 import { resolveGraphData } from './ingest/resolve-graph-data.ts';
 
 export interface LoadedGraph {
@@ -30,7 +30,7 @@ async function readAndParse(targets: readonly string[]): Promise<ParsedFolder> {
 /** Reads posts and reference data from disk, ingests them and builds the graph (entry points only). */
 export async function loadGraph(targets: readonly string[]): Promise<LoadedGraph> {
   const folder = await readAndParse(targets);
-  const data = resolveGraphData(folder.parsed, folder.reference);
+  const data = resolveGraphData(folder.parsed, folder.reference, { codeRevision: ingestCodeRevision() });
   folder.parsed = []; // the graph data keeps what it needs; the parse records can go before indexing
   data.diagnostics.unshift(...folder.diagnostics);
   return { graph: buildGraph(data), diagnostics: data.diagnostics, postCount: folder.postCount };

@@ -228,7 +228,8 @@ export interface GraphData {
   topics: Topic[];
   diagnostics: Diagnostic[];
   /**
-   * Hash of everything the records were made from (post digests in order, reference data), when
+   * Hash of everything the records were made from (post digests in order, reference data, the ingest
+   * code when the loader passes its revision), when
    * they were made by resolveGraphData; hashing that is much cheaper than hashing the records.
    */
   inputDigest?: string;

@@ -3,8 +3,8 @@ import type { GraphData } from '../domain/types.ts';
 import { KnowledgeGraph } from './knowledge-graph.ts';
 
 /**
- * Builds the immutable graph. Its version hashes what the graph was made of (post files and
- * reference data, or else every record) and its diagnostics: equal inputs give equal versions, and
+ * Builds the immutable graph. Its version hashes what the graph was made of (post files, reference
+ * data and, when the loader gives it, the ingest code; or else every record) and its diagnostics: equal inputs give equal versions, and
  * any change to them a new one.
  */
 export function buildGraph(data: GraphData): KnowledgeGraph {

@@ -143,7 +143,7 @@ function findEventByDate(events: readonly EventDefinition[], date: string | null
  * Resolution after every post is read: names and organizations folded, duplicate talks merged,
  * topics tagged, instants computed in each event's zone. Pure: no I/O.
  */
-export function resolveGraphData(parsed: readonly ParsedPost[], reference: ReferenceData): GraphData {
+export function resolveGraphData(parsed: readonly ParsedPost[], reference: ReferenceData, options: { codeRevision?: string } = {}): GraphData {
   const diagnostics: Diagnostic[] = parsed.flatMap((p) => p.diagnostics);
   const organizations = new NameRegistry(reference.organizations);
   const speakers = new NameRegistry(reference.speakers);
@@ -303,6 +303,7 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
   const inputDigest = createHash('sha1');
   for (const p of parsed) inputDigest.update(p.digest);
   inputDigest.update(JSON.stringify(reference));
+  if (options.codeRevision) inputDigest.update(options.codeRevision);
 
   return {
     inputDigest: inputDigest.digest('hex'),

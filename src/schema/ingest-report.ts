@@ -39,7 +39,7 @@ const CountsRef = builder.objectRef<IngestReport['counts']>('IngestCounts').impl
 const IngestReportRef = builder.objectRef<IngestReport>('IngestReport').implement({
   description: 'Data quality of the graph being served: counts, diagnostics and near-duplicates to review.',
   fields: (t) => ({
-    graphVersion: t.string({ description: 'Hash of what the graph was built from (post files, reference data) and of its diagnostics; changes when they change.', resolve: (_r, _a, ctx) => ctx.graph.version }),
+    graphVersion: t.string({ description: 'Hash of what the graph was built from (post files, reference data, the ingest code) and of its diagnostics; changes when any of them changes.', resolve: (_r, _a, ctx) => ctx.graph.version }),
     counts: t.field({ type: CountsRef, description: 'How much was read.', resolve: (r) => r.counts }),
     diagnostics: t.field({
       type: [DiagnosticRef],
