@@ -195,14 +195,14 @@ export class TextIndex<T> {
     for (let i = low; i < sorted.length; i++) {
       const term = this.terms[sorted[i]!]!;
       if (!term.startsWith(word)) break;
-      if (term !== word) expansions.set(sorted[i]!, (PREFIX_WEIGHT * word.length) / (word.length + 0.3 * (term.length - word.length)));
+      if (term !== word) expansions.set(sorted[i]!, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (term.length - word.length)));
     }
     if (allowsTypo(word)) {
-      const weight = (TYPO_WEIGHT * word.length) / (word.length + 1);
+      // As MiniSearch weighs them: by the matched term's length, and a term that is already the word or a prefix match stays one.
       for (let length = word.length - 1; length <= word.length + 1; length++) {
         for (const id of this.termIdsByLength[length] ?? []) {
           const term = this.terms[id]!;
-          if (term !== word && withinOneEdit(word, term) && (expansions.get(id) ?? 0) < weight) expansions.set(id, weight);
+          if (!expansions.has(id) && withinOneEdit(word, term)) expansions.set(id, (TYPO_WEIGHT * term.length) / (term.length + 1));
         }
       }
     }
@@ -214,6 +214,7 @@ export class TextIndex<T> {
     const scores = new Float64Array(this.documentCount);
     for (const field of this.fields) {
       for (const [termId, weight] of expansions) {
+        if (termId + 1 >= field.start.length) continue; // a term first seen in a later field
         const from = field.start[termId]!;
         const to = field.start[termId + 1]!;
         if (from === to) continue;
@@ -260,6 +261,7 @@ export class TextIndex<T> {
 }
 
 function containsDoc(field: FieldPostings, termId: number, position: number): boolean {
+  if (termId + 1 >= field.start.length) return false; // a term first seen in a later field
   let low = field.start[termId]!;
   let high = field.start[termId + 1]!;
   while (low < high) {
