@@ -39,6 +39,13 @@ describe('/health and /ready', () => {
     const loaded = serve();
     expect((await loaded.fetch('http://localhost/ready')).status).toBe(200);
   });
+
+  it('a GraphQL request whose query string ends in /ready is answered by GraphQL, not the readiness probe', async () => {
+    const loading = serve({ graph: null });
+    const response = await loading.fetch(`http://localhost/graphql?query=${encodeURIComponent('{ __typename }')}&x=/ready`);
+    expect(response.headers.get('content-type')).toMatch(/json/);
+    expect(await response.text()).not.toBe('');
+  });
 });
 
 describe('/metrics', () => {

@@ -14,8 +14,8 @@ const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 4
 
 export interface JsonLoggerOptions {
   level?: LogLevel;
-  /** Where a finished line goes (default: stderr). */
-  write?: (line: string) => void;
+  /** Where a finished line goes (default: stderr); `urgent` for warnings and errors. */
+  write?: (line: string, urgent: boolean) => void;
   now?: () => Date;
 }
 
@@ -42,9 +42,15 @@ function flushPendingLines(): void {
 
 /**
  * Lines logged within one turn of the event loop go to stderr in one write: under load that is one
- * system call for many requests instead of one each (~20 µs per request). Exit writes what is left.
+ * system call for many requests instead of one each (~20 µs per request). Exit writes what is left;
+ * warnings and errors go out at once (with what is pending before them), so a crash loses none.
  */
-function writeToStderr(line: string): void {
+function writeToStderr(line: string, urgent: boolean): void {
+  if (urgent) {
+    pendingLines.push(`${line}\n`);
+    flushPendingLines();
+    return;
+  }
   if (pendingLines.push(`${line}\n`) === 1) {
     if (!flushOnExit) process.once('exit', flushPendingLines), (flushOnExit = true);
     setImmediate(flushPendingLines);
@@ -68,7 +74,7 @@ export function createJsonLogger(options: JsonLoggerOptions = {}): JsonLogger {
     } catch {
       line = JSON.stringify({ time: now().toISOString(), level, msg, unserializableFields: true });
     }
-    write(line);
+    write(line, RANK[level] >= RANK.warn);
   };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }

@@ -9,8 +9,8 @@ import type { Plugin } from 'graphql-yoga';
  */
 export function useReadiness({ endpoint = '/ready', check }: { endpoint?: string; check: () => boolean }): Plugin {
   return {
-    onRequest({ request, url, endResponse, fetchAPI }) {
-      if (!request.url.endsWith(endpoint) && url.pathname !== endpoint) return;
+    onRequest({ url, endResponse, fetchAPI }) {
+      if (url.pathname !== endpoint) return; // not request.url.endsWith: `/graphql?x=/ready` is no readiness probe
       let ready: boolean;
       try {
         ready = check();

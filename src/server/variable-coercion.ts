@@ -6,8 +6,9 @@ export type Coercion = { coerced: Record<string, unknown>; errors?: undefined } 
 const coercions = new WeakMap<object, Map<OperationDefinitionNode, { schema: GraphQLSchema; result: Coercion }>>();
 
 /**
- * graphql-js' getVariableValues for one request's variables, computed once per request however
- * many plugins ask (the cost limit and the compiled execution path both do). Keyed by the identity
+ * graphql-js' getVariableValues for one request's variables, computed once for the plugins that
+ * ask (the cost limit and the compiled execution path; Pothos' estimate and graphql-js' own
+ * execution still coerce on their own). Keyed by the identity
  * of the variables object Yoga hands to execution, the operation node and the schema; the entry
  * goes when the request's variables object does.
  */
