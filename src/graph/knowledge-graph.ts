@@ -1,6 +1,7 @@
 import type { Event, GraphData, Organization, Post, Speaker, Talk, Topic, Weekday } from '../domain/types.ts';
 import { foldKey } from '../domain/text.ts';
 import { FilterError, type Range, type TalkFilter } from './talk-filter.ts';
+import { BoundedMemo } from './bounded-memo.ts';
 import { TextIndex } from './text-index.ts';
 import { intersectPositions, PostingLists, unionPositions, type Positions } from './talk-postings.ts';
 
@@ -58,7 +59,8 @@ export class KnowledgeGraph {
   private readonly topicDescendants = new Map<string, ReadonlySet<string>>();
   private readonly eventDescendants = new Map<string, ReadonlySet<string>>();
   private readonly byKind: Record<EntityKind, ReadonlyMap<string, Talk | Speaker | Organization | Topic | Event | Post>>;
-  private readonly searchMemo = new Map<string, readonly TalkSearchHit[]>();
+  /** At most ~200,000 hits held (a one-letter query can hit every talk). */
+  private readonly searchMemo = new BoundedMemo<string, readonly TalkSearchHit[]>(200_000, (hits) => hits.length);
   private readonly talkIndex: TextIndex<Talk>;
   /** Inverted lists per filterable attribute (built once; the graph never changes). */
   private readonly postings: Record<'day' | 'organization' | 'speaker' | 'topic' | 'event' | 'kind' | 'hasSpeakers', PostingLists>;
@@ -202,13 +204,7 @@ export class KnowledgeGraph {
   /** Ranked full-text hits over title, speakers, organizations, topics and abstract. */
   searchTalks(query: string): readonly TalkSearchHit[] {
     // One request may ask for the same hits up to three times (filter, narrowing, relevance order).
-    let hits = this.searchMemo.get(query);
-    if (!hits) {
-      hits = this.talkIndex.search(query).map((hit) => ({ id: this.data.talks[hit.position]!.id, score: hit.score }));
-      if (this.searchMemo.size >= 256) this.searchMemo.clear();
-      this.searchMemo.set(query, hits);
-    }
-    return hits;
+    return this.searchMemo.get(query, () => this.talkIndex.search(query).map((hit) => ({ id: this.data.talks[hit.position]!.id, score: hit.score })));
   }
 
   // ---- filtering ----

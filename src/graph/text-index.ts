@@ -1,4 +1,5 @@
 import { foldKey } from '../domain/text.ts';
+import { BoundedMemo } from './bounded-memo.ts';
 
 /**
  * A compact full-text index: BM25+ ranking per field with field boosts, prefix matching, one typo
@@ -115,7 +116,7 @@ export class TextIndex<T> {
   /** Term ids by term length, for the typo scan (only lengths within one of the word's are compared). */
   private readonly termIdsByLength: number[][] = [];
   /** Expansions of recent query words (the index never changes, so they cannot go stale). */
-  private readonly expansionMemo = new Map<string, Map<number, number>>();
+  private readonly expansionMemo = new BoundedMemo<string, Map<number, number>>(200_000, (expansions) => expansions.size);
   private readonly fields: FieldPostings[] = [];
   private readonly documentCount: number;
 
@@ -171,13 +172,7 @@ export class TextIndex<T> {
 
   /** Index terms a query word stands for, each with its weight: itself, words it begins, words one typo away. */
   private expand(word: string): Map<number, number> {
-    let expansions = this.expansionMemo.get(word);
-    if (!expansions) {
-      expansions = this.expandUncached(word);
-      if (this.expansionMemo.size >= 1000) this.expansionMemo.clear();
-      this.expansionMemo.set(word, expansions);
-    }
-    return expansions;
+    return this.expansionMemo.get(word, () => this.expandUncached(word));
   }
 
   private expandUncached(word: string): Map<number, number> {
