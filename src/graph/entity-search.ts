@@ -15,29 +15,35 @@ export interface SearchHit {
   terms: string[];
 }
 
-interface Doc {
-  id: string;
-  name: string;
-  aliases: string;
-  body: string;
+type DocField = 'name' | 'aliases' | 'body';
+const DOC_FIELDS: readonly DocField[] = ['name', 'aliases', 'body'];
+
+/** The text of one searchable field, read from the entity itself (the index keeps no copy of it). */
+function fieldText(target: SearchableEntity, field: DocField): string {
+  const { kind, entity } = target;
+  switch (field) {
+    case 'name':
+      return kind === 'talk' ? entity.title : entity.name;
+    case 'aliases':
+      return (kind === 'talk' ? entity.appearances.map((a) => a.nameAsWritten) : kind === 'topic' ? entity.keywords : entity.aliases).join(' · ');
+    case 'body':
+      return kind === 'talk' ? entity.abstract : kind === 'topic' ? (entity.description ?? '') : '';
+  }
 }
 
-const indexes = new WeakMap<KnowledgeGraph, { index: TextIndex<Doc>; targets: Map<string, SearchableEntity>; docs: Doc[] }>();
+type OtherEntity = Exclude<SearchableEntity, { kind: 'talk' }>;
+
+/** Speakers, organizations and topics; talks are searched in the graph's own talk index (no second copy of every abstract). */
+const indexes = new WeakMap<KnowledgeGraph, { index: TextIndex<OtherEntity>; targets: OtherEntity[] }>();
 
 function build(graph: KnowledgeGraph) {
-  const targets = new Map<string, SearchableEntity>();
-  const docs: Doc[] = [];
-  const add = (target: SearchableEntity, name: string, aliases: string[], body: string) => {
-    const id = `${target.kind}:${target.entity.id}`;
-    targets.set(id, target);
-    docs.push({ id, name, aliases: aliases.join(' · '), body });
-  };
-  for (const t of graph.allTalks()) add({ kind: 'talk', entity: t }, t.title, t.appearances.map((a) => a.nameAsWritten), t.abstract);
-  for (const s of graph.allSpeakers()) add({ kind: 'speaker', entity: s }, s.name, s.aliases, '');
-  for (const o of graph.allOrganizations()) add({ kind: 'organization', entity: o }, o.name, o.aliases, '');
-  for (const t of graph.allTopics()) add({ kind: 'topic', entity: t }, t.name, t.keywords, t.description ?? '');
-  const index = new TextIndex(docs, { fields: { name: 4, aliases: 2, body: 1 }, extract: (doc, field) => doc[field as keyof Doc] });
-  return { index, targets, docs };
+  const targets: OtherEntity[] = [
+    ...graph.allSpeakers().map((entity) => ({ kind: 'speaker' as const, entity })),
+    ...graph.allOrganizations().map((entity) => ({ kind: 'organization' as const, entity })),
+    ...graph.allTopics().map((entity) => ({ kind: 'topic' as const, entity })),
+  ];
+  const index = new TextIndex(targets, { fields: { name: 4, aliases: 2, body: 1 }, extract: (target, field) => fieldText(target, field as DocField) });
+  return { index, targets };
 }
 
 function escapeHtml(text: string): string {
@@ -80,23 +86,24 @@ export function searchEntities(graph: KnowledgeGraph, query: string, limit: numb
     cached = build(graph);
     indexes.set(graph, cached);
   }
-  const { index, targets, docs } = cached;
-  return index
-    .search(query)
+  const { index, targets } = cached;
+  const others = index.search(query).map((hit) => ({ target: targets[hit.position]! as SearchableEntity, score: hit.score, terms: () => index.matchedTerms(query, hit.position) }));
+  const talks = graph.searchTalks(query).map((hit) => ({ target: { kind: 'talk', entity: graph.talk(hit.id)! } as SearchableEntity, score: hit.score, terms: () => graph.talkSearchTerms(query, hit.id) }));
+  // Both lists are ranked already; merged by score (a stable sort keeps talks first on equal scores).
+  return [...talks, ...others]
+    .sort((a, b) => b.score - a.score)
     .slice(0, limit)
-    .map((result) => {
-      const doc = docs[result.position]!;
-      const terms = index.matchedTerms(query, result.position);
-      const fields: Array<keyof Doc> = ['name', 'aliases', 'body'];
+    .map(({ target, score, terms: termsOf }) => {
+      const terms = termsOf();
       let snippet: string | null = null;
-      let field = 'name';
-      for (const f of fields) {
-        snippet = highlight(doc[f], terms);
+      let field: DocField = 'name';
+      for (const f of DOC_FIELDS) {
+        snippet = highlight(fieldText(target, f), terms);
         if (snippet) {
           field = f;
           break;
         }
       }
-      return { target: targets.get(doc.id)!, score: Math.round(result.score * 1000) / 1000, field, snippet: snippet ?? escapeHtml(doc.name), terms };
+      return { target, score: Math.round(score * 1000) / 1000, field, snippet: snippet ?? escapeHtml(fieldText(target, 'name')), terms };
     });
 }

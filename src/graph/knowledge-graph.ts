@@ -207,6 +207,12 @@ export class KnowledgeGraph {
     return this.searchMemo.get(query, () => this.talkIndex.search(query).map((hit) => ({ id: this.data.talks[hit.position]!.id, score: hit.score })));
   }
 
+  /** The index terms of `query` that a talk matched (what a snippet marks). */
+  talkSearchTerms(query: string, talkId: string): string[] {
+    const position = this.talkOrder.get(talkId);
+    return position === undefined ? [] : this.talkIndex.matchedTerms(query, position);
+  }
+
   // ---- filtering ----
 
   /** Talks of `candidates` (default: all) that pass `filter`, in the order given. */
