@@ -87,23 +87,29 @@ export function searchEntities(graph: KnowledgeGraph, query: string, limit: numb
     indexes.set(graph, cached);
   }
   const { index, targets } = cached;
-  const others = index.search(query).map((hit) => ({ target: targets[hit.position]! as SearchableEntity, score: hit.score, terms: () => index.matchedTerms(query, hit.position) }));
-  const talks = graph.searchTalks(query).map((hit) => ({ target: { kind: 'talk', entity: graph.talk(hit.id)! } as SearchableEntity, score: hit.score, terms: () => graph.talkSearchTerms(query, hit.id) }));
-  // Both lists are ranked already; merged by score (a stable sort keeps talks first on equal scores).
-  return [...talks, ...others]
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit)
-    .map(({ target, score, terms: termsOf }) => {
-      const terms = termsOf();
-      let snippet: string | null = null;
-      let field: DocField = 'name';
-      for (const f of DOC_FIELDS) {
-        snippet = highlight(fieldText(target, f), terms);
-        if (snippet) {
-          field = f;
-          break;
-        }
+  const others = index.search(query);
+  const talks = graph.searchTalks(query);
+  // Both lists are ranked already: merge their top `limit` by score, talks first on equal scores.
+  const top: Array<{ target: SearchableEntity; score: number; terms: string[] }> = [];
+  for (let t = 0, o = 0; top.length < limit && (t < talks.length || o < others.length); ) {
+    if (o >= others.length || (t < talks.length && talks[t]!.score >= others[o]!.score)) {
+      const hit = talks[t++]!;
+      top.push({ target: { kind: 'talk', entity: graph.talk(hit.id)! }, score: hit.score, terms: graph.talkSearchTerms(query, hit.id) });
+    } else {
+      const hit = others[o++]!;
+      top.push({ target: targets[hit.position]!, score: hit.score, terms: index.matchedTerms(query, hit.position) });
+    }
+  }
+  return top.map(({ target, score, terms }) => {
+    let snippet: string | null = null;
+    let field: DocField = 'name';
+    for (const f of DOC_FIELDS) {
+      snippet = highlight(fieldText(target, f), terms);
+      if (snippet) {
+        field = f;
+        break;
       }
-      return { target, score: Math.round(score * 1000) / 1000, field, snippet: snippet ?? escapeHtml(fieldText(target, 'name')), terms };
-    });
+    }
+    return { target, score: Math.round(score * 1000) / 1000, field, snippet: snippet ?? escapeHtml(fieldText(target, 'name')), terms };
+  });
 }
