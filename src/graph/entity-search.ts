@@ -55,7 +55,11 @@ export function highlight(text: string, terms: readonly string[], radius = 60): 
   // Folding is the cost here: a word starting with a plain letter no term starts with is skipped
   // unfolded, and words are read only up to the end of the window around the first match.
   const initials = new Set(terms.map((term) => term[0]));
-  const isMatch = (word: string) => (word.charCodeAt(0) >= 128 || initials.has(word[0]!.toLowerCase())) && terms.some((term) => foldKey(word).startsWith(term));
+  const isMatch = (word: string) => {
+    if (word.charCodeAt(0) < 128 && !initials.has(word[0]!.toLowerCase())) return false;
+    const folded = foldKey(word);
+    return terms.some((term) => folded.startsWith(term));
+  };
   const words = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
   let firstMatch = words.exec(text);
   while (firstMatch && !isMatch(firstMatch[0])) firstMatch = words.exec(text);

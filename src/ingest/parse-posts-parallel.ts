@@ -3,11 +3,10 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Diagnostic, GraphData, ParsedPost, ReferenceData } from '../domain/types.ts';
-import { createIngestContext, type PostSource } from './ingest-posts.ts';
+import type { Diagnostic, ParsedPost, ReferenceData } from '../domain/types.ts';
+import { createIngestContext } from './ingest-posts.ts';
 import { parsePost, type IngestContext } from './parse-post.ts';
 import { postSourceOf, type PostInput } from './read-data-dir.ts';
-import { resolveGraphData } from './resolve-graph-data.ts';
 
 export interface ParallelOptions {
   /** Threads that parse, the calling one included. Default: the available cores. */
@@ -128,9 +127,4 @@ export async function parsePostsParallel(inputs: readonly PostInput[], reference
   }
   const results = [mine, ...(await Promise.all(pending))];
   return { parsed: results.flatMap((r) => r.parsed), diagnostics: results.flatMap((r) => r.diagnostics) };
-}
-
-/** `ingestPosts` with the parsing spread over threads (see parsePostsParallel). */
-export async function ingestPostsParallel(sources: readonly PostSource[], reference: ReferenceData, options: ParallelOptions = {}): Promise<GraphData> {
-  return resolveGraphData((await parsePostsParallel(sources, reference, options)).parsed, reference);
 }

@@ -111,7 +111,7 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
     pending.set(serverContext, { version, key: found.key, operationName: found.operationName, isQuery: false, cacheable: false });
   }
 
-  function store(request: Request, response: Response, state: Pending, bypass: boolean, contentType: string, text: string, setResponse: (response: Response) => void, fetchAPI: { Response: typeof Response }): void {
+  function store(response: Response, state: Pending, bypass: boolean, contentType: string, text: string, setResponse: (response: Response) => void, fetchAPI: { Response: typeof Response }): void {
     const body = Buffer.from(text);
     cache.set(state.version, state.key, { body, status: 200, contentType, operationName: state.operationName });
     // The body was read to be stored: answer with a new response holding the same bytes (and the
@@ -149,7 +149,7 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
       const bypass = (request.headers.get('cache-control') ?? '').toLowerCase().includes('no-cache');
       const contentType = response.headers.get('content-type');
       if (state.cacheable && response.status === 200 && contentType) {
-        return mapMaybePromise(response.text(), (text) => store(request, response, state, bypass, contentType, text, setResponse, fetchAPI));
+        return mapMaybePromise(response.text(), (text) => store(response, state, bypass, contentType, text, setResponse, fetchAPI));
       }
       response.headers.set(CACHE_STATUS_HEADER, bypass ? 'BYPASS' : 'MISS');
     },
