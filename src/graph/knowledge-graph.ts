@@ -257,8 +257,8 @@ export class KnowledgeGraph {
    */
   private narrowByPostings(filter: TalkFilter): { positions: Positions; exact: boolean } | null {
     const lists: Positions[] = [];
-    const resolved = (kind: 'speaker' | 'organization' | 'topic' | 'event', values: readonly string[]) =>
-      values.map((v) => this.resolveName(kind, v)).filter((id): id is string => id !== null);
+    // Unknown names were already refused (strict) or dropped by compileFilter's validation: drop them here too.
+    const resolved = (kind: 'speaker' | 'organization' | 'topic' | 'event', values: readonly string[]) => this.resolveValues(kind, kind, values, {});
     if (filter.day && filter.day.length > 0) lists.push(this.postings.day.any(filter.day));
     if (filter.organization) lists.push(this.postings.organization.any(resolved('organization', filter.organization)));
     if (filter.speaker) lists.push(this.postings.speaker.any(resolved('speaker', filter.speaker)));
