@@ -7,6 +7,7 @@ import { diagnose } from './ingest/diagnostic-catalogue.ts';
 import { createIngestContext, type PostSource } from './ingest/ingest-posts.ts';
 import { resolveGraphData } from './ingest/resolve-graph-data.ts';
 import { parsePost } from './ingest/parse-post.ts';
+import { parsePostsParallel } from './ingest/parse-posts-parallel.ts';
 import { ingestCodeRevision, readDataFolder } from './ingest/read-data-dir.ts';
 
 export interface ReloadResult {
@@ -63,9 +64,11 @@ export class LiveData {
       keptLastGood.push(file);
       parsedPosts.push(parsePost(previous.file, previous.text, context)); // re-read with today's reference data
     };
+    // Parsed on all cores when the folder is large, as loadGraph does.
+    const parsedNow = new Map((await parsePostsParallel(folder.posts, folder.reference)).parsed.map((p) => [p.post.file, p]));
     for (const source of folder.posts) {
       seen.add(source.file);
-      const parsed = parsePost(source.file, source.text, context);
+      const parsed = parsedNow.get(source.file)!;
       const previous = this.lastGood.get(source.file);
       const broken = hasErrors(source.file, parsed.diagnostics);
       if (broken && previous) keepPrevious(source.file, previous);
