@@ -2,6 +2,7 @@ import { PothosValidationError } from '@pothos/core';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { Kind, type DocumentNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { costUpperBound } from './cost-bound.ts';
 import { LIMIT_CODES, limitError } from './limit-error.ts';
 import { coerceVariables } from './variable-coercion.ts';
 
@@ -56,6 +57,35 @@ export function estimateCosts(schema: GraphQLSchema, document: DocumentNode, var
   return costs;
 }
 
+/** Per operation node and schema: the most its variables can make it cost (costUpperBound). */
+const bounds = new WeakMap<OperationDefinitionNode, { schema: GraphQLSchema; bound: number }>();
+
+function boundOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): number {
+  const known = bounds.get(operation);
+  if (known && known.schema === schema) return known.bound;
+  const bound = costUpperBound(schema, document, operation);
+  bounds.set(operation, { schema, bound });
+  return bound;
+}
+
+/**
+ * The refusal of an operation whose estimated cost exceeds `maxCost`, or null when it may run.
+ * Errors other than ours (bad variables, unknown operation name) are left to execution, which
+ * reports them with the status codes the GraphQL-over-HTTP spec asks for. The per-request estimate
+ * is skipped when the document's bound over all variables (computed once per parsed operation)
+ * is within the limit: the usual case, since connections never count more than their largest page.
+ */
+export function costRefusal(schema: GraphQLSchema, document: DocumentNode, variableValues: Record<string, unknown>, operationName: string | null, context: object, maxCost: number): GraphQLError | null {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (operationName == null || d.name?.value === operationName));
+  if (operations.length > 0 && operations.every((operation) => boundOf(schema, document, operation) <= maxCost)) return null;
+  try {
+    const over = estimateCosts(schema, document, variableValues, operationName, context).find((cost) => cost !== null && cost > maxCost);
+    return over == null ? null : limitError(LIMIT_CODES.cost, `Query cost limit of ${maxCost} exceeded, found ${over}.`, maxCost, VALIDATION_HTTP);
+  } catch {
+    return limitError(LIMIT_CODES.cost, `Query cost could not be estimated (limit ${maxCost}).`, maxCost, VALIDATION_HTTP);
+  }
+}
+
 /**
  * Refuses operations whose estimated cost exceeds `maxCost`, before any resolver runs. The estimate
  * is the Pothos complexity plugin's, with the field costs of src/schema/field-complexity.ts
@@ -66,22 +96,8 @@ export function estimateCosts(schema: GraphQLSchema, document: DocumentNode, var
 export function useCostLimit(maxCost: number): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      let rejection: GraphQLError | null = null;
-      try {
-        // Errors other than ours (bad variables, unknown operation name) are left to execution,
-        // which reports them with the status codes the GraphQL-over-HTTP spec asks for.
-        const costs = estimateCosts(
-          args.schema,
-          args.document,
-          (args.variableValues as Record<string, unknown> | null | undefined) ?? {},
-          args.operationName ?? null,
-          args.contextValue as object,
-        );
-        const over = costs.find((cost) => cost !== null && cost > maxCost);
-        if (over != null) rejection = limitError(LIMIT_CODES.cost, `Query cost limit of ${maxCost} exceeded, found ${over}.`, maxCost, VALIDATION_HTTP);
-      } catch {
-        rejection = limitError(LIMIT_CODES.cost, `Query cost could not be estimated (limit ${maxCost}).`, maxCost, VALIDATION_HTTP);
-      }
+      const variables = (args.variableValues as Record<string, unknown> | null | undefined) ?? {};
+      const rejection = costRefusal(args.schema, args.document, variables, args.operationName ?? null, args.contextValue as object, maxCost);
       if (rejection) setResultAndStopExecution({ errors: [rejection] });
     },
   };
