@@ -32,22 +32,22 @@ export function recursiveInputTypes(schema: GraphQLSchema): ReadonlySet<string> 
 }
 
 /**
- * Executes queries through graphql-jit: each operation is compiled once into a specialised function
- * (cached per parsed document, which Yoga itself caches per query text). Answers stay exactly those
- * of graphql-js: the standard executor runs instead when
- * - a variable's type is a recursive input (graphql-jit cannot compile those: it recurses forever
- *   generating their coercion code, zalando-incubator/graphql-jit#175),
- * - the variables do not coerce (graphql-js words those errors, and useEnumHints adds the accepted values),
- * - the compiled run reports any error (graphql-jit orders `data` before `errors` and gives no
- *   `locations`): the query is run again by graphql-js, which answers errors as always.
+ * graphql-jit compilations, one per parsed document and operation name (Yoga caches the parsed
+ * document per query text, so each query text is compiled once). Null for an operation it must
+ * not compile: not a query, or a variable of a recursive input type (graphql-jit recurses forever
+ * generating their coercion code, zalando-incubator/graphql-jit#175).
  */
-export function useCompiledExecution(schema: GraphQLSchema): Plugin {
-  const recursive = recursiveInputTypes(schema);
-  const compiledByDocument = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
+export class CompiledOperations {
+  private readonly recursive: ReadonlySet<string>;
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
 
-  function compiledFor(document: DocumentNode, operationName: string | null | undefined, targetSchema: GraphQLSchema): CompiledQuery | null {
-    let byName = compiledByDocument.get(document);
-    if (!byName) compiledByDocument.set(document, (byName = new Map()));
+  constructor(readonly schema: GraphQLSchema) {
+    this.recursive = recursiveInputTypes(schema);
+  }
+
+  get(document: DocumentNode, operationName: string | null | undefined): CompiledQuery | null {
+    let byName = this.byDocument.get(document);
+    if (!byName) this.byDocument.set(document, (byName = new Map()));
     const key = operationName ?? '';
     if (!byName.has(key)) {
       const operation = getOperationAST(document, operationName);
@@ -55,18 +55,29 @@ export function useCompiledExecution(schema: GraphQLSchema): Plugin {
         !operation ||
         operation.operation !== 'query' ||
         (operation.variableDefinitions ?? []).some((definition) => {
-          const type = typeFromAST(targetSchema, definition.type as never);
-          return type !== undefined && recursive.has(getNamedType(type).name);
+          const type = typeFromAST(this.schema, definition.type as never);
+          return type !== undefined && this.recursive.has(getNamedType(type).name);
         });
-      const compiled = blocked ? null : compileQuery(targetSchema, document, operationName ?? undefined);
+      const compiled = blocked ? null : compileQuery(this.schema, document, operationName ?? undefined);
       byName.set(key, compiled && isCompiledQuery(compiled) ? compiled : null);
     }
     return byName.get(key)!;
   }
+}
 
+/**
+ * Executes queries through graphql-jit (CompiledOperations). Answers stay exactly those of
+ * graphql-js: the standard executor runs instead when
+ * - the operation is not compiled (see CompiledOperations),
+ * - the variables do not coerce (graphql-js words those errors, and useEnumHints adds the accepted values),
+ * - the compiled run reports any error (graphql-jit orders `data` before `errors` and gives no
+ *   `locations`): the query is run again by graphql-js, which answers errors as always.
+ */
+export function useCompiledExecution(compiledOperations: CompiledOperations): Plugin {
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
-      const compiled = compiledFor(args.document, args.operationName, args.schema);
+      if (args.schema !== compiledOperations.schema) return;
+      const compiled = compiledOperations.get(args.document, args.operationName);
       if (!compiled) return;
       const operation = getOperationAST(args.document, args.operationName)!;
       if (operation.variableDefinitions?.length) {

@@ -31,7 +31,24 @@ export interface MetricsOptions {
  * Prometheus metrics of one Yoga instance, on its own registry (so several instances, as in tests,
  * never clash), served at GET /metrics together with the process metrics.
  */
-export function createMetrics({ graphs, tracker, knownPaths }: MetricsOptions): { registry: Registry; plugin: Plugin } {
+/** One answered request, as the metrics count it. */
+export interface AnsweredRequest {
+  method: string;
+  pathname: string;
+  status: number;
+  /** performance.now() when handling began; null when unknown (no latency is observed). */
+  startedAt: number | null;
+  errorCodes: readonly string[];
+}
+
+export interface Metrics {
+  registry: Registry;
+  plugin: Plugin;
+  /** Counts an answer given outside Yoga's pipeline (the fast lane); the plugin counts the rest. */
+  observe(answered: AnsweredRequest): void;
+}
+
+export function createMetrics({ graphs, tracker, knownPaths }: MetricsOptions): Metrics {
   const registry = new Registry();
   const requests = new Counter({
     name: 'talkgraph_http_requests_total',
@@ -90,6 +107,12 @@ export function createMetrics({ graphs, tracker, knownPaths }: MetricsOptions): 
   });
 
   const known = new Set(knownPaths);
+  function observe({ method, pathname, status, startedAt, errorCodes }: AnsweredRequest): void {
+    const path = known.has(pathname) ? pathname : 'other';
+    requests.inc({ method: METHODS.has(method) ? method : 'OTHER', path, status: String(status) });
+    if (startedAt !== null) latency.observe({ path }, (performance.now() - startedAt) / 1000);
+    for (const code of errorCodes) errors.inc({ code });
+  }
   const plugin: Plugin = {
     // Not `async`: a hook that returns a promise on every request makes Yoga wait a turn for it.
     onRequest({ request, url, endResponse, fetchAPI }) {
@@ -100,15 +123,10 @@ export function createMetrics({ graphs, tracker, knownPaths }: MetricsOptions): 
       })();
     },
     onResponse({ request, response, serverContext }) {
-      const pathname = pathnameOf(request);
-      const path = known.has(pathname) ? pathname : 'other';
-      const method = METHODS.has(request.method) ? request.method : 'OTHER';
-      requests.inc({ method, path, status: String(response.status) });
       const record = tracker.get(serverContext);
-      if (!record) return;
-      if (record.startedAt !== null) latency.observe({ path }, (performance.now() - record.startedAt) / 1000);
-      for (const code of record.errorCodes) errors.inc({ code });
+      // Without a record (answered before our hooks) only the request itself is counted.
+      observe({ method: request.method, pathname: pathnameOf(request), status: response.status, startedAt: record?.startedAt ?? null, errorCodes: record?.errorCodes ?? [] });
     },
   };
-  return { registry, plugin };
+  return { registry, plugin, observe };
 }

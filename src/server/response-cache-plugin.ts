@@ -24,7 +24,7 @@ interface Pending {
   cacheable: boolean;
 }
 
-interface Params {
+export interface Params {
   query?: unknown;
   operationName?: unknown;
   variables?: unknown;
@@ -42,7 +42,19 @@ function parseJson(text: string | null): unknown {
   }
 }
 
-type CacheKey = { key: string; operationName: string | null } | null;
+export type CacheKey = { key: string; operationName: string | null } | null;
+
+/**
+ * What a request's Cache-Control asks of the cache: `lookUp` (serve a stored answer, and store
+ * this one), `refresh` (no-cache: execute anew and store), `skip` (no-store: neither).
+ */
+export type CachePolicy = 'lookUp' | 'refresh' | 'skip';
+
+export function cachePolicyOf(cacheControl: string | null | undefined): CachePolicy {
+  const directives = (cacheControl ?? '').toLowerCase();
+  if (directives.includes('no-store')) return 'skip';
+  return directives.includes('no-cache') ? 'refresh' : 'lookUp';
+}
 
 /**
  * The operation, variables and how the answer is wanted, or null when this request is not one to
@@ -51,23 +63,24 @@ type CacheKey = { key: string; operationName: string | null } | null;
 function cacheKeyOf(request: Request, url: URL): CacheKey | Promise<CacheKey> {
   if (request.method === 'GET') {
     const search = url.searchParams;
-    return keyOf(request, { query: search.get('query'), operationName: search.get('operationName'), variables: parseJson(search.get('variables')), extensions: parseJson(search.get('extensions')) });
+    return cacheKeyFor(request.headers.get('accept'), { query: search.get('query'), operationName: search.get('operationName'), variables: parseJson(search.get('variables')), extensions: parseJson(search.get('extensions')) });
   }
   if (request.method !== 'POST' || !JSON_BODY.test(request.headers.get('content-type') ?? '')) return null;
   return mapMaybePromise(request.clone().text(), (text) => {
     const body = parseJson(text);
     if (body === null || typeof body !== 'object' || Array.isArray(body)) return null;
-    return keyOf(request, body as Params);
+    return cacheKeyFor(request.headers.get('accept'), body as Params);
   });
 }
 
-function keyOf(request: Request, params: Params): CacheKey {
+/** The cache key of a request's GraphQL parameters, or null when they are not a single operation to cache. */
+export function cacheKeyFor(accept: string | null | undefined, params: Params): CacheKey {
   const { query, operationName, variables, extensions } = params;
   if (typeof query !== 'string' || typeof variables === 'symbol' || typeof extensions === 'symbol') return null;
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
   const name = typeof operationName === 'string' ? operationName : null;
   // Accept decides the media type and, for errors, the status: answers to different Accept headers differ.
-  const key = JSON.stringify([request.headers.get('accept') ?? '', name, query, variables ?? null, extensions ?? null]);
+  const key = JSON.stringify([accept ?? '', name, query, variables ?? null, extensions ?? null]);
   return { key, operationName: name };
 }
 
@@ -96,10 +109,10 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
   }
 
   function lookUpKey(request: Request, found: NonNullable<CacheKey>, serverContext: object, endResponse: (response: Response) => void, fetchAPI: { Response: typeof Response }): void {
-    const directives = (request.headers.get('cache-control') ?? '').toLowerCase();
-    if (directives.includes('no-store')) return;
+    const policy = cachePolicyOf(request.headers.get('cache-control'));
+    if (policy === 'skip') return;
     const version = options.graphs.current().version;
-    if (!directives.includes('no-cache')) {
+    if (policy === 'lookUp') {
       const hit = cache.get(version, found.key);
       if (hit) {
         const record = options.tracker?.get(serverContext);
@@ -146,7 +159,7 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
       const state = pending.get(serverContext);
       if (!state) return;
       pending.delete(serverContext);
-      const bypass = (request.headers.get('cache-control') ?? '').toLowerCase().includes('no-cache');
+      const bypass = cachePolicyOf(request.headers.get('cache-control')) === 'refresh';
       const contentType = response.headers.get('content-type');
       if (state.cacheable && response.status === 200 && contentType) {
         return mapMaybePromise(response.text(), (text) => store(response, state, bypass, contentType, text, setResponse, fetchAPI));
