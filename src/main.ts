@@ -9,7 +9,7 @@ import { LiveData } from './live-data.ts';
 import { loadGraph } from './load-graph.ts';
 import { schema } from './schema/index.ts';
 import { parseCorsOrigins } from './server/cors-policy.ts';
-import { createTalkGraphYoga } from './server/create-yoga.ts';
+import { createTalkGraphServer } from './server/create-yoga.ts';
 import { parseCacheMaxAge } from './server/http-cache-plugin.ts';
 import { createJsonLogger } from './server/json-logger.ts';
 import { serverConfigFromEnv, type ServerConfig } from './server/server-config.ts';
@@ -65,8 +65,8 @@ async function main(): Promise<void> {
     else logger.info('graph reloaded', { ...summary(result), keptLastGood: result.keptLastGood });
   });
 
-  const yoga = createTalkGraphYoga({ schema, graphs, ...httpOptions, config, logger });
-  const server = createServer(yoga);
+  const { listener } = createTalkGraphServer({ schema, graphs, ...httpOptions, config, logger });
+  const server = createServer(listener);
   const port = Number(process.env.PORT ?? 4000);
   const host = process.env.HOST ?? 'localhost';
   server.listen(port, host, () => logger.info('listening', { url: `http://${host}:${port}/graphql`, production: config.production }));

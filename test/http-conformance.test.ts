@@ -1,8 +1,10 @@
 import { serverAudits, type AuditResult } from 'graphql-http';
-import { describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { schema } from '../src/schema/index.ts';
-import { createTalkGraphYoga } from '../src/server/create-yoga.ts';
+import { createTalkGraphServer, createTalkGraphYoga } from '../src/server/create-yoga.ts';
 import { serverConfigFromEnv } from '../src/server/server-config.ts';
 import { graphOf, seedSource } from './helpers.ts';
 
@@ -32,3 +34,31 @@ for (const [label, env] of [
     }
   });
 }
+
+// The same audits over HTTP, against the Node listener main.ts serves: the fast lane in front of
+// Yoga. Each audit runs twice, so its second run meets a fast lane that has learned its query.
+describe('graphql-http server audits (over HTTP, through the fast lane)', () => {
+  const server = createTalkGraphServer({ schema, graphs: new GraphHolder(graph), config: serverConfigFromEnv({ LOG_LEVEL: 'silent' }) });
+  const http = createServer(server.listener);
+  let base = '';
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => http.close(resolve)));
+  const audits = serverAudits({ url: () => `${base}/graphql` });
+
+  for (const audit of audits) {
+    it(`${audit.id} ${audit.name}`, async () => {
+      for (const run of ['learning', 'learned']) {
+        const result: AuditResult = await audit.fn();
+        const reason = result.status === 'ok' ? '' : result.reason;
+        expect({ run, status: result.status, reason }).toEqual({ run, status: 'ok', reason: '' });
+      }
+    });
+  }
+
+  it('answered some audits in the fast lane', () => {
+    expect(server.fastLane!.stats.answered).toBeGreaterThan(3);
+  });
+});

@@ -10,7 +10,7 @@ import { GraphHolder } from '../../src/graph/graph-holder.ts';
 import { loadGraph } from '../../src/load-graph.ts';
 import { schema } from '../../src/schema/index.ts';
 import { parseCorsOrigins } from '../../src/server/cors-policy.ts';
-import { createTalkGraphYoga } from '../../src/server/create-yoga.ts';
+import { createTalkGraphServer } from '../../src/server/create-yoga.ts';
 import { parseCacheMaxAge } from '../../src/server/http-cache-plugin.ts';
 import { createJsonLogger } from '../../src/server/json-logger.ts';
 import { serverConfigFromEnv } from '../../src/server/server-config.ts';
@@ -64,7 +64,7 @@ async function serveProject(dataDir: string, naive: boolean): Promise<void> {
 
   const graphs = new GraphHolder(graph);
   const config = serverConfigFromEnv();
-  const yoga = createTalkGraphYoga({
+  const { listener } = createTalkGraphServer({
     schema: naive ? buildNaiveSchema() : schema,
     graphs,
     cors: parseCorsOrigins(process.env.CORS_ORIGINS),
@@ -72,7 +72,7 @@ async function serveProject(dataDir: string, naive: boolean): Promise<void> {
     config,
     logger: createJsonLogger({ level: config.logLevel }),
   });
-  const server = createServer(yoga);
+  const server = createServer(listener);
   server.listen(0, '127.0.0.1', () => {
     const address = server.address();
     send({

@@ -1,3 +1,4 @@
+import type { RequestListener } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphHolder } from '../graph/graph-holder.ts';
@@ -5,9 +6,10 @@ import { createContext, type GraphContext } from '../schema/context.ts';
 import { useContentLengthCheck } from './body-limit-plugin.ts';
 import { useTalkCalendar } from './calendar-plugin.ts';
 import { corsOptionsOf, type CorsPolicy } from './cors-policy.ts';
-import { useCompiledExecution } from './compiled-execution-plugin.ts';
+import { CompiledOperations, useCompiledExecution } from './compiled-execution-plugin.ts';
 import { useEnumHints } from './enum-hints-plugin.ts';
 import { EXAMPLE_QUERIES } from './example-queries.ts';
+import { FastLane } from './fast-lane.ts';
 import { useHttpCache } from './http-cache-plugin.ts';
 import { createJsonLogger, yogaLoggerOf, type JsonLogger } from './json-logger.ts';
 import { useRequestLogging } from './logging-plugin.ts';
@@ -36,21 +38,53 @@ export interface YogaOptions {
   responseCache?: ResponseCacheLimits | ResponseCache | false;
   /** Execute through graphql-jit where it gives graphql-js' answers (see useCompiledExecution). Default true. */
   compiledExecution?: boolean;
+  /** Answer JSON POSTs of known queries outside Yoga's pipeline (see FastLane; the listener only). Default: config.fastLane. */
+  fastLane?: boolean;
 }
 
 export type TalkGraphYoga = YogaServerInstance<Record<string, unknown>, GraphContext>;
 
+export interface TalkGraphServer {
+  yoga: TalkGraphYoga;
+  /** The Node request listener: the fast lane in front of Yoga (or Yoga itself when the fast lane is off). */
+  listener: RequestListener;
+  /** Null when the fast lane is off. */
+  fastLane: FastLane | null;
+}
+
+/** The Yoga instance, for tests and tools that call `yoga.fetch` (see createTalkGraphServer). */
+export function createTalkGraphYoga(options: YogaOptions): TalkGraphYoga {
+  return createTalkGraphServer(options).yoga;
+}
+
 /**
  * The Yoga instance: schema, per-request context (one graph per request), GraphiQL served from
  * the package (no CDN), `/health` (alive) and `/ready` (graph loaded), `/calendar.ics`, ETag/304 on
- * GET answers, CORS by policy. No listener here.
+ * GET answers, CORS by policy; and the Node request listener that serves it, with the fast lane in
+ * front. Nothing listens here.
  */
-export function createTalkGraphYoga(options: YogaOptions): TalkGraphYoga {
+export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
   const config = options.config ?? serverConfigFromEnv();
   const logger = options.logger ?? createJsonLogger({ level: config.logLevel });
   const tracker = new RequestTracker();
   const metrics = config.metrics ? createMetrics({ graphs: options.graphs, tracker, knownPaths: ['/graphql', '/health', '/ready', '/metrics', '/calendar.ics'] }) : null;
-  return createYoga<Record<string, unknown>, GraphContext>({
+  const cache = options.responseCache === false ? null : options.responseCache instanceof ResponseCache ? options.responseCache : new ResponseCache(options.responseCache);
+  const compiled = options.compiledExecution === false ? null : new CompiledOperations(options.schema);
+  const fastLane =
+    !(options.fastLane ?? config.fastLane)
+      ? null
+      : new FastLane({
+          schema: options.schema,
+          graphs: options.graphs,
+          path: '/graphql',
+          compiled,
+          cache,
+          maxCost: config.limits.maxCost,
+          maxBodyBytes: config.limits.maxBodyBytes,
+          logger,
+          metrics,
+        });
+  const yoga = createYoga<Record<string, unknown>, GraphContext>({
     schema: options.schema,
     context: () => createContext(options.graphs.current()),
     graphqlEndpoint: '/graphql',
@@ -77,17 +111,17 @@ export function createTalkGraphYoga(options: YogaOptions): TalkGraphYoga {
     plugins: [
       useRequestTracking(tracker),
       ...createSecurityPlugins(config),
-      ...(options.responseCache === false
-        ? []
-        : [useResponseCache({ graphs: options.graphs, tracker, ...(options.responseCache instanceof ResponseCache ? { cache: options.responseCache } : options.responseCache) })]),
+      ...(cache ? [useResponseCache({ graphs: options.graphs, tracker, cache })] : []),
       useReadiness({ endpoint: '/ready', check: () => options.graphs.ready }),
       useEnumHints(options.schema),
       useTalkCalendar({ graphs: options.graphs, path: '/calendar.ics' }),
       useHttpCache({ graphs: options.graphs, paths: ['/graphql', '/calendar.ics'], maxAge: options.cacheMaxAge }),
       ...(metrics ? [metrics.plugin] : []),
       useRequestLogging(logger, tracker),
-      ...(options.compiledExecution === false ? [] : [useCompiledExecution(options.schema)]),
+      ...(compiled ? [useCompiledExecution(compiled)] : []),
       useContentLengthCheck(config.limits.maxBodyBytes),
+      ...(fastLane ? [fastLane.plugin()] : []),
     ],
   });
+  return { yoga, listener: fastLane ? fastLane.listener(yoga) : yoga, fastLane };
 }

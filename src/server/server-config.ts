@@ -49,6 +49,8 @@ export interface ServerConfig {
   csrfPrevention: CsrfMode;
   /** Serve Prometheus metrics at /metrics (METRICS; default on). */
   metrics: boolean;
+  /** Answer JSON POSTs of known queries outside Yoga's pipeline (FAST_LANE; default on; see src/server/fast-lane.ts). */
+  fastLane: boolean;
   /** Threshold of the JSON request log on stderr (LOG_LEVEL; default info, warn under NODE_ENV=test; `silent` turns it off). */
   logLevel: LogLevel;
 }
@@ -118,6 +120,7 @@ export function serverConfigFromEnv(env: Env = process.env): ServerConfig {
     fieldSuggestions: readSwitch(env, 'FIELD_SUGGESTIONS', !production),
     csrfPrevention: readChoice<CsrfMode>(env, 'CSRF_PREVENTION', ['post', 'all', 'off'], 'post', { true: 'post', on: 'post', false: 'off' }),
     metrics: readSwitch(env, 'METRICS', true),
+    fastLane: readSwitch(env, 'FAST_LANE', true),
     logLevel,
   };
 }
