@@ -80,8 +80,8 @@ function whenDone<T, R>(value: T | Promise<T>, then: (value: T) => R): R | Promi
  * headers, log lines and metrics with Yoga's.
  */
 export class FastLane {
-  /** Query texts Yoga has validated and executed, with the document it parsed. */
-  private readonly documents = new LRUCache<string, DocumentNode>({ max: 1000 });
+  /** Query texts Yoga has validated and executed, with the document it parsed: the 1000 last used, at most 10 million characters of text. */
+  private readonly documents = new LRUCache<string, DocumentNode>({ max: 1000, maxSize: 10_000_000, sizeCalculation: (_document, query) => Math.max(1, query.length) });
   /** Learned response headers per Accept and Origin. */
   private readonly templates = new LRUCache<string, Record<string, string>>({ max: 100 });
   /** Requests answered here, and requests handed to Yoga after their body was read. */
