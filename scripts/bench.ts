@@ -7,6 +7,7 @@
 //   (c) varied   the project, a pool of distinct variable sets cycled in order, larger than the
 //                response cache, so no cached answer can serve (checked with the x-cache header)
 //   (d) naive    (c)'s requests against the same server with every DataLoader bypassed
+//   (e) Yoga only (c)'s requests against the project with FAST_LANE=off: every request through Yoga's pipeline
 // Every response is checked: exact bytes for (a) and (b); status 200, `data` and no `errors` for (c) and (d).
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -95,6 +96,7 @@ console.log(`data: ${graph.allTalks().length} talks, ${graph.allSpeakers().lengt
 
 const project = await startChildServer('project', { data: values.data });
 const naive = await startChildServer('naive', { data: values.data });
+const yogaOnly = await startChildServer('project', { data: values.data, env: { FAST_LANE: 'off' } });
 const bare = await startChildServer('bare');
 
 type Row = { query: string; variant: string; result: LoadResult; ratio: number };
@@ -126,17 +128,19 @@ try {
     const b = await measure(`${query.name} repeated`, project, '/graphql', () => identical, exactly(reference));
     const c = await measure(`${query.name} varied`, project, '/graphql', cycle, checkGraphQL);
     const d = await measure(`${query.name} naive`, naive, '/graphql', cycle, checkGraphQL);
+    const e = await measure(`${query.name} Yoga only`, yogaOnly, '/graphql', cycle, checkGraphQL);
     for (const [variant, result] of [
       ['(a) bare node:http', a],
       ['(b) repeated', b],
       ['(c) varied', c],
       ['(d) naive, varied', d],
+      ['(e) varied, Yoga only', e],
     ] as const) {
       rows.push({ query: query.name, variant, result, ratio: result.reqPerSec / a.reqPerSec });
     }
   }
 } finally {
-  await Promise.all([project.stop(), naive.stop(), bare.stop()]);
+  await Promise.all([project.stop(), naive.stop(), yogaOnly.stop(), bare.stop()]);
 }
 
 console.log('');

@@ -113,8 +113,11 @@ describe('the fast lane answers as Yoga does', () => {
       { 'content-type': 'application/json; charset=utf-8' },
     ];
     for (const [index, headers] of variants.entries()) {
-      const answers = await sameAnswers([1, 2, 3].map((n) => ({ body: JSON.stringify({ query, variables: { n: n + 3 * index } }), headers })));
+      // The last request repeats the first: a cache hit unless Cache-Control says otherwise.
+      const answers = await sameAnswers([1, 2, 3, 1].map((n) => ({ body: JSON.stringify({ query, variables: { n: n + 3 * index } }), headers })));
       expect(answers.every((a) => a.status === 200)).toBe(true);
+      const cacheControl = headers['cache-control'];
+      expect(answers.at(-1)!.headers['x-cache']).toBe(cacheControl === 'no-store' ? undefined : cacheControl === 'no-cache' ? 'BYPASS' : 'HIT');
     }
   });
 
