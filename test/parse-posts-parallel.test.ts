@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestPosts } from '../src/ingest/ingest-posts.ts';
-import { parsePostsParallel } from '../src/ingest/parse-posts-parallel.ts';
+import { consumePostsParallel, parsePostsParallel } from '../src/ingest/parse-posts-parallel.ts';
 import type { Diagnostic } from '../src/domain/types.ts';
 import { listDataFolder, MAX_POST_BYTES, postSourceOf, readDataFolder } from '../src/ingest/read-data-dir.ts';
-import { resolveGraphData } from '../src/ingest/resolve-graph-data.ts';
+import { GraphDataResolver, resolveGraphData } from '../src/ingest/resolve-graph-data.ts';
 import { bundledReference, postSourcesIn, ROOT } from './helpers.ts';
 
 describe('parsing posts on several threads', () => {
@@ -20,6 +20,26 @@ describe('parsing posts on several threads', () => {
     expect(failures).toEqual([]);
     expect(parallel).toEqual(ingestPosts(sources, reference));
     expect(parallel.talks.length).toBeGreaterThan(100);
+  }, 60_000);
+
+  it('hands the records over in file order as they come, to a resolver that gives the same graph data', async () => {
+    const sources = [...postSourcesIn(path.join(ROOT, 'data', 'posts')), ...postSourcesIn(path.join(ROOT, 'test', 'fixtures', 'other-posts'))];
+    const reference = bundledReference();
+    const failures: string[] = [];
+    const resolver = new GraphDataResolver(reference);
+    const order: string[] = [];
+    await consumePostsParallel(
+      sources,
+      reference,
+      (post) => {
+        order.push(post.post.file);
+        resolver.add(post);
+      },
+      { threads: 3, minBytesForWorkers: 0, ownShare: 0.5, onWorkerFailure: (error) => failures.push(error.message) },
+    );
+    expect(failures).toEqual([]);
+    expect(order).toEqual(sources.map((s) => s.file).sort((a, b) => a.localeCompare(b)));
+    expect(resolver.finish()).toEqual(ingestPosts(sources, reference));
   }, 60_000);
 });
 

@@ -15,6 +15,8 @@ export interface ParallelOptions {
   minBytesForWorkers?: number;
   /** Told when a worker fails and its share is parsed on the calling thread instead. Default: a process warning. */
   onWorkerFailure?: (error: Error) => void;
+  /** The calling thread's share of the posts, relative to a worker's (less when consuming is work too). Default 1. */
+  ownShare?: number;
 }
 
 const WORKER_URL = new URL('./parse-posts-worker.ts', import.meta.url);
@@ -42,13 +44,17 @@ function sizeOf(input: PostInput): number {
   return 'text' in input ? input.text.length : input.bytes;
 }
 
-/** Splits the (sorted) inputs into `parts` contiguous runs of about equal size. */
-function splitBySize(inputs: readonly PostInput[], parts: number): PostInput[][] {
+/**
+ * Splits the (sorted) inputs into `parts` contiguous runs by size: the first `firstWeight` times
+ * the size of each of the others.
+ */
+function splitBySize(inputs: readonly PostInput[], parts: number, firstWeight = 1): PostInput[][] {
   const total = inputs.reduce((n, input) => n + sizeOf(input), 0);
+  const unit = total / (firstWeight + parts - 1);
   const chunks: PostInput[][] = [[]];
   let filled = 0;
   for (const input of inputs) {
-    if (filled >= (total / parts) * chunks.length && chunks.length < parts) chunks.push([]);
+    if (filled >= unit * (firstWeight + chunks.length - 1) && chunks.length < parts) chunks.push([]);
     chunks[chunks.length - 1]!.push(input);
     filled += sizeOf(input);
   }
@@ -59,7 +65,7 @@ function splitBySize(inputs: readonly PostInput[], parts: number): PostInput[][]
  * Reads (when they are files) and parses posts one after the other, so no more than one text is
  * held at a time; `flush`, when given, is handed the records every `batch` posts and at the end.
  */
-export function parsePostInputs(inputs: readonly PostInput[], context: IngestContext, flush?: (batch: ParsedInputs) => void, batch = 250): ParsedInputs {
+export function parsePostInputs(inputs: readonly PostInput[], context: IngestContext, flush?: (batch: ParsedInputs) => void, batch = BATCH): ParsedInputs {
   let out: ParsedInputs = { parsed: [], diagnostics: [] };
   inputs.forEach((input, index) => {
     const source = postSourceOf(input, out.diagnostics);
@@ -72,59 +78,101 @@ export function parsePostInputs(inputs: readonly PostInput[], context: IngestCon
   return out;
 }
 
-/** A worker parses its share and sends the records in batches (its heap never holds them all); null marks the end. */
-function parseInWorker(inputs: PostInput[], reference: ReferenceData): Promise<ParsedInputs> {
+const BATCH = 250;
+
+/**
+ * A worker parses its share and sends the records in batches of BATCH inputs (its heap never holds
+ * them all); null marks the end. `onBatch` gets each batch as it arrives.
+ */
+function parseInWorker(inputs: PostInput[], reference: ReferenceData, onBatch: (batch: ParsedInputs) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(bootScript(), { eval: true, workerData: { inputs, reference } });
-    const received: ParsedInputs = { parsed: [], diagnostics: [] };
-    worker.on('message', (batch: ParsedInputs | null) => {
-      if (batch === null) return resolve(received);
-      for (const post of batch.parsed) received.parsed.push(post);
-      received.diagnostics.push(...batch.diagnostics);
-    });
+    worker.on('message', (batch: ParsedInputs | null) => (batch === null ? resolve() : onBatch(batch)));
     worker.once('error', reject);
     // After the end marker this does nothing; before it, even a clean exit means records are missing.
     worker.once('exit', (code) => reject(new Error(`post parser worker exited (${code}) before sending all its records`)));
   });
 }
 
-/**
- * Parses posts on several threads: the calling thread takes one share, worker threads the others,
- * and the results come back in file order, exactly as `ingestPosts` would produce them (parsing
- * a post depends on nothing but its text and the reference data). Files are read by the thread
- * that parses them. Small inputs, and any failure to run a worker, fall back to parsing on the
- * calling thread.
- */
+/** Parse records in file order, and the problems met reading the files. */
 export async function parsePostsParallel(inputs: readonly PostInput[], reference: ReferenceData, options: ParallelOptions = {}): Promise<ParsedInputs> {
+  const parsed: ParsedPost[] = [];
+  const { diagnostics } = await consumePostsParallel(inputs, reference, (post) => parsed.push(post), options);
+  return { parsed, diagnostics };
+}
+
+/**
+ * Parses posts on several threads and hands each record to `consume` in file order, as soon as
+ * every post before it has been handed over: the calling thread parses the first share and
+ * consumes it batch by batch while the workers parse the later shares, then consumes the workers'
+ * batches as they arrive. Records are exactly those `ingestPosts` would produce (parsing a post
+ * depends on nothing but its text and the reference data). Files are read by the thread that parses
+ * them. Small inputs, and any failure of a worker, fall back to parsing on the calling thread (a
+ * failed worker's share from its first post not received). Returns the problems met reading files.
+ */
+export async function consumePostsParallel(
+  inputs: readonly PostInput[],
+  reference: ReferenceData,
+  consume: (post: ParsedPost) => void,
+  options: ParallelOptions = {},
+): Promise<{ diagnostics: Diagnostic[] }> {
   const sorted = [...inputs].sort((a, b) => a.file.localeCompare(b.file));
   const threads = Math.max(1, options.threads ?? availableParallelism());
   const size = sorted.reduce((n, input) => n + sizeOf(input), 0);
   const context = createIngestContext(reference);
-  if (threads === 1 || size < (options.minBytesForWorkers ?? 4_000_000)) return parsePostInputs(sorted, context);
+  const diagnostics: Diagnostic[] = [];
+  const take = (batch: ParsedInputs) => {
+    for (const post of batch.parsed) consume(post);
+    for (const diagnostic of batch.diagnostics) diagnostics.push(diagnostic);
+  };
+  if (threads === 1 || size < (options.minBytesForWorkers ?? 4_000_000)) {
+    take(parsePostInputs(sorted, context));
+    return { diagnostics };
+  }
 
-  const [own, ...others] = splitBySize(sorted, threads);
+  const [own = [], ...others] = splitBySize(sorted, threads, options.ownShare ?? 1);
   const onFailure = options.onWorkerFailure ?? ((error: Error) => process.emitWarning(`a post parser worker failed (${error.message}); parsing its share on the main thread`));
-  const pending = others.map((chunk) =>
-    parseInWorker(chunk, reference).catch((error: Error) => {
-      onFailure(error);
-      return parsePostInputs(chunk, context);
-    }),
-  );
+  // Each worker's batches wait in its queue until every earlier share has been consumed.
+  const queues = others.map(() => ({ batches: [] as ParsedInputs[], received: 0, done: false }));
+  let draining = -1; // the share being consumed: -1 is this thread's own
+  const drain = () => {
+    while (draining >= 0 && draining < queues.length) {
+      const queue = queues[draining]!;
+      for (let batch = queue.batches.shift(); batch; batch = queue.batches.shift()) take(batch);
+      if (!queue.done) return;
+      draining++;
+    }
+  };
+  const pending = others.map((chunk, index) => {
+    const queue = queues[index]!;
+    const onBatch = (batch: ParsedInputs) => {
+      queue.received += Math.min(BATCH, chunk.length - queue.received);
+      queue.batches.push(batch);
+      drain();
+    };
+    return parseInWorker(chunk, reference, onBatch)
+      .catch((error: Error) => {
+        onFailure(error);
+        queue.batches.push(parsePostInputs(chunk.slice(queue.received), context));
+      })
+      .then(() => {
+        queue.done = true;
+        drain();
+      });
+  });
   // This thread parses its share in batches and lets the workers' batches in between, so they do
   // not queue up (serialized) until it is done.
-  const mine: ParsedInputs = { parsed: [], diagnostics: [] };
-  const ownShare = own ?? [];
   try {
-    for (let from = 0; from < ownShare.length; from += 250) {
-      const batch = parsePostInputs(ownShare.slice(from, from + 250), context);
-      mine.parsed.push(...batch.parsed);
-      mine.diagnostics.push(...batch.diagnostics);
+    for (let from = 0; from < own.length; from += BATCH) {
+      take(parsePostInputs(own.slice(from, from + BATCH), context));
       await new Promise((resolve) => setImmediate(resolve));
     }
   } catch (error) {
     await Promise.allSettled(pending); // no worker outcome is left to reject unhandled
     throw error;
   }
-  const results = [mine, ...(await Promise.all(pending))];
-  return { parsed: results.flatMap((r) => r.parsed), diagnostics: results.flatMap((r) => r.diagnostics) };
+  draining = 0;
+  drain();
+  await Promise.all(pending);
+  return { diagnostics };
 }

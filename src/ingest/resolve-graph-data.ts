@@ -144,25 +144,49 @@ function findEventByDate(events: readonly EventDefinition[], date: string | null
  * topics tagged, instants computed in each event's zone. Pure: no I/O.
  */
 export function resolveGraphData(parsed: readonly ParsedPost[], reference: ReferenceData, options: { codeRevision?: string } = {}): GraphData {
-  const diagnostics: Diagnostic[] = parsed.flatMap((p) => p.diagnostics);
-  const organizations = new NameRegistry(reference.organizations);
-  const speakers = new NameRegistry(reference.speakers);
-  const eventDefs = new Map(reference.events.map((e) => [e.slug, e]));
+  const resolver = new GraphDataResolver(reference, options);
+  for (const post of parsed) resolver.add(post);
+  return resolver.finish();
+}
 
+/**
+ * resolveGraphData a post at a time, so resolution can start while later posts are still being
+ * parsed (loadGraph). Posts must be added in file order: the first of two duplicate talks is kept.
+ */
+export class GraphDataResolver {
+  private readonly parseDiagnostics: Diagnostic[] = [];
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly organizations: NameRegistry;
+  private readonly speakers: NameRegistry;
+  private readonly eventDefs: Map<string, EventDefinition>;
   // Dates, times, names and file paths repeat across thousands of talks; records parsed on other
   // threads each bring their own copy of them. One copy of each is kept.
-  const sharedStrings = new Map<string, string>();
-  const shared = <T extends string | null>(text: T): T => {
-    if (text === null) return text;
-    let kept = sharedStrings.get(text);
-    if (kept === undefined) sharedStrings.set((kept = detached(text)), kept);
-    return kept as T;
-  };
-  const talks = new Map<string, Talk>();
-  const talkKeys = new Map<string, string>();
-  const posts: Post[] = [];
+  private readonly sharedStrings = new Map<string, string>();
+  private readonly talks = new Map<string, Talk>();
+  private readonly talkKeys = new Map<string, string>();
+  private readonly posts: Post[] = [];
+  private readonly inputDigest = createHash('sha1');
 
-  for (const { post, talks: entries, diagnostics: postDiagnostics } of parsed) {
+  constructor(
+    private readonly reference: ReferenceData,
+    private readonly options: { codeRevision?: string } = {},
+  ) {
+    this.organizations = new NameRegistry(reference.organizations);
+    this.speakers = new NameRegistry(reference.speakers);
+    this.eventDefs = new Map(reference.events.map((e) => [e.slug, e]));
+  }
+
+  private shared<T extends string | null>(text: T): T {
+    if (text === null) return text;
+    let kept = this.sharedStrings.get(text);
+    if (kept === undefined) this.sharedStrings.set((kept = detached(text)), kept);
+    return kept as T;
+  }
+
+  add({ post, talks: entries, diagnostics: postDiagnostics, digest }: ParsedPost): void {
+    const { reference, eventDefs, speakers, organizations, diagnostics, talks, talkKeys } = this;
+    for (const diagnostic of postDiagnostics) this.parseDiagnostics.push(diagnostic);
+    this.inputDigest.update(digest);
     let reportedUnknownEvent = false;
     const postRecord: Post = {
       id: post.slug,
@@ -176,7 +200,7 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
       talkIds: [],
       diagnostics: postDiagnostics,
     };
-    posts.push(postRecord);
+    this.posts.push(postRecord);
 
     for (const entry of entries) {
       const event = (entry.eventSlug ? eventDefs.get(entry.eventSlug) : undefined) ?? findEventByDate(reference.events, entry.date);
@@ -186,17 +210,17 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
       }
       const appearances: Appearance[] = entry.speakers.map((s) => ({
         speakerId: speakers.resolve(s.name),
-        nameAsWritten: shared(s.name),
+        nameAsWritten: this.shared(s.name),
         organizationId: s.organization ? organizations.resolve(s.organization) : null,
-        organizationAsWritten: shared(s.organization),
-        role: shared(s.role),
+        organizationAsWritten: this.shared(s.organization),
+        role: this.shared(s.role),
       }));
       const speakerKey = appearances.map((a) => a.speakerId).sort().join('+');
       const dedupeKeys = [entry.url ? `url:${normalizeUrl(entry.url)}` : null, `title:${foldKey(entry.title)}|${speakerKey || entry.date || post.slug}`].filter((k): k is string => k !== null);
       const existingId = dedupeKeys.map((k) => talkKeys.get(k)).find((id) => id !== undefined);
       if (existingId) {
         const existing = talks.get(existingId)!;
-        existing.sources.push({ ...entry.source, file: shared(entry.source.file) });
+        existing.sources.push({ ...entry.source, file: this.shared(entry.source.file) });
         diagnostics.push(diagnose('DUPLICATE_TALK_MERGED', entry.source, `"${entry.title}" is also listed at ${existing.sources[0]!.file}:${existing.sources[0]!.line}.`));
         continue;
       }
@@ -204,7 +228,7 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
       for (const k of dedupeKeys) talkKeys.set(k, id);
       const zone = event?.timezone ?? post.timezone ?? null;
       const instants = computeInstants(entry, zone, diagnostics);
-      const tags = entry.tags.map((t) => ({ topicId: shared(t.topicId), keyword: shared(t.keyword), field: t.field }));
+      const tags = entry.tags.map((t) => ({ topicId: this.shared(t.topicId), keyword: this.shared(t.keyword), field: t.field }));
       talks.set(id, {
         id,
         title: detached(entry.title),
@@ -214,107 +238,110 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
         eventId: event?.slug ?? null,
         postId: postRecord.id,
         day: entry.date ? weekdayOfDate(entry.date) : null,
-        date: shared(entry.date),
-        start: shared(entry.start),
-        end: shared(entry.end),
+        date: this.shared(entry.date),
+        start: this.shared(entry.start),
+        end: this.shared(entry.end),
         ...instants,
         appearances,
         speakerIds: [...new Set(appearances.map((a) => a.speakerId))],
         organizationIds: [...new Set(appearances.map((a) => a.organizationId).filter((o): o is string => o !== null))],
         tags,
         topicIds: [...new Set(tags.map((t) => t.topicId))],
-        sources: [{ ...entry.source, file: shared(entry.source.file) }],
+        sources: [{ ...entry.source, file: this.shared(entry.source.file) }],
       });
     }
   }
 
-  const talkList = sortBySchedule([...talks.values()]);
-  const organizationUrls = new Map(reference.organizations.map((d) => [d.slug, d.url]));
-  const postById = new Map(posts.map((p) => [p.id, p]));
+  /** The graph data of every post added. */
+  finish(): GraphData {
+    const { reference, eventDefs, speakers, organizations, talks, posts } = this;
+    const talkList = sortBySchedule([...talks.values()]);
+    const organizationUrls = new Map(reference.organizations.map((d) => [d.slug, d.url]));
+    const postById = new Map(posts.map((p) => [p.id, p]));
 
-  const speakerRecords: Speaker[] = speakers.entries().map((s) => ({ ...s, talkIds: [], organizationIds: [] }));
-  const speakerById = new Map(speakerRecords.map((s) => [s.id, s]));
-  const orgRecords: Organization[] = organizations.entries().map((o) => ({
-    ...o,
-    url: organizationUrls.get(o.id) ?? null,
-    talkIds: [],
-    speakerIds: [],
-  }));
-  const orgById = new Map(orgRecords.map((o) => [o.id, o]));
-  const topicRecords: Topic[] = reference.topics.map((t) => ({
-    id: t.slug,
-    name: t.name,
-    description: t.description,
-    keywords: t.keywords,
-    parentId: t.parent && reference.topics.some((p) => p.slug === t.parent) ? t.parent : null,
-    childIds: reference.topics.filter((c) => c.parent === t.slug).map((c) => c.slug),
-    talkIds: [],
-  }));
-  const topicById = new Map(topicRecords.map((t) => [t.id, t]));
-
-  const usedEventIds = new Set<string>();
-  for (const id of [...talkList.map((t) => t.eventId), ...posts.map((p) => p.eventId)]) {
-    let current = id ? eventDefs.get(id) : undefined;
-    while (current && !usedEventIds.has(current.slug)) {
-      usedEventIds.add(current.slug);
-      current = current.parent ? eventDefs.get(current.parent) : undefined;
-    }
-  }
-  const eventRecords: Event[] = reference.events
-    .filter((e) => usedEventIds.has(e.slug))
-    .map((e) => ({
-      id: e.slug,
-      name: e.name,
-      aliases: e.aliases,
-      city: e.city,
-      country: e.country,
-      timezone: e.timezone,
-      startDate: e.startDate,
-      endDate: e.endDate,
-      parentId: e.parent && usedEventIds.has(e.parent) ? e.parent : null,
-      url: e.url,
+    const speakerRecords: Speaker[] = speakers.entries().map((s) => ({ ...s, talkIds: [], organizationIds: [] }));
+    const speakerById = new Map(speakerRecords.map((s) => [s.id, s]));
+    const orgRecords: Organization[] = organizations.entries().map((o) => ({
+      ...o,
+      url: organizationUrls.get(o.id) ?? null,
+      talkIds: [],
+      speakerIds: [],
+    }));
+    const orgById = new Map(orgRecords.map((o) => [o.id, o]));
+    const topicRecords: Topic[] = reference.topics.map((t) => ({
+      id: t.slug,
+      name: t.name,
+      description: t.description,
+      keywords: t.keywords,
+      parentId: t.parent && reference.topics.some((p) => p.slug === t.parent) ? t.parent : null,
+      childIds: reference.topics.filter((c) => c.parent === t.slug).map((c) => c.slug),
       talkIds: [],
     }));
-  const eventById = new Map(eventRecords.map((e) => [e.id, e]));
+    const topicById = new Map(topicRecords.map((t) => [t.id, t]));
 
-  // Sets while linking (a speaker or organization can have thousands of talks), lists afterwards.
-  const linked = new Map<string[], Set<string>>();
-  const addUnique = (list: string[], value: string) => {
-    let seen = linked.get(list);
-    if (!seen) linked.set(list, (seen = new Set(list)));
-    if (!seen.has(value)) seen.add(value), list.push(value);
-  };
-  for (const talk of talkList) {
-    postById.get(talk.postId)?.talkIds.push(talk.id);
-    if (talk.eventId) eventById.get(talk.eventId)?.talkIds.push(talk.id);
-    for (const topicId of talk.topicIds) topicById.get(topicId)?.talkIds.push(talk.id);
-    for (const a of talk.appearances) {
-      const speaker = speakerById.get(a.speakerId)!;
-      addUnique(speaker.talkIds, talk.id);
-      if (a.organizationId) {
-        addUnique(speaker.organizationIds, a.organizationId);
-        const org = orgById.get(a.organizationId)!;
-        addUnique(org.talkIds, talk.id);
-        addUnique(org.speakerIds, a.speakerId);
+    const usedEventIds = new Set<string>();
+    for (const id of [...talkList.map((t) => t.eventId), ...posts.map((p) => p.eventId)]) {
+      let current = id ? eventDefs.get(id) : undefined;
+      while (current && !usedEventIds.has(current.slug)) {
+        usedEventIds.add(current.slug);
+        current = current.parent ? eventDefs.get(current.parent) : undefined;
       }
     }
+    const eventRecords: Event[] = reference.events
+      .filter((e) => usedEventIds.has(e.slug))
+      .map((e) => ({
+        id: e.slug,
+        name: e.name,
+        aliases: e.aliases,
+        city: e.city,
+        country: e.country,
+        timezone: e.timezone,
+        startDate: e.startDate,
+        endDate: e.endDate,
+        parentId: e.parent && usedEventIds.has(e.parent) ? e.parent : null,
+        url: e.url,
+        talkIds: [],
+      }));
+    const eventById = new Map(eventRecords.map((e) => [e.id, e]));
+
+    // Sets while linking (a speaker or organization can have thousands of talks), lists afterwards.
+    const linked = new Map<string[], Set<string>>();
+    const addUnique = (list: string[], value: string) => {
+      let seen = linked.get(list);
+      if (!seen) linked.set(list, (seen = new Set(list)));
+      if (!seen.has(value)) seen.add(value), list.push(value);
+    };
+    for (const talk of talkList) {
+      postById.get(talk.postId)?.talkIds.push(talk.id);
+      if (talk.eventId) eventById.get(talk.eventId)?.talkIds.push(talk.id);
+      for (const topicId of talk.topicIds) topicById.get(topicId)?.talkIds.push(talk.id);
+      for (const a of talk.appearances) {
+        const speaker = speakerById.get(a.speakerId)!;
+        addUnique(speaker.talkIds, talk.id);
+        if (a.organizationId) {
+          addUnique(speaker.organizationIds, a.organizationId);
+          const org = orgById.get(a.organizationId)!;
+          addUnique(org.talkIds, talk.id);
+          addUnique(org.speakerIds, a.speakerId);
+        }
+      }
+    }
+
+    const inputDigest = this.inputDigest;
+    inputDigest.update(JSON.stringify(reference));
+    if (this.options.codeRevision) inputDigest.update(this.options.codeRevision);
+
+    return {
+      inputDigest: inputDigest.digest('hex'),
+      posts,
+      events: eventRecords,
+      talks: talkList,
+      speakers: speakerRecords,
+      organizations: orgRecords,
+      topics: topicRecords,
+      diagnostics: [...this.parseDiagnostics, ...this.diagnostics],
+    };
   }
-
-  const inputDigest = createHash('sha1');
-  for (const p of parsed) inputDigest.update(p.digest);
-  inputDigest.update(JSON.stringify(reference));
-  if (options.codeRevision) inputDigest.update(options.codeRevision);
-
-  return {
-    inputDigest: inputDigest.digest('hex'),
-    posts,
-    events: eventRecords,
-    talks: talkList,
-    speakers: speakerRecords,
-    organizations: orgRecords,
-    topics: topicRecords,
-    diagnostics,
-  };
 }
 
 /** Where a talk sits in time: its instant, else its local date and time read as UTC; undated last. */
