@@ -1,6 +1,6 @@
 // `npm run load [-- --duration 20 | --soak] [--connections 10] [--reload-every 3] [--sample-every 10] [--keep]`
 //
-// Load and soak run of the server as users run it: `node --import tsx src/main.ts --watch --data DIR`
+// Load and soak run of the server as users run it: `node --expose-gc --import tsx src/main.ts --watch --data DIR`
 // on 127.0.0.1 in a child process, DIR a temporary copy of data/. autocannon (through the bench's
 // runLoad) sends a mixed query set — dashboard, filtered, search (search, text filter, ask), deep
 // traversal — with varied variables so the response cache cannot answer most of it; meanwhile a

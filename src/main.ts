@@ -6,7 +6,7 @@ import { countBySeverity } from './domain/count-by-severity.ts';
 import type { Diagnostic } from './domain/types.ts';
 import type { KnowledgeGraph } from './graph/knowledge-graph.ts';
 import { LiveData } from './live-data.ts';
-import { loadGraph } from './load-graph.ts';
+import { collectLoadingGarbage, loadGraph } from './load-graph.ts';
 import { schema } from './schema/index.ts';
 import { parseCorsOrigins } from './server/cors-policy.ts';
 import { createTalkGraphServer } from './server/create-yoga.ts';
@@ -51,6 +51,7 @@ async function main(): Promise<void> {
   const live = values.watch ? new LiveData([dataDir], graphs) : null;
   const loaded = live ? await live.reload() : await loadGraph([dataDir]);
   graphs.swap(loaded.graph);
+  collectLoadingGarbage();
   const summary = (result: { graph: KnowledgeGraph; diagnostics: readonly Diagnostic[]; postCount: number }) => ({
     posts: result.postCount,
     talks: result.graph.allTalks().length,
@@ -62,7 +63,10 @@ async function main(): Promise<void> {
   logger.info('graph loaded', { ...summary(loaded), dataDir });
   const stopWatching = live?.watch((result) => {
     if (result instanceof Error) logger.error('reload failed; serving the previous graph', { error: result.message });
-    else logger.info('graph reloaded', { ...summary(result), keptLastGood: result.keptLastGood });
+    else {
+      collectLoadingGarbage();
+      logger.info('graph reloaded', { ...summary(result), keptLastGood: result.keptLastGood });
+    }
   });
 
   const { listener } = createTalkGraphServer({ schema, graphs, ...httpOptions, config, logger });

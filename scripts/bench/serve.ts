@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { parseArgs } from 'node:util';
 import { GraphHolder } from '../../src/graph/graph-holder.ts';
-import { loadGraph } from '../../src/load-graph.ts';
+import { collectLoadingGarbage, loadGraph } from '../../src/load-graph.ts';
 import { schema } from '../../src/schema/index.ts';
 import { parseCorsOrigins } from '../../src/server/cors-policy.ts';
 import { createTalkGraphServer } from '../../src/server/create-yoga.ts';
@@ -63,6 +63,7 @@ async function serveProject(dataDir: string, naive: boolean): Promise<void> {
   const graph = loaded.graph;
 
   const graphs = new GraphHolder(graph);
+  collectLoadingGarbage(); // as src/main.ts does
   const config = serverConfigFromEnv();
   const { listener } = createTalkGraphServer({
     schema: naive ? buildNaiveSchema() : schema,
