@@ -57,8 +57,12 @@ export function costUpperBound(schema: GraphQLSchema, document: DocumentNode, op
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const active = new Set<SelectionSetNode>();
+  // Per selection set and type, as Pothos keeps them: a fragment spread many times over is walked once.
+  const known = new Map<SelectionSetNode, Map<GraphQLNamedType, number>>();
 
   function selectionSetCost(selectionSet: SelectionSetNode, type: GraphQLNamedType): number {
+    const seen = known.get(selectionSet)?.get(type);
+    if (seen !== undefined) return seen;
     // A fragment that spreads itself is refused by validation; never loop on one that was not validated.
     if (active.has(selectionSet)) return Number.POSITIVE_INFINITY;
     active.add(selectionSet);
@@ -74,6 +78,9 @@ export function costUpperBound(schema: GraphQLSchema, document: DocumentNode, op
       }
     }
     active.delete(selectionSet);
+    let byType = known.get(selectionSet);
+    if (!byType) known.set(selectionSet, (byType = new Map()));
+    byType.set(type, cost);
     return cost;
   }
 
