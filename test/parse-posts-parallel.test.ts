@@ -41,6 +41,24 @@ describe('parsing posts on several threads', () => {
     expect(order).toEqual(sources.map((s) => s.file).sort((a, b) => a.localeCompare(b)));
     expect(resolver.finish()).toEqual(ingestPosts(sources, reference));
   }, 60_000);
+
+  it('rejects with the error of a consumer that fails on a worker’s record, and consumes nothing after it', async () => {
+    const sources = [...postSourcesIn(path.join(ROOT, 'data', 'posts')), ...postSourcesIn(path.join(ROOT, 'test', 'fixtures', 'other-posts'))];
+    const files = sources.map((s) => s.file).sort((a, b) => a.localeCompare(b));
+    const last = files.at(-1)!; // parsed by the last worker
+    const consumed: string[] = [];
+    const run = consumePostsParallel(
+      sources,
+      bundledReference(),
+      (post) => {
+        if (post.post.file === last) throw new Error(`cannot resolve ${post.post.file}`);
+        consumed.push(post.post.file);
+      },
+      { threads: 2, minBytesForWorkers: 0, ownShare: 0.5 },
+    );
+    await expect(run).rejects.toThrow(`cannot resolve ${last}`);
+    expect(consumed).toEqual(files.slice(0, -1));
+  }, 60_000);
 });
 
 describe('reading post files on the parser threads', () => {

@@ -80,18 +80,39 @@ export function parsePostInputs(inputs: readonly PostInput[], context: IngestCon
 
 const BATCH = 250;
 
+interface WorkerRun {
+  /** Settles when the worker has sent its end marker, or fails. */
+  done: Promise<void>;
+  /** Stops the worker; nothing it sends afterwards is delivered. */
+  stop(): void;
+}
+
 /**
  * A worker parses its share and sends the records in batches of BATCH inputs (its heap never holds
- * them all); null marks the end. `onBatch` gets each batch as it arrives.
+ * them all); null marks the end. `onBatch` gets each batch as it arrives, never after the run has
+ * settled: a worker's error can overtake batches it posted before failing, and those must not
+ * arrive after its share has been taken over.
  */
-function parseInWorker(inputs: PostInput[], reference: ReferenceData, onBatch: (batch: ParsedInputs) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(bootScript(), { eval: true, workerData: { inputs, reference } });
-    worker.on('message', (batch: ParsedInputs | null) => (batch === null ? resolve() : onBatch(batch)));
-    worker.once('error', reject);
-    // After the end marker this does nothing; before it, even a clean exit means records are missing.
-    worker.once('exit', (code) => reject(new Error(`post parser worker exited (${code}) before sending all its records`)));
+function parseInWorker(inputs: PostInput[], reference: ReferenceData, onBatch: (batch: ParsedInputs) => void): WorkerRun {
+  const worker = new Worker(bootScript(), { eval: true, workerData: { inputs, reference } });
+  let settle: ((error: Error | null) => void) | null = null;
+  const done = new Promise<void>((resolve, reject) => {
+    settle = (error) => {
+      settle = null;
+      void worker.terminate();
+      if (error) reject(error);
+      else resolve();
+    };
   });
+  worker.on('message', (batch: ParsedInputs | null) => {
+    if (!settle) return;
+    if (batch !== null) onBatch(batch);
+    else settle(null);
+  });
+  worker.once('error', (error) => settle?.(error));
+  // Before the end marker, even a clean exit means records are missing.
+  worker.once('exit', (code) => settle?.(new Error(`post parser worker exited (${code}) before sending all its records`)));
+  return { done, stop: () => settle?.(new Error('post parser worker stopped')) };
 }
 
 /** Parse records in file order, and the problems met reading the files. */
@@ -132,47 +153,64 @@ export async function consumePostsParallel(
 
   const [own = [], ...others] = splitBySize(sorted, threads, options.ownShare ?? 1);
   const onFailure = options.onWorkerFailure ?? ((error: Error) => process.emitWarning(`a post parser worker failed (${error.message}); parsing its share on the main thread`));
+  // The first error thrown by `consume` (or by this thread's own parsing): the workers are stopped and it is rethrown.
+  let failure: { error: unknown } | null = null;
+  const takeSafely = (batch: ParsedInputs) => {
+    if (failure) return;
+    try {
+      take(batch);
+    } catch (error) {
+      failure = { error };
+      for (const run of runs) run.stop();
+    }
+  };
   // Each worker's batches wait in its queue until every earlier share has been consumed.
   const queues = others.map(() => ({ batches: [] as ParsedInputs[], received: 0, done: false }));
   let draining = -1; // the share being consumed: -1 is this thread's own
   const drain = () => {
     while (draining >= 0 && draining < queues.length) {
       const queue = queues[draining]!;
-      for (let batch = queue.batches.shift(); batch; batch = queue.batches.shift()) take(batch);
+      for (let batch = queue.batches.shift(); batch; batch = queue.batches.shift()) takeSafely(batch);
       if (!queue.done) return;
       draining++;
     }
   };
-  const pending = others.map((chunk, index) => {
+  const runs = others.map((chunk, index) => {
     const queue = queues[index]!;
-    const onBatch = (batch: ParsedInputs) => {
+    return parseInWorker(chunk, reference, (batch) => {
       queue.received += Math.min(BATCH, chunk.length - queue.received);
       queue.batches.push(batch);
       drain();
-    };
-    return parseInWorker(chunk, reference, onBatch)
+    });
+  });
+  const pending = runs.map((run, index) =>
+    run.done
       .catch((error: Error) => {
+        if (failure) return; // stopped because consuming failed: nothing more is wanted
         onFailure(error);
-        queue.batches.push(parsePostInputs(chunk.slice(queue.received), context));
+        const queue = queues[index]!;
+        queue.batches.push(parsePostInputs(others[index]!.slice(queue.received), context));
       })
       .then(() => {
-        queue.done = true;
+        queues[index]!.done = true;
         drain();
-      });
-  });
+      }),
+  );
   // This thread parses its share in batches and lets the workers' batches in between, so they do
   // not queue up (serialized) until it is done.
   try {
-    for (let from = 0; from < own.length; from += BATCH) {
-      take(parsePostInputs(own.slice(from, from + BATCH), context));
+    for (let from = 0; from < own.length && !failure; from += BATCH) {
+      takeSafely(parsePostInputs(own.slice(from, from + BATCH), context));
       await new Promise((resolve) => setImmediate(resolve));
     }
   } catch (error) {
-    await Promise.allSettled(pending); // no worker outcome is left to reject unhandled
-    throw error;
+    failure ??= { error };
+    for (const run of runs) run.stop();
   }
   draining = 0;
   drain();
+  await Promise.allSettled(pending); // no worker outcome is left to reject unhandled
+  if (failure) throw (failure as { error: unknown }).error;
   await Promise.all(pending);
   return { diagnostics };
 }
