@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_QUERIES, requestBody } from '../scripts/bench/queries.ts';
@@ -105,6 +105,8 @@ describe('the fast lane answers as Yoga does', () => {
       { accept: 'application/json' },
       { accept: '*/*' },
       { accept: 'application/graphql-response+json, application/json;q=0.9' },
+      // CORS answers Access-Control-Request-Headers too: such a request must not set the headers of the next ones.
+      { origin: 'https://dash.example', 'access-control-request-headers': 'x-custom' },
       { origin: 'https://dash.example' },
       { origin: 'https://elsewhere.example', accept: 'application/json' },
       { 'x-request-id': 'dashboard-42' },
@@ -147,6 +149,42 @@ describe('the fast lane answers as Yoga does', () => {
     // with errors or because its body is not one plain operation of a known document.
     expect(after.answered - before.answered).toBe(3);
     expect(after.handedOver - before.handedOver).toBe(cases.length * 2 - 3);
+  });
+
+  it('times a request it hands over from its arrival, not from when Yoga sees it', async () => {
+    const body = JSON.stringify({ query: '{ slowlySent: talks(first: 1) { totalCount } }' });
+    for (const running of [withLane, without]) {
+      running.sent++;
+      const status = await new Promise<number>((resolve, reject) => {
+        const request = httpRequest(`${running.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode!));
+        });
+        request.on('error', reject);
+        request.flushHeaders();
+        setTimeout(() => request.end(body), 300);
+      });
+      expect(status).toBe(200);
+      const line = running.logLines.at(-1)!;
+      expect(line.durationMs as number).toBeGreaterThanOrEqual(250);
+    }
+  });
+
+  it('answers a Host header that makes no URL with 400 BAD_REQUEST, not a 500 with a stack trace', async () => {
+    for (const running of [withLane, without]) {
+      running.sent++;
+      const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const request = httpRequest(`${running.url}/graphql`, { method: 'POST', headers: { host: 'bad host', 'content-type': 'application/json' } }, (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode!, text }));
+        });
+        request.on('error', reject);
+        request.end(JSON.stringify({ query: '{ talks(first: 1) { totalCount } }' }));
+      });
+      expect(status).toBe(400);
+      expect(JSON.parse(text)).toEqual({ errors: [{ message: 'The Host header does not name a host.', extensions: { code: 'BAD_REQUEST' } }] });
+    }
   });
 
   it('leaves the same log lines and metrics', async () => {

@@ -1,4 +1,4 @@
-import type { RequestListener } from 'node:http';
+import type { IncomingMessage, RequestListener } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphHolder } from '../graph/graph-holder.ts';
@@ -10,12 +10,13 @@ import { CompiledOperations, useCompiledExecution } from './compiled-execution-p
 import { useEnumHints } from './enum-hints-plugin.ts';
 import { EXAMPLE_QUERIES } from './example-queries.ts';
 import { FastLane } from './fast-lane.ts';
+import { guardHost } from './host-guard.ts';
 import { useHttpCache } from './http-cache-plugin.ts';
 import { createJsonLogger, yogaLoggerOf, type JsonLogger } from './json-logger.ts';
-import { useRequestLogging } from './logging-plugin.ts';
+import { logRequest, useRequestLogging } from './logging-plugin.ts';
 import { createMetrics } from './metrics-plugin.ts';
 import { useReadiness } from './readiness-plugin.ts';
-import { RequestTracker, useRequestTracking } from './request-tracking.ts';
+import { RequestTracker, requestIdOf, useRequestTracking } from './request-tracking.ts';
 import { ResponseCache, type ResponseCacheLimits } from './response-cache.ts';
 import { useResponseCache } from './response-cache-plugin.ts';
 import { createSecurityPlugins } from './security-plugins.ts';
@@ -123,5 +124,11 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
       ...(fastLane ? [fastLane.plugin()] : []),
     ],
   });
-  return { yoga, listener: fastLane ? fastLane.listener(yoga) : yoga, fastLane };
+  const logBadHost = (req: IncomingMessage, status: number, code: string) => {
+    const method = req.method ?? 'GET';
+    const path = (req.url ?? '/').split('?')[0]!;
+    metrics?.observe({ method, pathname: path, status, startedAt: null, errorCodes: [code] });
+    logRequest(logger, { id: requestIdOf(null), startedAt: null, operationName: null, errorCodes: [code] }, method, path, status, performance.now());
+  };
+  return { yoga, listener: guardHost(fastLane ? fastLane.listener(yoga) : yoga, logBadHost), fastLane };
 }

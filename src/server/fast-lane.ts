@@ -10,7 +10,7 @@ import type { JsonLogger } from './json-logger.ts';
 import { logRequest } from './logging-plugin.ts';
 import type { Metrics } from './metrics-plugin.ts';
 import { pathnameOf } from './request-path.ts';
-import { REQUEST_ID_HEADER, requestIdOf, type RequestRecord } from './request-tracking.ts';
+import { REQUEST_ID_HEADER, requestArrivals, requestIdOf, type RequestRecord } from './request-tracking.ts';
 import type { ResponseCache } from './response-cache.ts';
 import { CACHE_STATUS_HEADER, cacheKeyFor, cachePolicyOf, type Params } from './response-cache-plugin.ts';
 
@@ -39,6 +39,9 @@ const PARAMETERS = new Set(['query', 'variables', 'operationName', 'extensions']
 
 const templateKey = (accept: string | null | undefined, origin: string | null | undefined) => `${accept ?? ''}\n${origin ?? ''}`;
 
+/** CORS answers these too (they are preflight headers, but a POST may carry them): such requests are left to Yoga. */
+const CORS_REQUEST_HEADERS = ['access-control-request-headers', 'access-control-request-method'];
+
 /** The parameters of a JSON body when they are one plain operation (no extensions, nothing unknown), else null. */
 function plainParams(body: Buffer): (Params & { query: string; variables: Record<string, unknown> | null; operationName: string | null }) | null {
   let params: unknown;
@@ -54,6 +57,14 @@ function plainParams(body: Buffer): (Params & { query: string; variables: Record
   if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
   if (operationName != null && typeof operationName !== 'string') return null;
   return { query, variables: (variables as Record<string, unknown> | null | undefined) ?? null, operationName: operationName ?? null };
+}
+
+/** An answer of the fast lane, ready to write. */
+interface Reply {
+  record: RequestRecord;
+  headers: Record<string, string>;
+  body: Buffer;
+  cacheStatus: string | null;
 }
 
 function whenDone<T, R>(value: T | Promise<T>, then: (value: T) => R): R | Promise<R> {
@@ -101,6 +112,7 @@ export class FastLane {
         if (request.method !== 'POST' || response.status !== 200 || pathnameOf(request) !== path) return;
         // x-cache is set on every answer the response cache saw: a GraphQL result, not a probe or a refusal.
         if (!GRAPHQL_RESPONSE_TYPE.test(response.headers.get('content-type') ?? '') || !response.headers.has(CACHE_STATUS_HEADER)) return;
+        if (CORS_REQUEST_HEADERS.some((name) => request.headers.has(name))) return;
         const key = templateKey(request.headers.get('accept'), request.headers.get('origin'));
         if (this.templates.has(key)) return;
         const headers: Record<string, string> = {};
@@ -130,19 +142,22 @@ export class FastLane {
           this.stats.handedOver++;
           // @whatwg-node/server reads a body already on the Node request instead of the spent stream.
           (req as IncomingMessage & { body?: Buffer }).body = body;
+          // Logs and metrics time the request from its arrival, not from when Yoga sees it.
+          requestArrivals.set(req, startedAt);
           yoga(req, res);
         };
-        const finish = (answered: boolean) => {
-          if (!answered) handOver();
+        const finish = (reply: Reply | null) => {
+          if (reply) this.send(res, reply);
+          else handOver();
         };
-        let answered: boolean | Promise<boolean>;
+        let reply: Reply | null | Promise<Reply | null>;
         try {
-          answered = this.answer(req, res, body, startedAt);
+          reply = this.answer(req, body, startedAt);
         } catch {
-          answered = false;
+          reply = null;
         }
-        if (answered instanceof Promise) answered.then(finish, handOver);
-        else finish(answered);
+        if (reply instanceof Promise) reply.then(finish, handOver);
+        else finish(reply);
       });
     };
   }
@@ -150,22 +165,23 @@ export class FastLane {
   private mayTake(req: IncomingMessage): boolean {
     if (req.method !== 'POST' || req.url !== this.options.path || !this.options.graphs.ready) return false;
     if (!JSON_CONTENT_TYPE.test(req.headers['content-type'] ?? '') || req.headers['transfer-encoding'] !== undefined) return false;
+    if (CORS_REQUEST_HEADERS.some((name) => req.headers[name] !== undefined)) return false;
     const declared = req.headers['content-length'];
     return declared !== undefined && CONTENT_LENGTH.test(declared) && Number(declared) > 0 && Number(declared) <= this.options.maxBodyBytes;
   }
 
-  /** Answers the request and says true, or says false without having written anything. */
-  private answer(req: IncomingMessage, res: ServerResponse, body: Buffer, startedAt: number): boolean | Promise<boolean> {
+  /** The answer to send, or null when the request goes to Yoga. Writes nothing. */
+  private answer(req: IncomingMessage, body: Buffer, startedAt: number): Reply | null | Promise<Reply | null> {
     const { schema, graphs, cache } = this.options;
     const params = plainParams(body);
-    if (!params) return false;
+    if (!params) return null;
     const document = this.documents.get(params.query);
     const operation = document && getOperationAST(document, params.operationName);
-    if (!document || !operation || operation.operation !== 'query') return false;
+    if (!document || !operation || operation.operation !== 'query') return null;
     const accept = req.headers.accept;
     const template = this.templates.get(templateKey(accept, req.headers.origin));
     const cacheKey = cacheKeyFor(accept, params);
-    if (!template || !cacheKey) return false;
+    if (!template || !cacheKey) return null;
 
     const record: RequestRecord = { id: requestIdOf(headerValue(req.headers[REQUEST_ID_HEADER])), startedAt, operationName: params.operationName?.slice(0, 200) ?? null, errorCodes: [] };
     const graph = graphs.current();
@@ -174,28 +190,26 @@ export class FastLane {
       const hit = cache.get(graph.version, cacheKey.key);
       if (hit) {
         record.operationName = hit.operationName?.slice(0, 200) ?? null;
-        this.send(res, record, { ...template, 'content-type': hit.contentType }, hit.body, 'HIT');
-        return true;
+        return { record, headers: { ...template, 'content-type': hit.contentType }, body: hit.body, cacheStatus: 'HIT' };
       }
     }
     const variableValues = params.variables ?? {};
     const contextValue = createContext(graph);
-    if (costRefusal(schema, document, variableValues, params.operationName, contextValue, this.options.maxCost)) return false;
+    if (costRefusal(schema, document, variableValues, params.operationName, contextValue, this.options.maxCost)) return null;
     const compiled = this.options.compiled?.get(document, params.operationName);
     const result = compiled
       ? compiled.query(undefined, contextValue, variableValues)
       : execute({ schema, document, contextValue, variableValues, operationName: params.operationName });
-    return whenDone(result as ExecutionResult | Promise<ExecutionResult>, (done) => {
-      if (done.errors?.length || done.extensions !== undefined) return false;
+    return whenDone(result as ExecutionResult | Promise<ExecutionResult>, (done): Reply | null => {
+      if (done.errors?.length || done.extensions !== undefined) return null;
       const bytes = Buffer.from(JSON.stringify(done));
       const contentType = template['content-type']!;
       if (policy !== 'skip' && cache) cache.set(graph.version, cacheKey.key, { body: bytes, status: 200, contentType, operationName: cacheKey.operationName });
-      this.send(res, record, template, bytes, policy === 'skip' ? null : policy === 'refresh' ? 'BYPASS' : 'MISS');
-      return true;
+      return { record, headers: template, body: bytes, cacheStatus: policy === 'skip' ? null : policy === 'refresh' ? 'BYPASS' : 'MISS' };
     });
   }
 
-  private send(res: ServerResponse, record: RequestRecord, headers: Record<string, string>, body: Buffer, cacheStatus: string | null): void {
+  private send(res: ServerResponse, { record, headers, body, cacheStatus }: Reply): void {
     res.writeHead(200, { ...headers, 'content-length': body.length, ...(cacheStatus ? { [CACHE_STATUS_HEADER]: cacheStatus } : {}), [REQUEST_ID_HEADER]: record.id });
     res.end(body);
     this.stats.answered++;
