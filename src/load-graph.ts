@@ -38,7 +38,9 @@ export async function loadGraph(targets: readonly string[]): Promise<LoadedGraph
  * serving and let the heap grow past it before the next full collection: at 1000× the process peaked
  * at ~1 GiB under queries instead of at the load's own peak (~870 MiB). One full collection right
  * after a graph is swapped in avoids that. Runs only when node was started with --expose-gc, as
- * `npm start` does; otherwise V8 collects on its own schedule.
+ * `npm start` does; otherwise V8 collects on its own schedule. It pauses the server for the
+ * collection (a fraction of a second for a heap of a few hundred MiB), after a watch reload too:
+ * small beside the reload itself, which resolves and indexes on this thread.
  */
 export function collectLoadingGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
