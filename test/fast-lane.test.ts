@@ -24,10 +24,10 @@ interface Running {
   sent: number;
 }
 
-async function start(fastLane: boolean): Promise<Running> {
+async function start(fastLane: boolean, options: { compiledExecution?: boolean } = {}): Promise<Running> {
   const logLines: Array<Record<string, unknown>> = [];
   const logger = createJsonLogger({ level: 'info', write: (line) => logLines.push(JSON.parse(line) as Record<string, unknown>) });
-  const server = createTalkGraphServer({ schema, graphs: new GraphHolder(graph), config: serverConfigFromEnv({}), logger, fastLane, cors: { kind: 'list', origins: ['https://dash.example'] } });
+  const server = createTalkGraphServer({ schema, graphs: new GraphHolder(graph), config: serverConfigFromEnv({}), logger, fastLane, cors: { kind: 'list', origins: ['https://dash.example'] }, ...options });
   const http = createServer(server.listener);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   return { server, http, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, logLines, sent: 0 };
@@ -193,5 +193,44 @@ describe('the fast lane answers as Yoga does', () => {
     const counted = await countedMetrics(withLane);
     expect(counted.length).toBeGreaterThan(3);
     expect(counted).toEqual(await countedMetrics(without));
+  });
+});
+
+describe('the fast lane under concurrent requests, and without compiled execution', () => {
+  const stop = (running: Running) => new Promise((resolve) => running.http.close(resolve));
+
+  it('answers many requests in flight at once as Yoga does', async () => {
+    const [fast, plain] = await Promise.all([start(true), start(false)]);
+    try {
+      // Each query is learned first; then all the distinct requests are in flight at once, in two
+      // rounds (misses, then hits; never two copies of one request at a time, whose cache status
+      // would depend on timing).
+      const pools = BENCH_QUERIES.map((bench) => bench.variedPool(graph, 25, 11).map((variables) => requestBody(bench, variables)));
+      for (const pool of pools) await Promise.all([send(fast, pool[0]!), send(plain, pool[0]!)]);
+      const bodies = pools.flatMap((pool) => pool.slice(1));
+      for (const expected of ['MISS', 'HIT']) {
+        const sendAll = (running: Running) => Promise.all(bodies.map((body) => send(running, body)));
+        const [fastAnswers, plainAnswers] = await Promise.all([sendAll(fast), sendAll(plain)]);
+        expect(fastAnswers).toEqual(plainAnswers);
+        expect(fastAnswers.every((a) => a.status === 200 && a.headers['x-cache'] === expected)).toBe(true);
+      }
+      expect(fast.server.fastLane!.stats.answered).toBe(bodies.length * 2);
+    } finally {
+      await Promise.all([stop(fast), stop(plain)]);
+    }
+  });
+
+  it('answers as Yoga does when graphql-jit is off (graphql-js executes)', async () => {
+    const [fast, plain] = await Promise.all([start(true, { compiledExecution: false }), start(false, { compiledExecution: false })]);
+    try {
+      for (const bench of BENCH_QUERIES) {
+        for (const body of bench.variedPool(graph, 4, 5).map((variables) => requestBody(bench, variables))) {
+          expect(await send(fast, body)).toEqual(await send(plain, body));
+        }
+      }
+      expect(fast.server.fastLane!.stats.answered).toBe(BENCH_QUERIES.length * 3);
+    } finally {
+      await Promise.all([stop(fast), stop(plain)]);
+    }
   });
 });
