@@ -1,4 +1,4 @@
-import type { Diagnostic, ParsedPost } from './domain/types.ts';
+import type { Diagnostic } from './domain/types.ts';
 import { buildGraph } from './graph/build-graph.ts';
 import type { KnowledgeGraph } from './graph/knowledge-graph.ts';
 import { consumePostsParallel } from './ingest/parse-posts-parallel.ts';
@@ -19,17 +19,13 @@ export interface LoadedGraph {
 export async function loadGraph(targets: readonly string[]): Promise<LoadedGraph> {
   const folder = await listDataFolder(targets);
   const resolver = new GraphDataResolver(folder.reference, { codeRevision: ingestCodeRevision() });
-  let postCount = 0;
-  const resolve = (post: ParsedPost) => {
-    resolver.add(post);
-    postCount++;
-  };
   // Resolving costs about a third of parsing: this thread parses half a worker's share.
-  const { diagnostics } = await consumePostsParallel(folder.posts, folder.reference, resolve, { ownShare: 0.5 });
+  const { diagnostics } = await consumePostsParallel(folder.posts, folder.reference, (post) => resolver.add(post), { ownShare: 0.5 });
   const data = resolver.finish();
   // As readDataFolder orders them: the posts' reading problems, then the reference files'.
   data.diagnostics.unshift(...diagnostics, ...folder.diagnostics);
-  return { graph: buildGraph(data), diagnostics: data.diagnostics, postCount };
+  // Every parsed post is one Post record.
+  return { graph: buildGraph(data), diagnostics: data.diagnostics, postCount: data.posts.length };
 }
 
 /**

@@ -50,7 +50,7 @@ export function useBodyLimit(maxBytes: number): Plugin {
 }
 
 /** Only a single non-negative integer is a valid Content-Length (Yoga's rule: no sign, list or blank). */
-const CONTENT_LENGTH = /^\d+$/;
+export const CONTENT_LENGTH = /^\d+$/;
 
 /**
  * The header check of Yoga's own body limit (`maxRequestBodySize`), which create-yoga.ts turns off

@@ -1,9 +1,10 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { execute, getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { mapMaybePromise, type Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
 import type { GraphHolder } from '../graph/graph-holder.ts';
 import { createContext } from '../schema/context.ts';
+import { CONTENT_LENGTH } from './body-limit-plugin.ts';
 import type { CompiledOperations } from './compiled-execution-plugin.ts';
 import { costRefusal } from './cost-limit-plugin.ts';
 import type { JsonLogger } from './json-logger.ts';
@@ -34,7 +35,6 @@ const PER_ANSWER_HEADERS = new Set(['content-length', 'date', 'connection', 'kee
 
 const JSON_CONTENT_TYPE = /^application\/json\s*(;\s*charset=utf-8\s*)?$/i;
 const GRAPHQL_RESPONSE_TYPE = /^application\/(graphql-response\+)?json\s*(;|$)/i;
-const CONTENT_LENGTH = /^\d+$/;
 const PARAMETERS = new Set(['query', 'variables', 'operationName', 'extensions']);
 
 const templateKey = (accept: string | null | undefined, origin: string | null | undefined) => `${accept ?? ''}\n${origin ?? ''}`;
@@ -65,10 +65,6 @@ interface Reply {
   headers: Record<string, string>;
   body: Buffer;
   cacheStatus: string | null;
-}
-
-function whenDone<T, R>(value: T | Promise<T>, then: (value: T) => R): R | Promise<R> {
-  return value instanceof Promise ? value.then(then) : then(value);
 }
 
 /**
@@ -200,7 +196,7 @@ export class FastLane {
     const result = compiled
       ? compiled.query(undefined, contextValue, variableValues)
       : execute({ schema, document, contextValue, variableValues, operationName: params.operationName });
-    return whenDone(result as ExecutionResult | Promise<ExecutionResult>, (done): Reply | null => {
+    return mapMaybePromise(result as ExecutionResult | Promise<ExecutionResult>, (done): Reply | null => {
       if (done.errors?.length || done.extensions !== undefined) return null;
       const bytes = Buffer.from(JSON.stringify(done));
       const contentType = template['content-type']!;
