@@ -1,9 +1,12 @@
 // `npm run accuracy [-- --verbose]`: ingests every post named by test/expectations/*.yaml on its own
 // (bundled reference data) and prints per-post and total precision, recall and field accuracy.
+// The seed post is read from data/posts, every other post in place from ../shared/corpus.
 import { readReferenceData } from '../src/ingest/read-data-dir.ts';
-import { formatAccuracyTable, loadAccuracyCases, measurePostAccuracy, totalAccuracy } from './measure-accuracy.ts';
+import { requireCorpus } from '../test/support/corpus.ts';
+import { formatAccuracyTable, loadAccuracyCases, measurePostAccuracy, totalAccuracy } from '../test/support/measure-accuracy.ts';
 
 const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
+requireCorpus('npm run accuracy');
 const reference = await readReferenceData([], []);
 const results = loadAccuracyCases().map((c) => measurePostAccuracy(c, reference));
 

@@ -15,7 +15,7 @@ import { BUNDLED_DATA_DIR } from '../src/ingest/read-data-dir.ts';
 import { loadGraph } from '../src/load-graph.ts';
 import { startChildServer, type ChildServer } from './bench/child-server.ts';
 import { runLoad, type LoadResult } from './bench/load.ts';
-import { BENCH_QUERIES, requestBody } from './bench/queries.ts';
+import { BENCH_QUERIES, requestBody } from '../test/support/bench-queries.ts';
 
 const USAGE = 'usage: npm run bench -- [--duration S] [--warmup S] [--connections N] [--pipelining N] [--only NAME,…] [--pool N] [--data DIR]';
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EventDefinition, TopicDefinition } from '../src/domain/types.ts';
 import { readReferenceData } from '../src/ingest/read-data-dir.ts';
-import { createRandom, createZipf } from './bench/prng.ts';
+import { createRandom, createZipf } from '../test/support/prng.ts';
 
 /** Talks in the bundled data/ (1×). */
 export const BUNDLED_TALKS = 119;

@@ -6,7 +6,7 @@ import { BUNDLED_DATA_DIR } from '../src/ingest/read-data-dir.ts';
 import { loadGraph } from '../src/load-graph.ts';
 import { schema } from '../src/schema/index.ts';
 import { createTalkGraphYoga } from '../src/server/create-yoga.ts';
-import { EXAMPLE_BLOCK, renderExamples } from './readme-blocks.ts';
+import { EXAMPLE_BLOCK, renderExamples } from '../test/support/readme-blocks.ts';
 
 const readmeUrl = new URL('../README.md', import.meta.url);
 const { graph } = await loadGraph([BUNDLED_DATA_DIR]);

@@ -6,7 +6,7 @@ import { BUNDLED_DATA_DIR } from '../src/ingest/read-data-dir.ts';
 import { loadGraph } from '../src/load-graph.ts';
 import { schema } from '../src/schema/index.ts';
 import { createTalkGraphYoga } from '../src/server/create-yoga.ts';
-import { EXAMPLE_BLOCK } from '../scripts/readme-blocks.ts';
+import { EXAMPLE_BLOCK } from './support/readme-blocks.ts';
 import { ROOT } from './helpers.ts';
 
 describe('README examples', () => {

@@ -1,17 +1,17 @@
 // The accuracy harness: compares what the ingest reads in each corpus post with the talks a person
 // listed by reading the post (test/expectations/*.yaml). Used by `npm run accuracy` and test/accuracy.test.ts.
+// The posts are read in place: the seed in data/posts, the others in ../shared/corpus (never copied here).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
-import type { ReferenceData, Talk } from '../src/domain/types.ts';
-import { foldKey } from '../src/domain/text.ts';
-import { ingestPosts, type PostSource } from '../src/ingest/ingest-posts.ts';
+import type { ReferenceData, Talk } from '../../src/domain/types.ts';
+import { foldKey } from '../../src/domain/text.ts';
+import { ingestPosts, type PostSource } from '../../src/ingest/ingest-posts.ts';
+import { CORPUS, REPO_ROOT } from './corpus.ts';
 
-export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const EXPECTATIONS_DIR = path.join(ROOT_DIR, 'test/expectations');
-/** Where the posts named by expectation files are looked up, in order. */
-export const POST_DIRS = [path.join(ROOT_DIR, 'data/posts'), path.join(ROOT_DIR, 'test/fixtures/other-posts')];
+export const EXPECTATIONS_DIR = path.join(REPO_ROOT, 'test/expectations');
+/** Where the posts named by expectation files are looked up, in order: the seed, then the corpus. */
+export const POST_DIRS = [path.join(REPO_ROOT, 'data/posts'), CORPUS.talkPosts, CORPUS.otherPosts];
 
 export const FIELDS = ['title', 'url', 'speakers', 'organizations', 'date', 'start', 'end'] as const;
 export type Field = (typeof FIELDS)[number];
@@ -77,18 +77,23 @@ function readExpectation(file: string): { post: string; talks: ExpectedTalk[] } 
   return { post: doc.post, talks };
 }
 
-/** Every expectation file with the text of the post it describes. */
-export function loadAccuracyCases(): AccuracyCase[] {
-  return readdirSync(EXPECTATIONS_DIR)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => {
-      const { post, talks } = readExpectation(path.join(EXPECTATIONS_DIR, f));
-      const dir = POST_DIRS.find((d) => existsSync(path.join(d, post)));
-      if (!dir) throw new Error(`${f}: post ${post} not found in ${POST_DIRS.join(', ')}`);
-      const file = path.join(dir, post);
-      return { name: f.replace(/\.yaml$/, ''), post: { file: path.relative(ROOT_DIR, file), text: readFileSync(file, 'utf8') }, expected: talks };
-    });
+/**
+ * Every expectation file with the text of the post it describes. With `onlyFound`, the cases whose post
+ * is nowhere to be read (the corpus is absent) are left out instead of throwing.
+ */
+export function loadAccuracyCases(options: { onlyFound?: boolean } = {}): AccuracyCase[] {
+  const cases: AccuracyCase[] = [];
+  for (const f of readdirSync(EXPECTATIONS_DIR).filter((name) => name.endsWith('.yaml')).sort()) {
+    const { post, talks } = readExpectation(path.join(EXPECTATIONS_DIR, f));
+    const dir = POST_DIRS.find((d) => existsSync(path.join(d, post)));
+    if (!dir) {
+      if (options.onlyFound) continue;
+      throw new Error(`${f}: post ${post} not found in ${POST_DIRS.map((d) => path.relative(REPO_ROOT, d)).join(', ')}`);
+    }
+    const file = path.join(dir, post);
+    cases.push({ name: f.replace(/\.yaml$/, ''), post: { file: path.relative(REPO_ROOT, file), text: readFileSync(file, 'utf8') }, expected: talks });
+  }
+  return cases;
 }
 
 function toReadTalk(talk: Talk): ReadTalk {
