@@ -1,3 +1,7 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from './corpus.ts';
+
 /** An example in the README: a marker, a ```graphql block, then a ```json block with its answer. */
 export const EXAMPLE_BLOCK = /<!-- example -->\n```graphql\n([\s\S]*?)\n```\n\n```json\n([\s\S]*?)\n```/g;
 
@@ -21,4 +25,10 @@ export function formatJson(value: unknown, indent = ''): string {
   if (Array.isArray(value)) return `[\n${value.map((v) => inner + formatJson(v, inner)).join(',\n')}\n${indent}]`;
   const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatJson(v, inner)}`);
   return `{\n${entries.join(',\n')}\n${indent}}`;
+}
+
+/** The files whose examples are checked: README.md and every docs/*.md. */
+export function exampleFiles(): Array<{ name: string; path: string }> {
+  const docs = readdirSync(path.join(REPO_ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort();
+  return ['README.md', ...docs.map((f) => `docs/${f}`)].map((name) => ({ name, path: path.join(REPO_ROOT, name) }));
 }
