@@ -45,6 +45,19 @@ function repositoryFiles(): string[] {
   return [...new Set(listed.split('\0').filter(Boolean))].filter((f) => existsSync(path.join(REPO_ROOT, f)) && statSync(path.join(REPO_ROOT, f)).isFile());
 }
 
+describe('the bundled data', () => {
+  it('is the seed post alone, beside the reference files (as git tracks it; untracked posts of your own may sit beside it)', () => {
+    const tracked = execFileSync('git', ['ls-files', 'data'], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+    expect(tracked.sort()).toEqual([
+      'data/events.yaml',
+      'data/organizations.yaml',
+      'data/posts/2023-04-03-cilium-kubecon-eu-2023-talks.md',
+      'data/speakers.yaml',
+      'data/topics.yaml',
+    ]);
+  });
+});
+
 describe.skipIf(!hasCorpus('the check that no corpus content is in the repository'))('no corpus content in the repository (reads ../shared/corpus)', () => {
   const corpusFiles = hasCorpus() ? filesBelow(CORPUS_DIR) : [];
   const repoFiles = repositoryFiles();
