@@ -27,6 +27,11 @@ export interface TalkFilter {
   text?: string | null;
 }
 
+export interface SelectOptions {
+  /** Unknown organization/speaker/topic/event values raise FilterError instead of matching nothing. */
+  strict?: boolean;
+}
+
 export type FilterErrorCode = 'UNKNOWN_VALUE' | 'INVALID_DATE' | 'INVALID_TIME' | 'INVALID_RANGE' | 'FILTER_TOO_DEEP';
 
 /** A filter value the graph cannot use; `accepted` lists what it would take. */
