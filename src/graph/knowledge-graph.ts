@@ -65,7 +65,10 @@ export class KnowledgeGraph {
   private readonly everyPosition: Positions;
   private readonly derivedIndexes = new Map<DerivedIndex<unknown>, unknown>();
 
-  constructor(readonly data: GraphData, version = 'v1') {
+  readonly data: GraphData;
+
+  constructor(data: GraphData, version = 'v1') {
+    this.data = data;
     this.version = version;
     this.talks = byId(data.talks);
     this.speakers = byId(data.speakers);

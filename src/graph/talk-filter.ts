@@ -36,13 +36,15 @@ export type FilterErrorCode = 'UNKNOWN_VALUE' | 'INVALID_DATE' | 'INVALID_TIME' 
 
 /** A filter value the graph cannot use; `accepted` lists what it would take. */
 export class FilterError extends Error {
-  constructor(
-    readonly code: FilterErrorCode,
-    message: string,
-    readonly field: string,
-    readonly accepted: readonly string[] = [],
-  ) {
+  readonly code: FilterErrorCode;
+  readonly field: string;
+  readonly accepted: readonly string[];
+
+  constructor(code: FilterErrorCode, message: string, field: string, accepted: readonly string[] = []) {
     super(message);
+    this.code = code;
+    this.field = field;
+    this.accepted = accepted;
     this.name = 'FilterError';
   }
 }
