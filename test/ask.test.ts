@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { vocabularyOf } from '../src/graph/ask/build-vocabulary.ts';
 import { MAX_QUESTION_LENGTH } from '../src/graph/ask/interpret-question.ts';
-import { withinOneEdit } from '../src/graph/ask/within-one-edit.ts';
+import { withinOneEdit } from '../src/domain/edit-distance.ts';
 import type { KnowledgeGraph } from '../src/graph/knowledge-graph.ts';
 import type { TalkGraphYoga } from '../src/server/create-yoga.ts';
 import { execute, graphOf, seedSource, yogaOf } from './helpers.ts';

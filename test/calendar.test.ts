@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { KnowledgeGraph } from '../src/graph/knowledge-graph.ts';
+import { selectTalks } from '../src/graph/talk-query.ts';
 import { graphOf, postSourcesIn, seedSource, yogaOf } from './helpers.ts';
 import { CORPUS, hasCorpus } from './support/corpus.ts';
 import { inventedSource } from './support/invented-post.ts';
@@ -50,7 +51,7 @@ describe('GET /calendar.ics', () => {
   });
 
   it('writes UID, SUMMARY, DESCRIPTION (speakers + abstract), URL, LOCATION and DTEND from the graph', async () => {
-    const talks = seedGraph.selectTalks({ organization: ['isovalent'], day: ['FRIDAY'] }, { strict: true });
+    const talks = selectTalks(seedGraph, { organization: ['isovalent'], day: ['FRIDAY'] }, { strict: true });
     const { events } = parseCalendar(await (await get('/calendar.ics?organization=isovalent&day=FRIDAY')).text());
     const byUid = new Map(events.map((e) => [e.uid, e]));
     expect([...byUid.keys()].sort()).toEqual(talks.map((t) => `${t.id}@talk-graph`).sort());

@@ -30,6 +30,10 @@ describe('TextIndex on the seed post', () => {
     expect(titlesOf('xbpf')).toEqual([]); // four letters: no typo allowed
   });
 
+  it('forgives two swapped letters as one typo, as the plain-words reader does', () => {
+    expect(titlesOf('tetragno').sort()).toEqual(containing(/\btetragon\b/i).sort());
+  });
+
   it('requires every word of the query (AND)', () => {
     const both = containing(/\btetragon\b/i).filter((title) => containing(/\bobservability\b/i).includes(title));
     expect(titlesOf('tetragon observability').sort()).toEqual(both.sort());

@@ -7,10 +7,13 @@ export class BoundedMemo<K, V> {
   private readonly entries = new Map<K, V>();
   private held = 0;
 
-  constructor(
-    private readonly budget: number,
-    private readonly sizeOf: (value: V) => number,
-  ) {}
+  private readonly budget: number;
+  private readonly sizeOf: (value: V) => number;
+
+  constructor(budget: number, sizeOf: (value: V) => number) {
+    this.budget = budget;
+    this.sizeOf = sizeOf;
+  }
 
   get(key: K, compute: () => V): V {
     let value = this.entries.get(key);

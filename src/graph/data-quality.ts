@@ -1,4 +1,4 @@
-import { distance } from 'fastest-levenshtein';
+import { editDistance } from '../domain/edit-distance.ts';
 import { countBySeverity } from '../domain/count-by-severity.ts';
 import { foldKey } from '../domain/text.ts';
 import type { Diagnostic } from '../domain/types.ts';
@@ -36,7 +36,7 @@ function findNearDuplicates(kind: NearDuplicate['kind'], items: ReadonlyArray<{ 
     for (let j = i + 1; j < folded.length && folded[j]!.key.length - a.key.length <= MAX_DISTANCE; j++) {
       const b = folded[j]!;
       if (a.key === b.key) continue;
-      const d = distance(a.key, b.key);
+      const d = editDistance(a.key, b.key);
       if (d <= MAX_DISTANCE && d < Math.min(a.key.length, b.key.length) / 3) pairs.push({ kind, ids: [a.id, b.id], names: [a.name, b.name], distance: d });
     }
   }

@@ -1,6 +1,6 @@
 import { foldKey } from '../domain/text.ts';
 import type { Organization, Speaker, Talk, Topic } from '../domain/types.ts';
-import type { KnowledgeGraph } from './knowledge-graph.ts';
+import type { DerivedIndex, KnowledgeGraph } from './knowledge-graph.ts';
 import { TextIndex } from './text-index.ts';
 
 export type SearchableEntity = { kind: 'talk'; entity: Talk } | { kind: 'speaker'; entity: Speaker } | { kind: 'organization'; entity: Organization } | { kind: 'topic'; entity: Topic };
@@ -34,9 +34,9 @@ function fieldText(target: SearchableEntity, field: DocField): string {
 type OtherEntity = Exclude<SearchableEntity, { kind: 'talk' }>;
 
 /** Speakers, organizations and topics; talks are searched in the graph's own talk index (no second copy of every abstract). */
-const indexes = new WeakMap<KnowledgeGraph, { index: TextIndex<OtherEntity>; targets: OtherEntity[] }>();
+const OTHER_ENTITY_INDEX: DerivedIndex<{ index: TextIndex<OtherEntity>; targets: OtherEntity[] }> = { build: (graph) => buildOtherEntityIndex(graph) };
 
-function build(graph: KnowledgeGraph) {
+function buildOtherEntityIndex(graph: KnowledgeGraph) {
   const targets: OtherEntity[] = [
     ...graph.allSpeakers().map((entity) => ({ kind: 'speaker' as const, entity })),
     ...graph.allOrganizations().map((entity) => ({ kind: 'organization' as const, entity })),
@@ -85,12 +85,7 @@ export function highlight(text: string, terms: readonly string[], radius = 60): 
 
 /** Ranked hits across talks, speakers, organizations and topics, with highlighted snippets. */
 export function searchEntities(graph: KnowledgeGraph, query: string, limit: number): SearchHit[] {
-  let cached = indexes.get(graph);
-  if (!cached) {
-    cached = build(graph);
-    indexes.set(graph, cached);
-  }
-  const { index, targets } = cached;
+  const { index, targets } = graph.derived(OTHER_ENTITY_INDEX);
   const others = index.search(query);
   const talks = graph.searchTalks(query);
   // Both lists are ranked already: merge their top `limit` by score, talks first on equal scores.

@@ -1,5 +1,6 @@
 import type { Talk, Weekday } from '../domain/types.ts';
 import type { KnowledgeGraph } from './knowledge-graph.ts';
+import { selectTalks } from './talk-query.ts';
 
 export interface Clash {
   talks: [Talk, Talk];
@@ -59,7 +60,7 @@ export function overlappingTalks(graph: KnowledgeGraph, talk: Talk): Talk[] {
   const conference = conferenceOf(graph, talk);
   if (!conference || !talk.startsAt) return [];
   // The inverted lists narrow to the conference's talks (co-located events included) first.
-  return graph.selectTalks({ event: [conference] }).filter((other) => other.id !== talk.id && clashes(talk, other));
+  return selectTalks(graph, { event: [conference] }).filter((other) => other.id !== talk.id && clashes(talk, other));
 }
 
 /** Pairs of talks from a list that run at the same time, in schedule order. */

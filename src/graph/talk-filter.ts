@@ -27,17 +27,24 @@ export interface TalkFilter {
   text?: string | null;
 }
 
+export interface SelectOptions {
+  /** Unknown organization/speaker/topic/event values raise FilterError instead of matching nothing. */
+  strict?: boolean;
+}
+
 export type FilterErrorCode = 'UNKNOWN_VALUE' | 'INVALID_DATE' | 'INVALID_TIME' | 'INVALID_RANGE' | 'FILTER_TOO_DEEP';
 
 /** A filter value the graph cannot use; `accepted` lists what it would take. */
 export class FilterError extends Error {
-  constructor(
-    readonly code: FilterErrorCode,
-    message: string,
-    readonly field: string,
-    readonly accepted: readonly string[] = [],
-  ) {
+  readonly code: FilterErrorCode;
+  readonly field: string;
+  readonly accepted: readonly string[];
+
+  constructor(code: FilterErrorCode, message: string, field: string, accepted: readonly string[] = []) {
     super(message);
+    this.code = code;
+    this.field = field;
+    this.accepted = accepted;
     this.name = 'FilterError';
   }
 }

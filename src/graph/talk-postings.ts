@@ -55,6 +55,31 @@ export function unionPositions(lists: readonly Positions[]): Positions {
   return merged.subarray(0, n);
 }
 
+/** Index of a position in ascending positions, or -1 (binary search). */
+export function indexOfPosition(positions: Positions, position: number): number {
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (positions[mid]! < position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < positions.length && positions[lo] === position ? lo : -1;
+}
+
+/** Positions in `a` that are not in `b` (both ascending). */
+export function differencePositions(a: Positions, b: Positions): Positions {
+  const out = new Int32Array(a.length);
+  let n = 0;
+  let j = 0;
+  for (let i = 0; i < a.length; i++) {
+    const value = a[i]!;
+    while (j < b.length && b[j]! < value) j++;
+    if (j >= b.length || b[j] !== value) out[n++] = value;
+  }
+  return out.subarray(0, n);
+}
+
 /** Inverted lists of one talk attribute: value → ascending positions of the talks that have it. */
 export class PostingLists {
   private readonly lists = new Map<string, Positions>();

@@ -1,5 +1,6 @@
 import { foldKey } from '../domain/text.ts';
 import { BoundedMemo } from './bounded-memo.ts';
+import { withinOneEdit } from '../domain/edit-distance.ts';
 
 /**
  * A compact full-text index: BM25+ ranking per field with field boosts, prefix matching, one typo
@@ -40,17 +41,6 @@ export function indexTerms(text: string): string[] {
 /** One typo forgiven in words of five letters or more; shorter words must match exactly or as a prefix. */
 function allowsTypo(term: string): boolean {
   return term.length >= 5;
-}
-
-/** True when `a` and `b` differ by at most one insertion, deletion or substitution. */
-function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  let i = 0;
-  while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
-  if (i === short.length) return true;
-  const skip = short.length === long.length ? 1 : 0; // substitution skips a letter in both
-  return short.slice(i + skip) === long.slice(i + 1);
 }
 
 // BM25+ constants (the usual ones; MiniSearch's defaults too).

@@ -3,6 +3,7 @@ import type { Correction } from '../graph/ask/ask-types.ts';
 import { AskError, MAX_QUESTION_LENGTH, interpretQuestion, type AskAlternative, type AskInterpretation } from '../graph/ask/interpret-question.ts';
 import { builder } from './builder.ts';
 import { talkConnectionField } from './talk-connection.ts';
+import { selectTalks } from '../graph/talk-query.ts';
 
 const CorrectionRef = builder.objectRef<Correction>('Correction').implement({
   description: 'A spelling slip that was forgiven (one edit away from a known word of at least 5 letters).',
@@ -17,7 +18,7 @@ const AlternativeRef = builder.objectRef<AskAlternative>('Alternative').implemen
   fields: (t) => ({
     interpretation: t.exposeString('interpretation', { description: 'What this reading understands, as one sentence.' }),
     filter: t.field({ type: 'JSON', description: 'The TalkFilter of this reading, ready for `talks(filter:)`.', resolve: (a) => a.filter }),
-    talkCount: t.int({ description: 'How many talks this reading matches.', resolve: (a, _args, ctx) => ctx.graph.selectTalks(a.filter).length }),
+    talkCount: t.int({ description: 'How many talks this reading matches.', resolve: (a, _args, ctx) => selectTalks(ctx.graph, a.filter).length }),
   }),
 });
 
@@ -33,7 +34,7 @@ const AnswerRef = builder.objectRef<AskInterpretation>('Answer').implement({
     corrections: t.field({ type: [CorrectionRef], description: 'Spelling slips that were forgiven.', resolve: (a) => a.corrections }),
     alternatives: t.field({ type: [AlternativeRef], description: 'Other readings of ambiguous words, each with its own filter; empty when the question had one reading.', resolve: (a) => a.alternatives }),
     talks: talkConnectionField(t, 'The talks that answer the question (those matching `filter`), further filtered, ordered and paged by the arguments.', (answer: AskInterpretation, ctx) =>
-      ctx.graph.selectTalks(answer.filter),
+      selectTalks(ctx.graph, answer.filter),
     ),
   }),
 });

@@ -6,6 +6,8 @@ import { builder } from './builder.ts';
 import type { GraphContext } from './context.ts';
 import { TalkFacetsRef } from './facets.ts';
 import { paginate, paginateList, type PageArgs } from './paginate.ts';
+import { compileTalkFilter, evaluatePlan, positionsOfTalks } from '../graph/talk-query.ts';
+import { indexOfPosition, type Positions } from '../graph/talk-postings.ts';
 import { TalkRef } from './refs.ts';
 import { DateTimeScalar, LocalDateScalar, LocalTimeScalar, TalkKindEnum, WeekdayEnum } from './scalars.ts';
 
@@ -96,57 +98,33 @@ export interface TalkListArgs extends PageArgs {
   strict?: boolean | null;
 }
 
-/** Filters, orders and pages a list of talks; the single path every talk connection goes through. */
-export function selectAndOrderTalks(graph: KnowledgeGraph, candidates: readonly Talk[], args: TalkListArgs): Talk[] {
-  let matched: Talk[];
-  try {
-    matched = graph.selectTalks(args.filter, { strict: args.strict ?? false }, candidates);
-  } catch (error) {
-    throw toGraphQLError(error);
-  }
-  const rank = (t: Talk) => graph.scheduleRank(t.id);
-  if (args.orderBy === 'TITLE') return matched.sort((a, b) => a.title.localeCompare(b.title, 'en') || rank(a) - rank(b));
-  if (args.orderBy === 'RELEVANCE' && args.filter?.text) {
-    const scores = new Map(graph.searchTalks(args.filter.text).map((h) => [h.id, h.score]));
-    return matched.sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) || rank(a) - rank(b));
-  }
-  // Talks selected from the whole list keep its order, which is schedule order: nothing to sort.
-  if (candidates === graph.allTalks()) return matched;
-  return matched.sort((a, b) => rank(a) - rank(b));
-}
-
-/** Binary search in ascending positions. */
-function indexOfPosition(positions: ArrayLike<number>, position: number): number {
-  let lo = 0;
-  let hi = positions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (positions[mid]! < position) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < positions.length && positions[lo] === position ? lo : -1;
-}
-
 /**
- * All talks in schedule order, filtered by indexed fields only: the selection stays a list of
- * positions; only the page is turned into talks (and the whole list only if facets ask for it).
+ * Filters, orders and pages talks: the single path every talk connection goes through. `candidates`
+ * limits the talks to a relation's (a speaker's, an event's …); null means every talk. The selection
+ * stays a list of schedule positions, so in schedule order only the page is turned into talks (and
+ * the whole list only if facets ask for it).
  */
-function resolveIndexedSelection(graph: KnowledgeGraph, args: TalkListArgs) {
-  if (args.orderBy !== undefined && args.orderBy !== null && args.orderBy !== 'START_TIME') return null;
-  let positions: ArrayLike<number> | null;
+export function resolveTalkConnection(graph: KnowledgeGraph, candidates: readonly Talk[] | null, args: TalkListArgs) {
+  let selected: Positions;
   try {
-    positions = graph.selectTalkPositions(args.filter, { strict: args.strict ?? false });
+    const plan = compileTalkFilter(graph, args.filter, { strict: args.strict ?? false });
+    selected = evaluatePlan(graph, plan, candidates ? positionsOfTalks(graph, candidates) : null);
   } catch (error) {
     throw toGraphQLError(error);
   }
-  if (!positions) return null;
-  const selected = positions;
-  const talkAt = (i: number) => graph.talkAt(selected[i]!)!;
+  const ordered = orderTalks(graph, selected, args);
+  if (ordered) {
+    const shape: TalkConnectionShape = { totalCount: ordered.length, matched: ordered };
+    return { ...paginate(ordered, args, (t) => t.id), ...shape };
+  }
   const page = paginateList<Talk>(
     {
       length: selected.length,
-      indexOfKey: (id) => (graph.talk(id) ? indexOfPosition(selected, graph.scheduleRank(id)) : -1),
-      slice: (start, end) => Array.from({ length: Math.max(0, end - start) }, (_, i) => talkAt(start + i)),
+      indexOfKey: (id) => {
+        const position = graph.positionOf(id);
+        return position === undefined ? -1 : indexOfPosition(selected, position);
+      },
+      slice: (start, end) => Array.from(selected.subarray(start, Math.max(start, end)), (position) => graph.talkAt(position)!),
     },
     args,
     (t) => t.id,
@@ -161,22 +139,23 @@ function resolveIndexedSelection(graph: KnowledgeGraph, args: TalkListArgs) {
   };
 }
 
-export function resolveTalkConnection(graph: KnowledgeGraph, candidates: readonly Talk[], args: TalkListArgs) {
-  if (candidates === graph.allTalks()) {
-    const indexed = resolveIndexedSelection(graph, args);
-    if (indexed) return indexed;
-  }
-  const matched = selectAndOrderTalks(graph, candidates, args);
-  const page = paginate(matched, args, (t) => t.id);
-  const shape: TalkConnectionShape = { totalCount: matched.length, matched };
-  return { ...page, ...shape };
+/** The talks in the order asked for, or null when that is schedule order (the positions' own). */
+function orderTalks(graph: KnowledgeGraph, selected: Positions, args: TalkListArgs): Talk[] | null {
+  const byTitle = args.orderBy === 'TITLE';
+  const byRelevance = args.orderBy === 'RELEVANCE' && Boolean(args.filter?.text);
+  if (!byTitle && !byRelevance) return null;
+  const talks = Array.from(selected, (position) => graph.talkAt(position)!);
+  const rank = (t: Talk) => graph.scheduleRank(t.id);
+  if (byTitle) return talks.sort((a, b) => a.title.localeCompare(b.title, 'en') || rank(a) - rank(b));
+  const scores = new Map(graph.searchTalks(args.filter!.text!).map((h) => [h.id, h.score]));
+  return talks.sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) || rank(a) - rank(b));
 }
 
 type AnyFieldBuilder = PothosSchemaTypes.FieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<any>, any, 'Object'>;
 
 /** Builds a talk connection field: filter, orderBy and strict arguments plus Relay paging. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function talkConnectionField<Parent>(t: any, description: string, candidates: (parent: Parent, ctx: GraphContext) => Promise<readonly Talk[]> | readonly Talk[]) {
+export function talkConnectionField<Parent>(t: any, description: string, candidates: (parent: Parent, ctx: GraphContext) => Promise<readonly Talk[] | null> | readonly Talk[] | null) {
   const f = t as AnyFieldBuilder;
   return f.connection(
     {

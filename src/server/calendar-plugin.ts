@@ -4,6 +4,7 @@ import { FilterError } from '../graph/talk-filter.ts';
 import { filterErrorToGraphQL } from '../schema/talk-connection.ts';
 import { talkFilterFromQuery } from './calendar-query.ts';
 import { renderTalksCalendar } from './talks-calendar.ts';
+import { selectTalks } from '../graph/talk-query.ts';
 
 export interface CalendarPluginOptions {
   graphs: GraphHolder;
@@ -40,7 +41,7 @@ export function useTalkCalendar(options: CalendarPluginOptions): Plugin {
       let ics: string;
       let skipped: number;
       try {
-        const talks = graph.selectTalks(talkFilterFromQuery(url.searchParams), { strict: true });
+        const talks = selectTalks(graph, talkFilterFromQuery(url.searchParams), { strict: true });
         ({ ics, skipped } = renderTalksCalendar(graph, talks));
       } catch (error) {
         if (!(error instanceof FilterError)) throw error;

@@ -1,44 +1,28 @@
 // The accuracy harness: compares what the ingest reads in each corpus post with the talks a person
 // listed by reading the post (test/expectations/*.yaml). Used by `npm run accuracy` and test/accuracy.test.ts.
-// The posts are read in place: the seed in data/posts, the others in ../shared/corpus (never copied here).
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import YAML from 'yaml';
-import type { ReferenceData, Talk } from '../../src/domain/types.ts';
+import type { Event, ReferenceData, Talk } from '../../src/domain/types.ts';
 import { foldKey } from '../../src/domain/text.ts';
 import { ingestPosts, type PostSource } from '../../src/ingest/ingest-posts.ts';
-import { CORPUS, REPO_ROOT } from './corpus.ts';
+import type { AccuracyCase, ExpectedTalk } from './accuracy-cases.ts';
 
-export const EXPECTATIONS_DIR = path.join(REPO_ROOT, 'test/expectations');
-/** Where the posts named by expectation files are looked up, in order: the seed, then the corpus. */
-export const POST_DIRS = [path.join(REPO_ROOT, 'data/posts'), CORPUS.talkPosts, CORPUS.otherPosts];
+export { CORPORA, EXPECTATIONS_DIR, ROOT_DIR, describeSkipped, loadAccuracyCases, loadAccuracySuite } from './accuracy-cases.ts';
+export type { AccuracyCase, AccuracySuite, ExpectedSpeaker, ExpectedTalk, SkippedCorpus } from './accuracy-cases.ts';
 
+/** Fields every expectation gives. */
 export const FIELDS = ['title', 'url', 'speakers', 'organizations', 'date', 'start', 'end'] as const;
-export type Field = (typeof FIELDS)[number];
+/** Fields scored only for the talks whose expectation gives them. */
+export const OPTIONAL_FIELDS = ['event', 'timezone'] as const;
+export const ALL_FIELDS = [...FIELDS, ...OPTIONAL_FIELDS] as const;
+export type Field = (typeof ALL_FIELDS)[number];
 
-export interface ExpectedSpeaker {
-  name: string;
-  organization: string | null;
+/** A talk as read by the ingest, in the shape of an expectation. */
+export interface ReadTalk extends Omit<ExpectedTalk, 'event' | 'timezone'> {
+  /** The event's name, or null. */
+  event?: string | null;
+  /** Folded names that count as the event: its name, and each alias followed by its year. */
+  eventKeys?: string[];
+  timezone?: string | null;
 }
-
-export interface ExpectedTalk {
-  title: string;
-  url: string | null;
-  speakers: ExpectedSpeaker[];
-  date: string | null;
-  start: string | null;
-  end: string | null;
-}
-
-export interface AccuracyCase {
-  /** Expectation file stem (= post file stem). */
-  name: string;
-  post: PostSource;
-  expected: ExpectedTalk[];
-}
-
-/** A talk as compared: the same shape as an expectation. */
-export type ReadTalk = ExpectedTalk;
 
 export interface FieldMismatch {
   field: Field;
@@ -54,49 +38,23 @@ export interface PostAccuracy {
   matched: number;
   /** Matched talks whose field equals the expectation, per field. */
   correct: Record<Field, number>;
+  /** Matched talks whose field is scored: all of them, or for optional fields those that give it. */
+  scored: Record<Field, number>;
   missing: string[];
   extra: string[];
   mismatches: FieldMismatch[];
 }
 
-function str(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
+const zeroes = () => Object.fromEntries(ALL_FIELDS.map((f) => [f, 0])) as Record<Field, number>;
+
+function eventKeysOf(event: Event): string[] {
+  const year = event.startDate?.slice(0, 4) ?? /\b(\d{4})\b/.exec(event.name)?.[1] ?? null;
+  const names = [event.name, ...(year ? event.aliases.map((a) => `${a} ${year}`) : [])];
+  return [...new Set(names.map((n) => foldKey(n)))];
 }
 
-function readExpectation(file: string): { post: string; talks: ExpectedTalk[] } {
-  const doc = YAML.parse(readFileSync(file, 'utf8'), { schema: 'core' }) as { post?: unknown; talks?: unknown };
-  if (typeof doc?.post !== 'string' || !Array.isArray(doc.talks)) throw new Error(`${file}: needs "post" and a "talks" list`);
-  const talks = (doc.talks as Array<Record<string, unknown>>).map((t) => ({
-    title: String(t.title),
-    url: str(t.url),
-    speakers: ((t.speakers as Array<Record<string, unknown>> | undefined) ?? []).map((s) => ({ name: String(s.name), organization: str(s.organization) })),
-    date: str(t.date),
-    start: str(t.start),
-    end: str(t.end),
-  }));
-  return { post: doc.post, talks };
-}
-
-/**
- * Every expectation file with the text of the post it describes. With `onlyFound`, the cases whose post
- * is nowhere to be read (the corpus is absent) are left out instead of throwing.
- */
-export function loadAccuracyCases(options: { onlyFound?: boolean } = {}): AccuracyCase[] {
-  const cases: AccuracyCase[] = [];
-  for (const f of readdirSync(EXPECTATIONS_DIR).filter((name) => name.endsWith('.yaml')).sort()) {
-    const { post, talks } = readExpectation(path.join(EXPECTATIONS_DIR, f));
-    const dir = POST_DIRS.find((d) => existsSync(path.join(d, post)));
-    if (!dir) {
-      if (options.onlyFound) continue;
-      throw new Error(`${f}: post ${post} not found in ${POST_DIRS.map((d) => path.relative(REPO_ROOT, d)).join(', ')}`);
-    }
-    const file = path.join(dir, post);
-    cases.push({ name: f.replace(/\.yaml$/, ''), post: { file: path.relative(REPO_ROOT, file), text: readFileSync(file, 'utf8') }, expected: talks });
-  }
-  return cases;
-}
-
-function toReadTalk(talk: Talk): ReadTalk {
+function toReadTalk(talk: Talk, events: ReadonlyMap<string, Event>): ReadTalk {
+  const event = talk.eventId ? (events.get(talk.eventId) ?? null) : null;
   return {
     title: talk.title,
     url: talk.url,
@@ -104,23 +62,41 @@ function toReadTalk(talk: Talk): ReadTalk {
     date: talk.date,
     start: talk.start,
     end: talk.end,
+    event: event?.name ?? null,
+    eventKeys: event ? eventKeysOf(event) : [],
+    timezone: talk.timezone,
   };
 }
 
 /** Ingests one post on its own, as the graph would read it. */
 export function readTalksOf(post: PostSource, reference: ReferenceData): ReadTalk[] {
-  return ingestPosts([post], reference).talks.map(toReadTalk);
+  const graph = ingestPosts([post], reference);
+  const events = new Map(graph.events.map((e) => [e.id, e]));
+  return graph.talks.map((t) => toReadTalk(t, events));
 }
 
-function fieldValue(talk: ExpectedTalk, field: Field): unknown {
+function fieldValue(talk: ExpectedTalk | ReadTalk, field: Field): unknown {
   switch (field) {
     case 'speakers':
       return talk.speakers.map((s) => s.name);
     case 'organizations':
       return talk.speakers.map((s) => s.organization);
+    case 'event':
+    case 'timezone':
+      return talk[field] ?? null;
     default:
       return talk[field];
   }
+}
+
+/** Whether a field of a matched pair is scored, and whether it is right. */
+function scoreField(e: ExpectedTalk, f: ReadTalk, field: Field): { scored: boolean; right: boolean } {
+  if (field === 'event') {
+    if (e.event === undefined) return { scored: false, right: false };
+    return { scored: true, right: (f.eventKeys ?? (f.event ? [foldKey(f.event)] : [])).includes(foldKey(e.event)) };
+  }
+  if (field === 'timezone' && e.timezone === undefined) return { scored: false, right: false };
+  return { scored: true, right: sameValue(fieldValue(e, field), fieldValue(f, field)) };
 }
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -131,7 +107,7 @@ export function matchTalks(expected: readonly ExpectedTalk[], found: readonly Re
   const pairs: Array<[ExpectedTalk, ReadTalk]> = [];
   const freeExpected = new Set(expected);
   const freeFound = new Set(found);
-  const pass = (key: (t: ExpectedTalk) => string | null) => {
+  const pass = (key: (t: ExpectedTalk | ReadTalk) => string | null) => {
     for (const f of [...freeFound]) {
       const k = key(f);
       if (k === null) continue;
@@ -149,14 +125,16 @@ export function matchTalks(expected: readonly ExpectedTalk[], found: readonly Re
 
 export function comparePost(name: string, expected: readonly ExpectedTalk[], found: readonly ReadTalk[]): PostAccuracy {
   const pairs = matchTalks(expected, found);
-  const correct = Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<Field, number>;
+  const correct = zeroes();
+  const scored = zeroes();
   const mismatches: FieldMismatch[] = [];
   for (const [e, f] of pairs) {
-    for (const field of FIELDS) {
-      const want = fieldValue(e, field);
-      const got = fieldValue(f, field);
-      if (sameValue(want, got)) correct[field]++;
-      else mismatches.push({ field, title: e.title, expected: want, found: got });
+    for (const field of ALL_FIELDS) {
+      const { scored: counts, right } = scoreField(e, f, field);
+      if (!counts) continue;
+      scored[field]++;
+      if (right) correct[field]++;
+      else mismatches.push({ field, title: e.title, expected: fieldValue(e, field), found: fieldValue(f, field) });
     }
   }
   const matchedExpected = new Set(pairs.map(([e]) => e));
@@ -167,6 +145,7 @@ export function comparePost(name: string, expected: readonly ExpectedTalk[], fou
     found: found.length,
     matched: pairs.length,
     correct,
+    scored,
     missing: expected.filter((e) => !matchedExpected.has(e)).map((e) => e.title),
     extra: found.filter((f) => !matchedFound.has(f)).map((f) => f.title),
     mismatches,
@@ -177,14 +156,18 @@ export function measurePostAccuracy(testCase: AccuracyCase, reference: Reference
   return comparePost(testCase.name, testCase.expected, readTalksOf(testCase.post, reference));
 }
 
-export function totalAccuracy(results: readonly PostAccuracy[]): PostAccuracy {
-  const correct = Object.fromEntries(FIELDS.map((f) => [f, results.reduce((n, r) => n + r.correct[f], 0)])) as Record<Field, number>;
+export function totalAccuracy(results: readonly PostAccuracy[], name = 'TOTAL'): PostAccuracy {
+  const sum = (pick: (r: PostAccuracy) => Record<Field, number>) =>
+    Object.fromEntries(ALL_FIELDS.map((f) => [f, results.reduce((n, r) => n + pick(r)[f], 0)])) as Record<Field, number>;
+  const correct = sum((r) => r.correct);
+  const scored = sum((r) => r.scored);
   return {
-    name: 'TOTAL',
+    name,
     expected: results.reduce((n, r) => n + r.expected, 0),
     found: results.reduce((n, r) => n + r.found, 0),
     matched: results.reduce((n, r) => n + r.matched, 0),
     correct,
+    scored,
     missing: results.flatMap((r) => r.missing),
     extra: results.flatMap((r) => r.extra),
     mismatches: results.flatMap((r) => r.mismatches),
@@ -199,16 +182,20 @@ export function recallOf(r: PostAccuracy): number {
   return r.expected === 0 ? 1 : r.matched / r.expected;
 }
 export function fieldAccuracyOf(r: PostAccuracy, field: Field): number {
-  return r.matched === 0 ? 1 : r.correct[field] / r.matched;
+  return r.scored[field] === 0 ? 1 : r.correct[field] / r.scored[field];
+}
+/** Talks found that match no expected talk. */
+export function spuriousOf(r: PostAccuracy): number {
+  return r.found - r.matched;
 }
 
-const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
+export const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
 
-/** A Markdown table: one row per post and a total row. */
+/** A Markdown table: one row per post and a total row (the fields every expectation gives). */
 export function formatAccuracyTable(results: readonly PostAccuracy[]): string {
   const header = ['Post', 'Expected', 'Found', 'Precision', 'Recall', ...FIELDS.map((f) => f[0]!.toUpperCase() + f.slice(1))];
   const row = (r: PostAccuracy, bold = false) => {
-    const cells = [r.name, String(r.expected), String(r.found), percent(precisionOf(r)), percent(recallOf(r)), ...FIELDS.map((f) => (r.matched === 0 ? '—' : percent(fieldAccuracyOf(r, f))))];
+    const cells = [r.name, String(r.expected), String(r.found), percent(precisionOf(r)), percent(recallOf(r)), ...FIELDS.map((f) => (r.scored[f] === 0 ? '—' : percent(fieldAccuracyOf(r, f))))];
     return bold ? cells.map((c) => `**${c}**`) : cells;
   };
   const rows = [header, header.map((_, i) => (i === 0 ? '---' : '---:')), ...results.map((r) => row(r)), row(totalAccuracy(results), true)];

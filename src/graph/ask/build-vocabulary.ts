@@ -1,6 +1,6 @@
 import type { Weekday } from '../../domain/types.ts';
 import { weekdayOfDate } from '../../domain/weekday.ts';
-import type { KnowledgeGraph } from '../knowledge-graph.ts';
+import type { DerivedIndex, KnowledgeGraph } from '../knowledge-graph.ts';
 import type { FunctionRole, PhraseEntry, ValueEntry } from './ask-types.ts';
 import { COMMON_WORDS, KIND_WORDS, MONTHS, NAMED_TIMES, NO_SPEAKER_PHRASES, PARTS_OF_DAY, WEEKDAY_WORDS, functionWords } from './lexicon.ts';
 import { tokenizeQuestion } from './tokenize-question.ts';
@@ -26,16 +26,11 @@ export interface Vocabulary {
   calendar: Calendar;
 }
 
-const cache = new WeakMap<KnowledgeGraph, Vocabulary>();
+const VOCABULARY: DerivedIndex<Vocabulary> = { build: (graph) => buildVocabulary(graph) };
 
-/** The vocabulary of a graph, built at first use and cached for the life of that graph instance. */
+/** The vocabulary of a graph, built at first use and kept for the life of that graph instance. */
 export function vocabularyOf(graph: KnowledgeGraph): Vocabulary {
-  let vocabulary = cache.get(graph);
-  if (!vocabulary) {
-    vocabulary = buildVocabulary(graph);
-    cache.set(graph, vocabulary);
-  }
-  return vocabulary;
+  return graph.derived(VOCABULARY);
 }
 
 const DAY_NAMES: Record<Weekday, string> = { MONDAY: 'Monday', TUESDAY: 'Tuesday', WEDNESDAY: 'Wednesday', THURSDAY: 'Thursday', FRIDAY: 'Friday', SATURDAY: 'Saturday', SUNDAY: 'Sunday' };

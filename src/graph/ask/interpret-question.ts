@@ -11,12 +11,13 @@ export const MAX_QUESTION_LENGTH = 300;
 
 /** A question the graph refuses to read. */
 export class AskError extends Error {
-  constructor(
-    readonly code: 'QUESTION_TOO_LONG',
-    message: string,
-    readonly limit: number,
-  ) {
+  readonly code: 'QUESTION_TOO_LONG';
+  readonly limit: number;
+
+  constructor(code: 'QUESTION_TOO_LONG', message: string, limit: number) {
     super(message);
+    this.code = code;
+    this.limit = limit;
     this.name = 'AskError';
   }
 }

@@ -3,7 +3,7 @@ import type { Vocabulary } from './build-vocabulary.ts';
 import { AGENT_AFTER } from './lexicon.ts';
 import { readWhen } from './read-when.ts';
 import type { QuestionToken } from './tokenize-question.ts';
-import { withinOneEdit } from './within-one-edit.ts';
+import { withinOneEdit } from '../../domain/edit-distance.ts';
 
 /** What a question was read into, before it becomes a filter. */
 export interface ReadResult {

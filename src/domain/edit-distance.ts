@@ -14,3 +14,6 @@ export function withinOneEdit(a: string, b: string): boolean {
   const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
   return longer.slice(i + 1) === shorter.slice(i);
 }
+
+/** Levenshtein distance (insertions, deletions, substitutions), for "did you mean" and near-duplicate names. */
+export { distance as editDistance } from 'fastest-levenshtein';
