@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { Diagnostic, ParsedPost, ParsedTalk, PostRecord, SpeakerMention, TalkEntry, Weekday } from '../domain/types.ts';
+import type { Diagnostic, EventDefinition, ParsedPost, ParsedTalk, PostRecord, SpeakerMention, TalkEntry } from '../domain/types.ts';
 import { compactText, slugify } from '../domain/text.ts';
-import { weekdayOfDate } from '../domain/weekday.ts';
 import { diagnose } from './diagnostic-catalogue.ts';
 import { classifyKind } from './classify-kind.ts';
+import { collectWeekdaySamples, decidePostYear, decideTalkDate, yearOfPath } from './date-evidence.ts';
 import type { EventMatcher } from './event-matcher.ts';
+import { findNamedEvent } from './learn-event.ts';
 import { flattenBlocks, parseMarkdown, type Block } from './markdown-blocks.ts';
 import { looksLikePersonName, parseSpeakers, type SpeakerGrammarOptions } from './parse-speakers.ts';
 import { parseWhen, type WhenParts } from './parse-when.ts';
+import { ZONE_ABBREVIATIONS } from './zone-abbreviations.ts';
 import { readFrontMatter } from './read-front-matter.ts';
 import { readFrontMatterTalks } from './read-front-matter-talks.ts';
 import { isDateLine, looksLikeBrokenDateLine, recognizeTalkHeader } from './recognize-talk-header.ts';
@@ -63,10 +65,6 @@ function fileStem(file: string): string {
   return (file.split('/').pop() ?? file).replace(/\.(mdx?|markdown)$/i, '');
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
 /** Parses one post: front matter, then its talks, read block by block over the Markdown tree. */
 export function parsePost(file: string, text: string, ctx: IngestContext): ParsedPost {
   return { digest: createHash('sha1').update(file).update('\0').update(text).digest('hex'), ...readPost(file, text, ctx) };
@@ -99,13 +97,36 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
   const stemDate = ISO_DATE.exec(stem);
   const postDate = dateMatch ? dateMatch[0] : stemDate ? stemDate[0] : null;
   const title = stringField(fm.data, 'title') ?? firstHeading?.text ?? stem;
-  const postYear = postDate ? Number(postDate.slice(0, 4)) : null;
-  const pathYear = Number(/(?:^|\/)((?:19|20)\d\d)[/-]/.exec(`${stringField(fm.data, 'path') ?? ''}/${stem}`)?.[1] ?? NaN);
+  const frontMatterYear = postDate ? Number(postDate.slice(0, 4)) : null;
+  const pathYear = yearOfPath(file, stringField(fm.data, 'path'));
+  // The path over the front matter, the weekdays over both (a 2026 post dated 2025 by mistake).
+  const postYear = decidePostYear(frontMatterYear, pathYear, collectWeekdaySamples(blocks.map((b) => b.text)));
+  if (postYear.contradicted) diagnostics.push(diagnose('POST_YEAR_CONTRADICTED', at(1), `Front matter says ${postYear.contradicted.frontMatter}; the path and the weekdays say ${postYear.contradicted.used}, used.`));
 
+  // Events named in the post that events.yaml does not know, learned from what the post says.
+  const learnedEvents = new Map<string, EventDefinition>();
+  const eventOf = (slug: string | null) => (slug ? (ctx.events.bySlug(slug) ?? learnedEvents.get(slug) ?? null) : null);
+  const nameEvent = (text: string, year: number | null, line: number, parentSlug?: string | null) => {
+    const named = findNamedEvent(text, year, ctx.events, parentSlug);
+    if (named?.learned && !learnedEvents.has(named.event.slug)) {
+      learnedEvents.set(named.event.slug, named.event);
+      const { name, city, timezone } = named.event;
+      diagnostics.push(diagnose('EVENT_LEARNED', at(line), `"${name}"${city ? ` in ${city}` : ''}${timezone ? ` (${timezone})` : ''}.`));
+    }
+    return named ? (learnedEvents.get(named.event.slug) ?? named.event) : null;
+  };
   const declaredEvent = stringField(fm.data, 'event');
-  const postEvent = declaredEvent
-    ? (ctx.events.bySlug(declaredEvent) ?? ctx.events.match(declaredEvent, null))
-    : ctx.events.match(title, postYear);
+  let postEvent = declaredEvent ? ctx.events.bySlug(declaredEvent) : null;
+  if (declaredEvent && !postEvent) {
+    // A name ("KubeCon EU 2026") is matched by name and year; a code must be one of events.yaml.
+    const named = /\s/.test(declaredEvent) ? nameEvent(declaredEvent, postYear.year, 1) : null;
+    postEvent = named;
+    if (!named || learnedEvents.has(named.slug)) {
+      const suggestions = ctx.events.suggest(declaredEvent);
+      diagnostics.push(diagnose('EVENT_CODE_UNKNOWN', at(1), `"${declaredEvent}"${suggestions.length > 0 ? `; did you mean ${suggestions.join(' or ')}?` : '.'}`));
+    }
+  }
+  postEvent ??= nameEvent(title, postYear.year, firstHeading && !stringField(fm.data, 'title') ? firstHeading.line : 1);
   const tags = Array.isArray(fm.data.tags) ? fm.data.tags.filter((t): t is string => typeof t === 'string') : [];
   const post: PostRecord = {
     file,
@@ -134,32 +155,9 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
   let open: OpenTalk | null = null;
 
   const resolveDate = (talk: OpenTalk): { date: string | null; when: WhenParts | null } => {
-    const own = talk.when;
-    const section = talk.sectionDate;
-    const month = own?.month ?? section?.month ?? null;
-    const day = own?.day ?? section?.day ?? null;
-    const weekday: Weekday | null = own?.weekday ?? (own?.month ? null : section?.weekday) ?? null;
-    const writtenYear = own?.year ?? section?.year ?? null;
-    if (month === null || day === null) return { date: null, when: own };
-    const line = talk.block.line;
-    let year = writtenYear ?? postYear;
-    if (year === null) {
-      diagnostics.push(diagnose('DATE_YEAR_UNKNOWN', at(line)));
-      return { date: null, when: own };
-    }
-    let date = `${year}-${pad(month)}-${pad(day)}`;
-    if (weekday && weekdayOfDate(date) !== weekday) {
-      const candidates = writtenYear === null ? [pathYear, year - 1, year + 1].filter((y) => Number.isFinite(y)) : [];
-      const fitting = candidates.find((y) => weekdayOfDate(`${y}-${pad(month)}-${pad(day)}`) === weekday);
-      if (fitting !== undefined) {
-        diagnostics.push(diagnose('YEAR_CORRECTED', at(line), `${weekday} ${date} does not exist; used ${fitting}.`));
-        year = fitting;
-        date = `${year}-${pad(month)}-${pad(day)}`;
-      } else {
-        diagnostics.push(diagnose('WEEKDAY_MISMATCH', at(line), `${date} is a ${weekdayOfDate(date)}, not a ${weekday}.`));
-      }
-    }
-    return { date, when: own };
+    const decided = decideTalkDate(talk.when, talk.sectionDate, eventOf(talk.eventSlug), postYear, pathYear, frontMatterYear);
+    if (decided.problem) diagnostics.push(diagnose(decided.problem.code, at(talk.block.line), decided.problem.detail));
+    return { date: decided.date, when: talk.when };
   };
 
   const closeTalk = () => {
@@ -198,8 +196,7 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
     while (sections.length > 1 && currentSection().depth >= block.depth) sections.pop();
     const parent = currentSection();
     const when = parseWhen(block.text);
-    const year = when.year ?? postYear;
-    const event = ctx.events.match(block.text, year, post.eventSlug);
+    const event = nameEvent(block.text, when.year ?? postYear.year, block.line, post.eventSlug);
     sections.push({
       depth: block.depth,
       eventSlug: event?.slug ?? parent.eventSlug,
@@ -228,6 +225,12 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
         // Intro sentences may set the date for the section below them (not bylines, not a range of days).
         const when = parseWhen(block.text);
         if (when.month !== null && when.day !== null && when.start === null) currentSection().date = when;
+        // An intro sentence may name the event of a section that has none ("… at KubeCon + CloudNativeCon Europe 2026 in Amsterdam").
+        if (!currentSection().eventSlug) {
+          const event = nameEvent(block.text, when.year ?? postYear.year, block.line);
+          if (event) currentSection().eventSlug = event.slug;
+          if (event && sections.length === 1) post.eventSlug = event.slug;
+        }
         if (postSubject && SUBJECT_TALKS.test(block.text)) currentSection().speakers = [postSubject];
       }
       return;
@@ -264,7 +267,7 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
   closeTalk();
 
   if (talks.length === 0) diagnostics.push(diagnose('POST_NO_TALKS', at(1)));
-  return { post, talks: talks.map((talk) => tagged(talk, ctx)), diagnostics };
+  return { post, talks: talks.map((talk) => tagged(talk, ctx)), diagnostics, ...learnedFrom(learnedEvents, talks) };
 }
 
 /** The entry as resolution takes it: topics tagged, and the abstract (the bulk of a talk's memory) stored compactly. */
@@ -280,4 +283,21 @@ function recordingLinkOf(block: Block): string | null {
   const [label, link] = meaningful;
   if (meaningful.length === 2 && label?.type === 'text' && link?.type === 'link' && isMediaLabel(label.value)) return link.url;
   return null;
+}
+
+/** Learned events with the dates of their talks, and a zone from their talks' abbreviations when no city gave one. */
+function learnedFrom(learned: ReadonlyMap<string, EventDefinition>, talks: readonly TalkEntry[]): { events?: EventDefinition[] } {
+  if (learned.size === 0) return {};
+  const events = [...learned.values()].map((event) => {
+    const own = talks.filter((t) => t.eventSlug === event.slug);
+    const dates = own.map((t) => t.date).filter((d): d is string => d !== null).sort();
+    const abbreviation = own.map((t) => t.zoneAbbreviation).find((z) => z !== null);
+    return {
+      ...event,
+      startDate: dates[0] ?? null,
+      endDate: dates[dates.length - 1] ?? null,
+      timezone: event.timezone ?? (abbreviation ? (ZONE_ABBREVIATIONS[abbreviation]?.zone ?? null) : null),
+    };
+  });
+  return { events };
 }

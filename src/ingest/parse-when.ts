@@ -1,5 +1,6 @@
 import type { Weekday } from '../domain/types.ts';
 import { WEEKDAYS } from '../domain/types.ts';
+import { ZONE_ABBREVIATIONS, ZONE_ABBREVIATIONS_AFTER_TIME_ONLY } from './zone-abbreviations.ts';
 
 /** What a piece of text says about when something happens. Every part is optional. */
 export interface WhenParts {
@@ -36,33 +37,15 @@ const YEAR_RE = /\b(19\d\d|20\d\d)\b/;
 const RANGE_RE = new RegExp(`(?<![\\d:])${CLOCK}\\s*(?:-|–|—|to|until)\\s*${CLOCK}(?![\\d:])`, 'i');
 const SINGLE_TIME_RE = new RegExp(`(?<![\\d:])(\\d{1,2})[:.h](\\d{2})\\s*${MERIDIEM}?(?![\\d:])|(?<![\\d:])(\\d{1,2})\\s*${MERIDIEM}`, 'i');
 
-/** Abbreviations people write after times, with their UTC offsets in minutes. */
-export const ZONE_OFFSETS: Readonly<Record<string, number>> = {
-  UTC: 0,
-  GMT: 0,
-  WET: 0,
-  WEST: 60,
-  BST: 60,
-  CET: 60,
-  CEST: 120,
-  EET: 120,
-  EEST: 180,
-  EST: -300,
-  EDT: -240,
-  CST: -360,
-  CDT: -300,
-  MST: -420,
-  MDT: -360,
-  PST: -480,
-  PDT: -420,
-  IST: 330,
-  JST: 540,
-  KST: 540,
-  AEST: 600,
-  AEDT: 660,
-  SGT: 480,
-};
-const ZONE_RE = new RegExp(`(?<![A-Za-z])(${Object.keys(ZONE_OFFSETS).join('|')})(?![A-Za-z])`);
+/** Zone abbreviations read anywhere in a date line; the short generic ones ("ET", "PT") only right after a time. */
+const ZONE_RE = new RegExp(
+  `(?<![A-Za-z])(${Object.keys(ZONE_ABBREVIATIONS)
+    .filter((z) => !ZONE_ABBREVIATIONS_AFTER_TIME_ONLY.has(z))
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?![A-Za-z])`,
+);
+/** An abbreviation right after a time: "4:30pm CST", "03:30 PM ET", "10am (PT)". */
+const ZONE_AFTER_TIME_RE = /^\s*\(?([A-Z]{1,5})\)?(?![A-Za-z])/;
 
 /** Characters that may separate the parts of a date line and mean nothing on their own. */
 const SEPARATORS_RE = /[\s•·|,;:()\-–—@*_]+|\bat\b|\bfrom\b|\bon\b/gi;
@@ -128,13 +111,24 @@ export function parseWhen(text: string): WhenParts {
 
   let start: string | null = null;
   let end: string | null = null;
+  let zoneAfterTime: string | null = null;
+  /** Takes the abbreviation written right after the time just taken (at `index`), if it is one. */
+  const takeZoneAt = (index: number) => {
+    const m = ZONE_AFTER_TIME_RE.exec(rest.slice(index));
+    if (m && ZONE_ABBREVIATIONS[m[1]!]) {
+      zoneAfterTime = m[1]!;
+      rest = `${rest.slice(0, index)} ${rest.slice(index + m[0].length)}`;
+    }
+  };
   const range = rest.match(RANGE_RE);
   if (range && hasClockShape(range)) {
     take(RANGE_RE);
+    takeZoneAt(range.index!);
     ({ start, end } = readRange(range));
   } else {
     const single = take(SINGLE_TIME_RE);
     if (single) {
+      takeZoneAt(single.index!);
       start = single[1]
         ? clock(to24h(Number(single[1]), isPm(single[3])), Number(single[2]))
         : clock(to24h(Number(single[4]), isPm(single[5])), 0);
@@ -162,9 +156,9 @@ export function parseWhen(text: string): WhenParts {
   }
   const weekdayMatch = take(WEEKDAY_RE);
   const yearMatch = take(YEAR_RE);
-  const zoneMatch = take(ZONE_RE);
+  const zoneMatch = zoneAfterTime ? null : take(ZONE_RE);
   // An unknown zone-like abbreviation right after a time ("10:00 - 11:00 NZDT") is set aside, not left as prose.
-  const unknownZone = !zoneMatch && start !== null ? take(/(?<![A-Za-z])([A-Z]{2,4}T)(?![A-Za-z])/) : null;
+  const unknownZone = !zoneAfterTime && !zoneMatch && start !== null ? take(/(?<![A-Za-z])([A-Z]{2,4}T)(?![A-Za-z])/) : null;
 
   return {
     unknownZone: unknownZone ? unknownZone[1]! : null,
@@ -174,7 +168,7 @@ export function parseWhen(text: string): WhenParts {
     year: yearMatch ? Number(yearMatch[1]) : null,
     start,
     end,
-    zone: zoneMatch ? zoneMatch[1]! : null,
+    zone: zoneAfterTime ?? (zoneMatch ? zoneMatch[1]! : null),
     spansDays,
     rest: rest.replace(SEPARATORS_RE, ' ').trim(),
   };
