@@ -15,15 +15,19 @@ export interface EventMatcher {
   /**
    * The known event a piece of text names. An event is matched by name and year, never by name alone:
    * the year is the one written after the name ("KubeCon EU 2026"), else `year` (the post's or the
-   * section's). Among events of that year, children of `parentSlug` are preferred.
+   * section's). Among events of that year, children of `parentSlug` are preferred; a name several
+   * events of the year share ("KubeCon 2023": Europe, China, North America) is the one whose dates are
+   * nearest to `near` (the post's date), and no event at all without it.
    */
-  match(text: string, year: number | null, parentSlug?: string | null): EventDefinition | null;
+  match(text: string, year: number | null, parentSlug?: string | null, near?: string | null): EventDefinition | null;
   /**
    * Like `match`, but a known name written with a year the data has no event for ("KubeCon EU 2031")
    * is a mention of an unknown event of the same series, named and slugged like its known editions.
    */
-  mention(text: string, year: number | null, parentSlug?: string | null): EventMention | null;
+  mention(text: string, year: number | null, parentSlug?: string | null, near?: string | null): EventMention | null;
   bySlug(slug: string): EventDefinition | null;
+  /** True when the text names known events of the year (perhaps several that nothing told apart). */
+  namesKnownEvent(text: string, year: number | null): boolean;
   /** The known slugs closest to a code that is not one ("kubecon-eu-2031" → kubecon-eu-2021, …). */
   suggest(code: string): string[];
 }
@@ -43,6 +47,25 @@ interface Keyed {
   keys: string[];
 }
 
+const SERIES_WORD = /^\p{L}+Con$/u;
+
+/**
+ * Names posts use that events.yaml need not list: the series words of a conference alone ("KubeCon",
+ * "KubeCon + CloudNativeCon": shared by the editions of a year) and with its city ("KubeCon Chicago").
+ */
+function derivedKeys(event: EventDefinition): string[] {
+  const words = event.name.split(/\s+/).filter((w) => SERIES_WORD.test(w));
+  if (words.length === 0) return [];
+  const series = [words.join(' + '), ...words];
+  const keys = event.parent ? [] : [...series];
+  if (event.city) keys.push(...series.map((s) => `${s} ${event.city}`));
+  return keys;
+}
+
+function daysBetween(a: string, b: string): number {
+  return Math.abs(Date.parse(`${a}T00:00Z`) - Date.parse(`${b}T00:00Z`)) / 86_400_000;
+}
+
 /** The year written right after a name in folded text ("kubecon eu 2026", "kubecon eu 26"). */
 function yearAfter(haystack: string, end: number): number | null {
   const m = /^ (?:(19|20)(\d\d)|(\d\d))(?= )/.exec(haystack.slice(end));
@@ -55,7 +78,7 @@ export function createEventMatcher(events: readonly EventDefinition[]): EventMat
   const keyed: Keyed[] = events.map((event) => ({
     event,
     year: yearOfEvent(event),
-    keys: [...new Set([event.name, ...event.aliases, event.slug].map(foldKey).filter(Boolean))],
+    keys: [...new Set([event.name, ...event.aliases, event.slug, ...derivedKeys(event)].map(foldKey).filter(Boolean))],
   }));
   const bySlug = new Map(events.map((e) => [e.slug, e]));
   const slugs = events.map((e) => e.slug);
@@ -75,28 +98,40 @@ export function createEventMatcher(events: readonly EventDefinition[]): EventMat
       const written = keyYear ? Number(keyYear[1]) : yearAfter(haystack, best.index + best.key.length + 1);
       found.push({ keyed: k, key: best.key, year: written ?? year, yearInKey: keyYear !== null, index: best.index });
     }
-    return found;
+    // A name inside a longer one found there is not named on its own: "KubeCon + CloudNativeCon" in
+    // "KubeCon + CloudNativeCon India 2026" does not make it KubeCon Europe 2026.
+    return found.filter((c) => !found.some((d) => d.key.length > c.key.length && d.index <= c.index && c.index + c.key.length <= d.index + d.key.length));
   }
 
-  function match(text: string, year: number | null, parentSlug?: string | null): EventDefinition | null {
-    let best: { event: EventDefinition; score: number } | null = null;
+  function match(text: string, year: number | null, parentSlug?: string | null, near?: string | null): EventDefinition | null {
+    let best: EventDefinition[] = [];
+    let bestScore = -1;
     for (const c of candidates(text, year)) {
       // Name and year: a series without years matches by name; any other event needs its own year.
       if (c.keyed.year !== null && c.year !== c.keyed.year) continue;
       const score = c.key.length + (parentSlug && c.keyed.event.parent === parentSlug ? 1000 : 0) + (c.yearInKey ? 100 : 0);
-      if (!best || score > best.score) best = { event: c.keyed.event, score };
+      if (score > bestScore) [best, bestScore] = [[c.keyed.event], score];
+      else if (score === bestScore) best.push(c.keyed.event);
     }
-    return best?.event ?? null;
+    if (best.length <= 1) return best[0] ?? null;
+    // One name, several events of the year: the dates decide, or nothing does.
+    const dated = best.filter((e) => e.startDate);
+    if (!near || dated.length === 0) return null;
+    return dated.sort((a, b) => daysBetween(a.startDate!, near) - daysBetween(b.startDate!, near))[0]!;
   }
 
   return {
     bySlug: (slug) => bySlug.get(slug) ?? null,
     match,
-    mention(text, year, parentSlug) {
-      const known = match(text, year, parentSlug);
+    namesKnownEvent: (text, year) => candidates(text, year).some((c) => c.year === c.keyed.year),
+    mention(text, year, parentSlug, near) {
+      const known = match(text, year, parentSlug, near);
       if (known) return { event: known, name: known.name, slug: known.slug, year: yearOfEvent(known) ?? year ?? 0 };
+      const all = candidates(text, year);
+      // A name shared by several events of that year that no date told apart: not a new event.
+      if (all.some((c) => c.year === c.keyed.year)) return null;
       // The longest known name in the text, written with a year the data has no edition for.
-      const found = candidates(text, year).filter((c) => c.year !== null && c.keyed.year !== null && !c.yearInKey);
+      const found = all.filter((c) => c.year !== null && c.keyed.year !== null && !c.yearInKey);
       const longest = Math.max(0, ...found.map((c) => c.key.length));
       const series = found.filter((c) => c.key.length === longest).map((c) => c.keyed);
       if (series.length === 0) return null;

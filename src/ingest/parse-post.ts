@@ -30,6 +30,8 @@ interface Section {
   date: WhenParts | null;
   /** Speakers an intro sentence gave the talks below it ("Catch his two talks…"). */
   speakers: SpeakerMention[] | null;
+  /** Paragraphs read in the section so far: only its first few introduce it. */
+  paragraphs?: number;
 }
 
 interface OpenTalk {
@@ -100,15 +102,20 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
   const frontMatterYear = postDate ? Number(postDate.slice(0, 4)) : null;
   const pathYear = yearOfPath(file, stringField(fm.data, 'path'));
   // The path over the front matter, the weekdays over both (a 2026 post dated 2025 by mistake).
-  const postYear = decidePostYear(frontMatterYear, pathYear, collectWeekdaySamples(blocks.map((b) => b.text)));
+  // Without a date, the year in the title ("Prometheus at CloudNativeCon 2017") is the post's year.
+  const titleYear = Number(/\b((?:19|20)\d\d)\b/.exec(title)?.[1]) || null;
+  const postYear = decidePostYear(frontMatterYear ?? (pathYear === null ? titleYear : null), pathYear, collectWeekdaySamples(blocks.map((b) => b.text)));
   if (postYear.contradicted) diagnostics.push(diagnose('POST_YEAR_CONTRADICTED', at(1), `Front matter says ${postYear.contradicted.frontMatter}; the path and the weekdays say ${postYear.contradicted.used}, used.`));
 
   // Events named in the post that events.yaml does not know, learned from what the post says.
   const learnedEvents = new Map<string, EventDefinition>();
   const eventOf = (slug: string | null) => (slug ? (ctx.events.bySlug(slug) ?? learnedEvents.get(slug) ?? null) : null);
   const nameEvent = (text: string, year: number | null, line: number, parentSlug?: string | null) => {
-    const named = findNamedEvent(text, year, ctx.events, parentSlug);
-    if (named?.learned && !learnedEvents.has(named.event.slug)) {
+    const named = findNamedEvent(text, year, ctx.events, parentSlug, postDate);
+    const kept = named?.learned ? learnedEvents.get(named.event.slug) : undefined;
+    // Named again with its city ("… India 2026 in Mumbai" after a title without one).
+    if (kept && !kept.city && named!.event.city) learnedEvents.set(kept.slug, { ...kept, city: named!.event.city, country: named!.event.country, timezone: named!.event.timezone });
+    if (named?.learned && !kept) {
       learnedEvents.set(named.event.slug, named.event);
       const { name, city, timezone } = named.event;
       diagnostics.push(diagnose('EVENT_LEARNED', at(line), `"${name}"${city ? ` in ${city}` : ''}${timezone ? ` (${timezone})` : ''}.`));
@@ -225,13 +232,16 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
         // Intro sentences may set the date for the section below them (not bylines, not a range of days).
         const when = parseWhen(block.text);
         if (when.month !== null && when.day !== null && when.start === null) currentSection().date = when;
-        // An intro sentence may name the event of a section that has none ("… at KubeCon + CloudNativeCon Europe 2026 in Amsterdam").
-        if (!currentSection().eventSlug) {
-          const event = nameEvent(block.text, when.year ?? postYear.year, block.line);
-          if (event) currentSection().eventSlug = event.slug;
-          if (event && sections.length === 1) post.eventSlug = event.slug;
-        }
         if (postSubject && SUBJECT_TALKS.test(block.text)) currentSection().speakers = [postSubject];
+      }
+      // An intro sentence may name the event of a section that has none ("… at KubeCon + CloudNativeCon Europe 2026 in Amsterdam"),
+      // or the city of one the post named without it.
+      const sectionEvent = learnedEvents.get(currentSection().eventSlug ?? '');
+      const intro = block.kind === 'paragraph' && talks.length === 0 && (currentSection().paragraphs = (currentSection().paragraphs ?? 0) + 1) <= 3;
+      if (intro && block.text.length < 2000 && (!currentSection().eventSlug || (sectionEvent && !sectionEvent.city))) {
+        const event = nameEvent(block.text, currentSection().date?.year ?? postYear.year, block.line);
+        if (event && !currentSection().eventSlug) currentSection().eventSlug = event.slug;
+        if (event && sections.length === 1) post.eventSlug ??= event.slug;
       }
       return;
     }
