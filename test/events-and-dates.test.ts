@@ -53,6 +53,29 @@ describe('events matched by name and year', () => {
     expect(matcher.match('KubeCon EU 2031', null)).toBeNull();
     expect(matcher.match('CiliumCon', 2026)?.slug).toBe('ciliumcon-eu-2026');
   });
+
+  it('a series name several events of a year share is told apart by the post\'s date, and a city names its edition', () => {
+    const matcher = createEventMatcher(bundledReference().events);
+    expect(matcher.match('Our talks at KubeCon 2023', null, null, '2023-11-02')?.slug).toBe('kubecon-na-2023');
+    expect(matcher.match('Our talks at KubeCon 2023', null, null, '2023-03-20')?.slug).toBe('kubecon-eu-2023');
+    expect(matcher.match('Our talks at KubeCon 2023', null)).toBeNull();
+    expect(matcher.match('Recap: KubeCon Chicago 2023', null)?.slug).toBe('kubecon-na-2023');
+    expect(matcher.match('CloudNativeCon Austin', 2017)?.slug).toBe('kubecon-na-2017');
+  });
+
+  it('a known name inside a longer unknown one is not that event: "KubeCon + CloudNativeCon India 2026" is not Europe 2026', () => {
+    const matcher = createEventMatcher(bundledReference().events);
+    expect(matcher.match('KubeCon + CloudNativeCon India 2026', null)).toBeNull();
+    expect(matcher.mention('KubeCon + CloudNativeCon India 2026', null)).toMatchObject({ event: null, slug: 'kubecon-india-2026' });
+  });
+
+  it('an event named in passing deep in a post is not the event of its talks', () => {
+    const intro = ['First paragraph.', 'Second paragraph.', 'Third paragraph.', 'I once saw a demo at DockerCon 2017 that changed my mind.'].join('\n\n');
+    const data = ingest('talks.md', `---\ntitle: Our talks\ndate: '2026-03-01'\nevent: kubecon-eu-2026\n---\n\n${intro}\n\n${talk()}Tuesday, March 24 • 11:00 - 11:30\n`);
+    expect(data.talks[0]!.eventId).toBe('kubecon-eu-2026');
+    const undeclared = ingest('talks.md', `---\ntitle: Our talks\ndate: '2030-03-01'\n---\n\n${intro}\n\n${talk()}Tuesday, March 26 • 11:00 - 11:30\n`);
+    expect(undeclared.events).toEqual([]);
+  });
 });
 
 describe('events learned from posts', () => {

@@ -100,7 +100,7 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
   const postDate = dateMatch ? dateMatch[0] : stemDate ? stemDate[0] : null;
   const title = stringField(fm.data, 'title') ?? firstHeading?.text ?? stem;
   const frontMatterYear = postDate ? Number(postDate.slice(0, 4)) : null;
-  const pathYear = yearOfPath(file, stringField(fm.data, 'path'));
+  const pathYear = yearOfPath(file, stringField(fm.data, 'path') ?? stringField(fm.data, 'slug') ?? stringField(fm.data, 'permalink'));
   // The path over the front matter, the weekdays over both (a 2026 post dated 2025 by mistake).
   // Without a date, the year in the title ("Prometheus at CloudNativeCon 2017") is the post's year.
   const titleYear = Number(/\b((?:19|20)\d\d)\b/.exec(title)?.[1]) || null;
@@ -239,7 +239,8 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
       const sectionEvent = learnedEvents.get(currentSection().eventSlug ?? '');
       const intro = block.kind === 'paragraph' && talks.length === 0 && (currentSection().paragraphs = (currentSection().paragraphs ?? 0) + 1) <= 3;
       if (intro && block.text.length < 2000 && (!currentSection().eventSlug || (sectionEvent && !sectionEvent.city))) {
-        const event = nameEvent(block.text, currentSection().date?.year ?? postYear.year, block.line);
+        // In prose, only a name written with its year counts ("KubeCon, Cilium + eBPF Day and …" names no one event).
+        const event = nameEvent(block.text, null, block.line);
         if (event && !currentSection().eventSlug) currentSection().eventSlug = event.slug;
         if (event && sections.length === 1) post.eventSlug ??= event.slug;
       }
