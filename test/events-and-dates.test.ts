@@ -185,4 +185,13 @@ describe('date and time grammar', () => {
     ]);
     expect(zoneOf('PT Barnum, Tuesday')).toBeNull();
   });
+
+  it('reads explicit offsets ("UTC+2", "GMT+5:30") and turns them into instants, checked against the event', () => {
+    expect(parseWhen('Tuesday 14:00 - 15:00 (GMT+5:30)')).toMatchObject({ start: '14:00', end: '15:00', zone: 'GMT+5:30', rest: '' });
+    const data = ingest('talks.md', `---\ntitle: Our talks\ndate: '2026-03-01'\nevent: kubecon-eu-2026\n---\n\n${talk()}Tuesday, March 24 • 11:00 - 11:30 UTC+2\n`);
+    expect(data.talks[0]!.startsAt).toBe('2026-03-24T11:00:00+01:00');
+    expect(data.diagnostics.find((d) => d.code === 'ZONE_ABBREVIATION_MISMATCH')?.message).toContain('UTC+2 is UTC+2, but Europe/Amsterdam is +01:00');
+    const noEvent = ingest('talks.md', `---\ntitle: Meetup\ndate: '2030-01-05'\n---\n\n${talk()}Thursday, January 10 • 18:00 - 18:30 UTC-5\n`);
+    expect(noEvent.talks[0]!.startsAt).toBe('2030-01-10T18:00:00-05:00');
+  });
 });

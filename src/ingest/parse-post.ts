@@ -9,7 +9,7 @@ import { findNamedEvent } from './learn-event.ts';
 import { flattenBlocks, parseMarkdown, type Block } from './markdown-blocks.ts';
 import { looksLikePersonName, parseSpeakers, type SpeakerGrammarOptions } from './parse-speakers.ts';
 import { parseWhen, type WhenParts } from './parse-when.ts';
-import { ZONE_ABBREVIATIONS } from './zone-abbreviations.ts';
+import { zoneInfo } from './zone-abbreviations.ts';
 import { readFrontMatter } from './read-front-matter.ts';
 import { readFrontMatterTalks } from './read-front-matter-talks.ts';
 import { isDateLine, looksLikeBrokenDateLine, recognizeTalkHeader } from './recognize-talk-header.ts';
@@ -307,7 +307,7 @@ function learnedFrom(learned: ReadonlyMap<string, EventDefinition>, talks: reado
       ...event,
       startDate: dates[0] ?? null,
       endDate: dates[dates.length - 1] ?? null,
-      timezone: event.timezone ?? (abbreviation ? (ZONE_ABBREVIATIONS[abbreviation]?.zone ?? null) : null),
+      timezone: event.timezone ?? (abbreviation ? (zoneInfo(abbreviation)?.zone ?? null) : null),
     };
   });
   return { events };

@@ -1,6 +1,6 @@
 import type { Weekday } from '../domain/types.ts';
 import { WEEKDAYS } from '../domain/types.ts';
-import { ZONE_ABBREVIATIONS, ZONE_ABBREVIATIONS_AFTER_TIME_ONLY } from './zone-abbreviations.ts';
+import { UTC_OFFSET_PATTERN, zoneInfo, ZONE_ABBREVIATIONS, ZONE_ABBREVIATIONS_AFTER_TIME_ONLY } from './zone-abbreviations.ts';
 
 /** What a piece of text says about when something happens. Every part is optional. */
 export interface WhenParts {
@@ -39,13 +39,13 @@ const SINGLE_TIME_RE = new RegExp(`(?<![\\d:])(\\d{1,2})[:.h](\\d{2})\\s*${MERID
 
 /** Zone abbreviations read anywhere in a date line; the short generic ones ("ET", "PT") only right after a time. */
 const ZONE_RE = new RegExp(
-  `(?<![A-Za-z])(${Object.keys(ZONE_ABBREVIATIONS)
+  `(?<![A-Za-z])(${UTC_OFFSET_PATTERN}|${Object.keys(ZONE_ABBREVIATIONS)
     .filter((z) => !ZONE_ABBREVIATIONS_AFTER_TIME_ONLY.has(z))
     .sort((a, b) => b.length - a.length)
     .join('|')})(?![A-Za-z])`,
 );
 /** An abbreviation right after a time: "4:30pm CST", "03:30 PM ET", "10am (PT)". */
-const ZONE_AFTER_TIME_RE = /^\s*\(?([A-Z]{1,5})\)?(?![A-Za-z])/;
+const ZONE_AFTER_TIME_RE = new RegExp(`^\\s*\\(?(${UTC_OFFSET_PATTERN}|[A-Z]{1,5})\\)?(?![A-Za-z\\d])`);
 
 /** Characters that may separate the parts of a date line and mean nothing on their own. */
 const SEPARATORS_RE = /[\s•·|,;:()\-–—@*_]+|\bat\b|\bfrom\b|\bon\b/gi;
@@ -115,7 +115,7 @@ export function parseWhen(text: string): WhenParts {
   /** Takes the abbreviation written right after the time just taken (at `index`), if it is one. */
   const takeZoneAt = (index: number) => {
     const m = ZONE_AFTER_TIME_RE.exec(rest.slice(index));
-    if (m && ZONE_ABBREVIATIONS[m[1]!]) {
+    if (m && zoneInfo(m[1]!)) {
       zoneAfterTime = m[1]!;
       rest = `${rest.slice(0, index)} ${rest.slice(index + m[0].length)}`;
     }

@@ -18,7 +18,7 @@ import type {
 import { detached, foldKey, slugify } from '../domain/text.ts';
 import { weekdayOfDate } from '../domain/weekday.ts';
 import { diagnose } from './diagnostic-catalogue.ts';
-import { offsetsOf, ZONE_ABBREVIATIONS } from './zone-abbreviations.ts';
+import { offsetsOf, zoneInfo } from './zone-abbreviations.ts';
 
 function shortHash(text: string): string {
   return createHash('sha1').update(text).digest('hex').slice(0, 6);
@@ -115,7 +115,7 @@ function formatOffset(minutes: number): string {
 }
 
 function computeInstants(entry: TalkEntry, zone: string | null, diagnostics: Diagnostic[]): Instants {
-  const abbreviation = entry.zoneAbbreviation ? ZONE_ABBREVIATIONS[entry.zoneAbbreviation] : undefined;
+  const abbreviation = entry.zoneAbbreviation ? zoneInfo(entry.zoneAbbreviation) : undefined;
   if (!entry.date || !entry.start) return { startsAt: null, endsAt: null, timezone: zone };
   let effectiveZone: string | FixedOffsetZone | null = zone;
   // No event zone: the abbreviation's usual meaning (a generic "ET" is New York's time on that date).

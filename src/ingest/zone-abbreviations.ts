@@ -92,9 +92,23 @@ export const ZONE_ABBREVIATIONS: Readonly<Record<string, ZoneAbbreviation>> = {
 /** Abbreviations that are also common words or letters ("Z", "ET", "CAT", "ART"): read only right after a time. */
 export const ZONE_ABBREVIATIONS_AFTER_TIME_ONLY: ReadonlySet<string> = new Set(['Z', 'ET', 'CT', 'MT', 'PT', 'CAT', 'ART', 'GST', 'WIB', 'AST']);
 
+/** An explicit offset written as a zone: "UTC+2", "GMT+5:30", "UTC-05:00". */
+export const UTC_OFFSET_PATTERN = String.raw`(?:UTC|GMT)\s?[+−-]\s?\d{1,2}(?::?\d{2})?`;
+const UTC_OFFSET_RE = /^(?:UTC|GMT)\s?([+−-])\s?(\d{1,2})(?::?(\d{2}))?$/;
+
+/** What a zone written in a post means: a known abbreviation, or an explicit offset ("UTC+2"). */
+export function zoneInfo(written: string): ZoneAbbreviation | undefined {
+  const known = ZONE_ABBREVIATIONS[written];
+  if (known) return known;
+  const m = UTC_OFFSET_RE.exec(written);
+  if (!m) return undefined;
+  const minutes = (Number(m[2]) * 60 + Number(m[3] ?? 0)) * (m[1] === '+' ? 1 : -1);
+  return Math.abs(minutes) <= 14 * 60 ? fixed(null, minutes) : undefined;
+}
+
 /** The UTC offsets (minutes) an abbreviation can mean on a date; a generic one ("ET") means one. */
 export function offsetsOf(abbreviation: string, date: string): number[] {
-  const entry = ZONE_ABBREVIATIONS[abbreviation];
+  const entry = zoneInfo(abbreviation);
   if (!entry) return [];
   if (entry.offsets.length > 0) return [...entry.offsets];
   return [DateTime.fromISO(`${date}T12:00`, { zone: entry.zone! }).offset];
