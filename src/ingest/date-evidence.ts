@@ -37,7 +37,7 @@ export function collectWeekdaySamples(texts: Iterable<string>, limit = 24): Week
   const samples: WeekdaySample[] = [];
   for (const text of texts) {
     if (samples.length >= limit) break;
-    if (!MAY_NAME_A_WEEKDAY.test(text) || text.length > 400) continue;
+    if (text.length > 400 || !MAY_NAME_A_WEEKDAY.test(text)) continue;
     const when = parseWhen(text);
     if (when.weekday && when.month !== null && when.day !== null && when.year === null) samples.push({ weekday: when.weekday, month: when.month, day: when.day });
   }

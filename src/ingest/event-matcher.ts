@@ -82,18 +82,33 @@ export function createEventMatcher(events: readonly EventDefinition[]): EventMat
   }));
   const bySlug = new Map(events.map((e) => [e.slug, e]));
   const slugs = events.map((e) => e.slug);
+  // Names by their first word: a text is only searched for the names its words begin.
+  const byFirstWord = new Map<string, Array<{ keyed: Keyed; key: string }>>();
+  for (const k of keyed) {
+    for (const key of k.keys) {
+      const first = key.split(' ')[0]!;
+      let list = byFirstWord.get(first);
+      if (!list) byFirstWord.set(first, (list = []));
+      list.push({ keyed: k, key });
+    }
+  }
 
   /** Every key found in the text, with the year it names (in the key, after it, or the context's). */
   function candidates(text: string, year: number | null) {
     const haystack = ` ${foldKey(text)} `;
     const found: Array<{ keyed: Keyed; key: string; year: number | null; yearInKey: boolean; index: number }> = [];
-    for (const k of keyed) {
-      let best: { key: string; index: number } | null = null;
-      for (const key of k.keys) {
-        const index = haystack.indexOf(` ${key} `);
-        if (index >= 0 && (!best || key.length > best.key.length)) best = { key, index };
+    // The longest name of each event in the text (its first place for names of equal length).
+    const bestOf = new Map<Keyed, { key: string; index: number }>();
+    for (let index = 0; index < haystack.length - 1; index = haystack.indexOf(' ', index + 1)) {
+      const end = haystack.indexOf(' ', index + 1);
+      const entries = byFirstWord.get(haystack.slice(index + 1, end));
+      if (!entries) continue;
+      for (const { keyed: k, key } of entries) {
+        const kept = bestOf.get(k);
+        if ((!kept || key.length > kept.key.length) && haystack.startsWith(` ${key} `, index)) bestOf.set(k, { key, index });
       }
-      if (!best) continue;
+    }
+    for (const [k, best] of bestOf) {
       const keyYear = YEAR_IN_TEXT.exec(best.key);
       const written = keyYear ? Number(keyYear[1]) : yearAfter(haystack, best.index + best.key.length + 1);
       found.push({ keyed: k, key: best.key, year: written ?? year, yearInKey: keyYear !== null, index: best.index });

@@ -63,6 +63,7 @@ function cityAfterYear(text: string, year: number): CityRecord | null {
 
 /** An event's name that the data does not know, written before a year ("FOSDEM 2023", "PromCon 2023"). */
 function unknownEventName(text: string): { name: string; year: number } | null {
+  if (!/(?:19|20)\d\d/.test(text)) return null;
   for (const m of text.matchAll(NAME_BEFORE_YEAR)) {
     const name = m[1]!.replace(LEADING_NOISE, '').trim();
     const words = name.split(/\s+/);
