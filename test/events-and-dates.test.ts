@@ -119,7 +119,16 @@ describe('dates from the strongest evidence', () => {
     expect(data.talks[0]).toMatchObject({ date: '2026-03-23', eventId: 'ciliumcon-eu-2026', startsAt: '2026-03-23T11:00:00+01:00' });
     const warning = data.diagnostics.find((d) => d.code === 'POST_YEAR_CONTRADICTED');
     expect(warning).toMatchObject({ severity: 'warning', line: 1 });
-    expect(warning!.message).toContain('2025');
+    expect(warning!.message).toContain('Front matter says 2025; the path and the weekdays of its dates say 2026');
+  });
+
+  it('the path outranks the front matter even without weekdays, with a warning; with neither, the front matter is the year', () => {
+    const pathOnly = ingest('blog/2026/03/talks.md', `---\ntitle: Our talks\ndate: '2025-03-01'\n---\n\n${talk()}March 23 • 11:00 - 11:30\n`);
+    expect(pathOnly.talks[0]!.date).toBe('2026-03-23');
+    expect(pathOnly.diagnostics.find((d) => d.code === 'POST_YEAR_CONTRADICTED')!.message).toContain('the path says 2026');
+    const agreeing = ingest('blog/2025/03/talks.md', `---\ntitle: Our talks\ndate: '2025-03-01'\n---\n\n${talk()}March 23 • 11:00 - 11:30\n`);
+    expect(agreeing.talks[0]!.date).toBe('2025-03-23');
+    expect(codes(agreeing)).not.toContain('POST_YEAR_CONTRADICTED');
   });
 
   it("the event's dates outrank the post's year: a talk of KubeCon EU 2026 listed in a post of December 2025", () => {

@@ -52,7 +52,7 @@ export interface PostYear {
   /** The year undated dates of the post default to (before their event's dates are known). */
   year: number | null;
   /** Set when the front matter says another year than the path and the weekdays do. */
-  contradicted: { frontMatter: number; used: number } | null;
+  contradicted: { frontMatter: number; used: number; byWeekdays: boolean } | null;
 }
 
 /**
@@ -68,7 +68,8 @@ export function decidePostYear(frontMatterYear: number | null, pathYear: number 
     const best = candidates.reduce((a, b) => (fitsYear(samples, b) > fitsYear(samples, a) ? b : a), base);
     year = best;
   }
-  const contradicted = frontMatterYear !== null && pathYear !== null && frontMatterYear !== year && pathYear === year ? { frontMatter: frontMatterYear, used: year } : null;
+  const byWeekdays = samples.length > 0 && fitsYear(samples, year) > fitsYear(samples, frontMatterYear ?? year);
+  const contradicted = frontMatterYear !== null && pathYear !== null && frontMatterYear !== year && pathYear === year ? { frontMatter: frontMatterYear, used: year, byWeekdays } : null;
   return { year, contradicted };
 }
 

@@ -103,7 +103,7 @@ export const DIAGNOSTIC_CATALOGUE = {
   },
   POST_YEAR_CONTRADICTED: {
     severity: 'warning',
-    summary: "The front-matter date's year is contradicted by the post's path and the weekdays of its dates; their year was used.",
+    summary: "The front-matter date's year is contradicted by the post's path (and the weekdays of its dates, when it gives them); the path's year was used.",
     hint: 'Fix the date in the front matter.',
   },
   TIMEZONE_UNKNOWN: {

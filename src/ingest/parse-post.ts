@@ -105,7 +105,7 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
   // Without a date, the year in the title ("Prometheus at CloudNativeCon 2017") is the post's year.
   const titleYear = Number(/\b((?:19|20)\d\d)\b/.exec(title)?.[1]) || null;
   const postYear = decidePostYear(frontMatterYear ?? (pathYear === null ? titleYear : null), pathYear, collectWeekdaySamples(blocks.map((b) => b.text)));
-  if (postYear.contradicted) diagnostics.push(diagnose('POST_YEAR_CONTRADICTED', at(1), `Front matter says ${postYear.contradicted.frontMatter}; the path and the weekdays say ${postYear.contradicted.used}, used.`));
+  if (postYear.contradicted) diagnostics.push(diagnose('POST_YEAR_CONTRADICTED', at(1), `Front matter says ${postYear.contradicted.frontMatter}; the path${postYear.contradicted.byWeekdays ? ' and the weekdays of its dates say' : ' says'} ${postYear.contradicted.used}, used.`));
 
   // Events named in the post that events.yaml does not know, learned from what the post says.
   const learnedEvents = new Map<string, EventDefinition>();
