@@ -73,6 +73,11 @@ export function decidePostYear(frontMatterYear: number | null, pathYear: number 
   return { year, contradicted };
 }
 
+/** The detail of POST_YEAR_CONTRADICTED. */
+export function describeContradiction(c: NonNullable<PostYear['contradicted']>): string {
+  return `Front matter says ${c.frontMatter}; the path${c.byWeekdays ? ' and the weekdays of its dates say' : ' says'} ${c.used}, used.`;
+}
+
 export interface DateDecision {
   date: string | null;
   problem: { code: 'DATE_YEAR_UNKNOWN' | 'YEAR_CORRECTED' | 'WEEKDAY_MISMATCH'; detail?: string } | null;

@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { Diagnostic, EventDefinition, ParsedPost, ParsedTalk, PostRecord, SpeakerMention, TalkEntry } from '../domain/types.ts';
+import type { Diagnostic, ParsedPost, ParsedTalk, PostRecord, SpeakerMention, TalkEntry } from '../domain/types.ts';
 import { compactText, slugify } from '../domain/text.ts';
 import { diagnose } from './diagnostic-catalogue.ts';
 import { classifyKind } from './classify-kind.ts';
-import { collectWeekdaySamples, decidePostYear, decideTalkDate, yearOfPath } from './date-evidence.ts';
+import { collectWeekdaySamples, decidePostYear, decideTalkDate, describeContradiction, yearOfPath } from './date-evidence.ts';
 import type { EventMatcher } from './event-matcher.ts';
-import { findNamedEvent } from './learn-event.ts';
 import { flattenBlocks, parseMarkdown, type Block } from './markdown-blocks.ts';
 import { looksLikePersonName, parseSpeakers, type SpeakerGrammarOptions } from './parse-speakers.ts';
 import { parseWhen, type WhenParts } from './parse-when.ts';
-import { zoneInfo } from './zone-abbreviations.ts';
+import { PostEvents } from './post-events.ts';
 import { readFrontMatter } from './read-front-matter.ts';
 import { readFrontMatterTalks } from './read-front-matter-talks.ts';
 import { isDateLine, looksLikeBrokenDateLine, recognizeTalkHeader } from './recognize-talk-header.ts';
@@ -105,35 +104,13 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
   // Without a date, the year in the title ("Prometheus at CloudNativeCon 2017") is the post's year.
   const titleYear = Number(/\b((?:19|20)\d\d)\b/.exec(title)?.[1]) || null;
   const postYear = decidePostYear(frontMatterYear ?? (pathYear === null ? titleYear : null), pathYear, collectWeekdaySamples(blocks.map((b) => b.text)));
-  if (postYear.contradicted) diagnostics.push(diagnose('POST_YEAR_CONTRADICTED', at(1), `Front matter says ${postYear.contradicted.frontMatter}; the path${postYear.contradicted.byWeekdays ? ' and the weekdays of its dates say' : ' says'} ${postYear.contradicted.used}, used.`));
+  if (postYear.contradicted) diagnostics.push(diagnose('POST_YEAR_CONTRADICTED', at(1), describeContradiction(postYear.contradicted)));
 
-  // Events named in the post that events.yaml does not know, learned from what the post says.
-  const learnedEvents = new Map<string, EventDefinition>();
-  const eventOf = (slug: string | null) => (slug ? (ctx.events.bySlug(slug) ?? learnedEvents.get(slug) ?? null) : null);
-  const nameEvent = (text: string, year: number | null, line: number, parentSlug?: string | null) => {
-    const named = findNamedEvent(text, year, ctx.events, parentSlug, postDate);
-    const kept = named?.learned ? learnedEvents.get(named.event.slug) : undefined;
-    // Named again with its city ("… India 2026 in Mumbai" after a title without one).
-    if (kept && !kept.city && named!.event.city) learnedEvents.set(kept.slug, { ...kept, city: named!.event.city, country: named!.event.country, timezone: named!.event.timezone });
-    if (named?.learned && !kept) {
-      learnedEvents.set(named.event.slug, named.event);
-      const { name, city, timezone } = named.event;
-      diagnostics.push(diagnose('EVENT_LEARNED', at(line), `"${name}"${city ? ` in ${city}` : ''}${timezone ? ` (${timezone})` : ''}.`));
-    }
-    return named ? (learnedEvents.get(named.event.slug) ?? named.event) : null;
-  };
+  // Events named in the post, matched by name and year; those events.yaml does not know are learned from the post.
+  const events = new PostEvents(ctx.events, file, postDate, diagnostics);
   const declaredEvent = stringField(fm.data, 'event');
-  let postEvent = declaredEvent ? ctx.events.bySlug(declaredEvent) : null;
-  if (declaredEvent && !postEvent) {
-    // A name ("KubeCon EU 2026") is matched by name and year; a code must be one of events.yaml.
-    const named = /\s/.test(declaredEvent) ? nameEvent(declaredEvent, postYear.year, 1) : null;
-    postEvent = named;
-    if (!named || learnedEvents.has(named.slug)) {
-      const suggestions = ctx.events.suggest(declaredEvent);
-      diagnostics.push(diagnose('EVENT_CODE_UNKNOWN', at(1), `"${declaredEvent}"${suggestions.length > 0 ? `; did you mean ${suggestions.join(' or ')}?` : '.'}`));
-    }
-  }
-  postEvent ??= nameEvent(title, postYear.year, firstHeading && !stringField(fm.data, 'title') ? firstHeading.line : 1);
+  const postEvent =
+    (declaredEvent ? events.declared(declaredEvent, postYear.year) : null) ?? events.name(title, postYear.year, firstHeading && !stringField(fm.data, 'title') ? firstHeading.line : 1);
   const tags = Array.isArray(fm.data.tags) ? fm.data.tags.filter((t): t is string => typeof t === 'string') : [];
   const post: PostRecord = {
     file,
@@ -162,7 +139,7 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
   let open: OpenTalk | null = null;
 
   const resolveDate = (talk: OpenTalk): { date: string | null; when: WhenParts | null } => {
-    const decided = decideTalkDate(talk.when, talk.sectionDate, eventOf(talk.eventSlug), postYear, pathYear, frontMatterYear);
+    const decided = decideTalkDate(talk.when, talk.sectionDate, events.eventOf(talk.eventSlug), postYear, pathYear, frontMatterYear);
     if (decided.problem) diagnostics.push(diagnose(decided.problem.code, at(talk.block.line), decided.problem.detail));
     return { date: decided.date, when: talk.when };
   };
@@ -203,7 +180,7 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
     while (sections.length > 1 && currentSection().depth >= block.depth) sections.pop();
     const parent = currentSection();
     const when = parseWhen(block.text);
-    const event = nameEvent(block.text, when.year ?? postYear.year, block.line, post.eventSlug);
+    const event = events.name(block.text, when.year ?? postYear.year, block.line, post.eventSlug);
     sections.push({
       depth: block.depth,
       eventSlug: event?.slug ?? parent.eventSlug,
@@ -236,11 +213,10 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
       }
       // An intro sentence may name the event of a section that has none ("… at KubeCon + CloudNativeCon Europe 2026 in Amsterdam"),
       // or the city of one the post named without it.
-      const sectionEvent = learnedEvents.get(currentSection().eventSlug ?? '');
       const intro = block.kind === 'paragraph' && talks.length === 0 && (currentSection().paragraphs = (currentSection().paragraphs ?? 0) + 1) <= 3;
-      if (intro && block.text.length < 2000 && (!currentSection().eventSlug || (sectionEvent && !sectionEvent.city))) {
+      if (intro && block.text.length < 2000 && (!currentSection().eventSlug || events.lacksCity(currentSection().eventSlug))) {
         // In prose, only a name written with its year counts ("KubeCon, Cilium + eBPF Day and …" names no one event).
-        const event = nameEvent(block.text, null, block.line);
+        const event = events.name(block.text, null, block.line);
         if (event && !currentSection().eventSlug) currentSection().eventSlug = event.slug;
         if (event && sections.length === 1) post.eventSlug ??= event.slug;
       }
@@ -278,7 +254,7 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
   closeTalk();
 
   if (talks.length === 0) diagnostics.push(diagnose('POST_NO_TALKS', at(1)));
-  return { post, talks: talks.map((talk) => tagged(talk, ctx)), diagnostics, ...learnedFrom(learnedEvents, talks) };
+  return { post, talks: talks.map((talk) => tagged(talk, ctx)), diagnostics, ...events.learnedWithDates(talks) };
 }
 
 /** The entry as resolution takes it: topics tagged, and the abstract (the bulk of a talk's memory) stored compactly. */
@@ -294,21 +270,4 @@ function recordingLinkOf(block: Block): string | null {
   const [label, link] = meaningful;
   if (meaningful.length === 2 && label?.type === 'text' && link?.type === 'link' && isMediaLabel(label.value)) return link.url;
   return null;
-}
-
-/** Learned events with the dates of their talks, and a zone from their talks' abbreviations when no city gave one. */
-function learnedFrom(learned: ReadonlyMap<string, EventDefinition>, talks: readonly TalkEntry[]): { events?: EventDefinition[] } {
-  if (learned.size === 0) return {};
-  const events = [...learned.values()].map((event) => {
-    const own = talks.filter((t) => t.eventSlug === event.slug);
-    const dates = own.map((t) => t.date).filter((d): d is string => d !== null).sort();
-    const abbreviation = own.map((t) => t.zoneAbbreviation).find((z) => z !== null);
-    return {
-      ...event,
-      startDate: dates[0] ?? null,
-      endDate: dates[dates.length - 1] ?? null,
-      timezone: event.timezone ?? (abbreviation ? (zoneInfo(abbreviation)?.zone ?? null) : null),
-    };
-  });
-  return { events };
 }
