@@ -131,6 +131,11 @@ describe('dates from the strongest evidence', () => {
     expect(codes(agreeing)).not.toContain('POST_YEAR_CONTRADICTED');
   });
 
+  it('a created_at date stands for the post\'s date, and tells apart the events of a year that share a name', () => {
+    const data = ingest('talks.md', `---\ntitle: Prometheus at CloudNativeCon 2017\ncreated_at: 2017-11-29\n---\n\n${talk()}Wednesday, December 6 • 11:00 - 11:30\n`);
+    expect(data.talks[0]).toMatchObject({ eventId: 'kubecon-na-2017', date: '2017-12-06', startsAt: '2017-12-06T11:00:00-06:00' });
+  });
+
   it("the event's dates outrank the post's year: a talk of KubeCon EU 2026 listed in a post of December 2025", () => {
     const data = ingest('talks.md', `---\ntitle: Our talks\ndate: '2025-12-15'\nevent: kubecon-eu-2026\n---\n\n${talk()}March 24 • 11:00 - 11:30\n`);
     expect(data.talks[0]!.date).toBe('2026-03-24');
@@ -169,6 +174,8 @@ describe('date and time grammar', () => {
     expect(read('16:00 CET, Fri, 22 Mar 2024')).toEqual({ weekday: 'FRIDAY', month: 3, day: 22, year: 2024, start: '16:00', end: null, zone: 'CET' });
     expect(read('25th July 2019')).toMatchObject({ month: 7, day: 25, year: 2019 });
     expect(read('Sunday, November 10th')).toMatchObject({ weekday: 'SUNDAY', month: 11, day: 10 });
+    expect(read('2024-03-22 16:00 CET')).toMatchObject({ month: 3, day: 22, year: 2024, start: '16:00', zone: 'CET' });
+    expect(read('see /blog/2024-03-22-recap')).toMatchObject({ month: null, day: null });
     expect(read('THUR April 3 @ 14:00 – 17:00 BST')).toMatchObject({ weekday: 'THURSDAY', month: 4, day: 3, start: '14:00', end: '17:00', zone: 'BST' });
   });
 

@@ -92,7 +92,7 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
 
   const blocks = flattenBlocks(parseMarkdown(fm.body), fm.bodyLineOffset);
   const firstHeading = blocks.find((b) => b.kind === 'heading' && b.depth === 1);
-  const rawDate = stringField(fm.data, 'date');
+  const rawDate = stringField(fm.data, 'date') ?? stringField(fm.data, 'created_at') ?? stringField(fm.data, 'publishDate');
   const dateMatch = rawDate ? ISO_DATE.exec(rawDate) : null;
   if (rawDate && !dateMatch) diagnostics.push(diagnose('POST_DATE_INVALID', at(1), `"${rawDate}"`));
   const stemDate = ISO_DATE.exec(stem);

@@ -34,6 +34,8 @@ const DAY_RANGE_SEPARATOR = '\\s*(?:-|–|—|to|until|through)\\s*';
 const MONTH_DAY_RANGE_RE = new RegExp(`\\b${MONTH_PATTERN}\\s+${DAY_PATTERN}${DAY_RANGE_SEPARATOR}(?:${MONTH_PATTERN}\\s+)?${DAY_PATTERN}\\b`, 'i');
 const DAY_MONTH_RANGE_RE = new RegExp(`\\b${DAY_PATTERN}(?:\\s+${MONTH_PATTERN})?${DAY_RANGE_SEPARATOR}${DAY_PATTERN}\\s+(?:of\\s+)?${MONTH_PATTERN}(?![a-z])`, 'i');
 const YEAR_RE = /\b(19\d\d|20\d\d)\b/;
+/** An ISO date written as such ("2024-03-22"), not part of a path or slug. */
+const ISO_DATE_RE = /(?<![\w/.-])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\w/-])/;
 const RANGE_RE = new RegExp(`(?<![\\d:])${CLOCK}\\s*(?:-|–|—|to|until)\\s*${CLOCK}(?![\\d:])`, 'i');
 const SINGLE_TIME_RE = new RegExp(`(?<![\\d:])(\\d{1,2})[:.h](\\d{2})\\s*${MERIDIEM}?(?![\\d:])|(?<![\\d:])(\\d{1,2})\\s*${MERIDIEM}`, 'i');
 
@@ -109,6 +111,7 @@ export function parseWhen(text: string): WhenParts {
     return m;
   };
 
+  const iso = take(ISO_DATE_RE);
   let start: string | null = null;
   let end: string | null = null;
   let zoneAfterTime: string | null = null;
@@ -138,9 +141,12 @@ export function parseWhen(text: string): WhenParts {
   let month: number | null = null;
   let day: number | null = null;
   // "September 9-11", "9–11 September": the days of an event, not the date of one talk.
-  const spansDays = take(MONTH_DAY_RANGE_RE) !== null || take(DAY_MONTH_RANGE_RE) !== null;
-  const monthDay = spansDays ? null : take(MONTH_DAY_RE);
-  if (monthDay) {
+  const spansDays = !iso && (take(MONTH_DAY_RANGE_RE) !== null || take(DAY_MONTH_RANGE_RE) !== null);
+  const monthDay = spansDays || iso ? null : take(MONTH_DAY_RE);
+  if (iso) {
+    month = Number(iso[2]);
+    day = Number(iso[3]);
+  } else if (monthDay) {
     month = monthFrom(monthDay[1]!);
     day = Number(monthDay[2]);
   } else if (!spansDays) {
@@ -155,7 +161,7 @@ export function parseWhen(text: string): WhenParts {
     month = null;
   }
   const weekdayMatch = take(WEEKDAY_RE);
-  const yearMatch = take(YEAR_RE);
+  const yearMatch = iso ?? take(YEAR_RE);
   const zoneMatch = zoneAfterTime ? null : take(ZONE_RE);
   // An unknown zone-like abbreviation right after a time ("10:00 - 11:00 NZDT") is set aside, not left as prose.
   const unknownZone = !zoneAfterTime && !zoneMatch && start !== null ? take(/(?<![A-Za-z])([A-Z]{2,4}T)(?![A-Za-z])/) : null;
