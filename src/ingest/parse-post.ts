@@ -11,9 +11,14 @@ import { parseWhen, type WhenParts } from './parse-when.ts';
 import { readFrontMatter } from './read-front-matter.ts';
 import { readFrontMatterTalks } from './read-front-matter-talks.ts';
 import { isDateLine, looksLikeBrokenDateLine, recognizeTalkHeader } from './recognize-talk-header.ts';
+import { reasonAgainst, reasonAgainstEntry } from './listing-evidence.ts';
+import { readFieldLines } from './read-field-line.ts';
+import { recognizeTable } from './recognize-table.ts';
+import { applyFields, tentativeHeaderOf } from './read-entry-fields.ts';
 import type { TopicTagger } from './tag-topics.ts';
 import type { TalkHeader } from './talk-header.ts';
-import { isEmphasisOnly, isGenericLinkText, isMediaLabel, loneLinkOf, meaningfulNodes } from './talk-header.ts';
+import { isEmphasisOnly, isGenericLinkText, isMediaLabel, isScheduleUrl, loneLinkOf, meaningfulNodes } from './talk-header.ts';
+import type { PhrasingContent } from 'mdast';
 
 export interface IngestContext {
   events: EventMatcher;
@@ -39,6 +44,10 @@ interface OpenTalk {
   eventSlug: string | null;
   sectionDate: WhenParts | null;
   sectionSpeakers: SpeakerMention[] | null;
+  /** True for an entry only its shape suggests (a heading or bold line): it is a talk only on evidence. */
+  tentative: boolean;
+  /** Field lines read into the entry (`**Speakers:** …`, `TIME: …`). */
+  fields: number;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
@@ -166,6 +175,13 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
     if (!open) return;
     const talk = open;
     open = null;
+    const evidence = { title: talk.header.title, url: talk.header.url, speakers: talk.speakers.length, start: talk.when?.start ?? null };
+    const against = talk.tentative ? reasonAgainstEntry(evidence) : reasonAgainst(talk.header.title);
+    if (against) {
+      // A heading with nothing under it is just a heading; an entry with fields or a link is worth a word.
+      if (!talk.tentative || talk.fields > 0 || talk.when) diagnostics.push(diagnose('LISTING_ENTRY_REJECTED', at(talk.block.line), `"${talk.header.title}" looks like an entry of a listing, but ${against}.`));
+      return;
+    }
     const { date, when } = resolveDate(talk);
     const start = when?.start ?? null;
     const end = when?.end ?? null;
@@ -208,22 +224,74 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
     });
   };
 
+  const openTalk = (header: TalkHeader, block: Block, tentative: boolean) => {
+    const section = currentSection();
+    const when = header.whenText ? parseWhen(header.whenText) : null;
+    open = { header, block, when, abstract: [], speakers: header.speakers, eventSlug: section.eventSlug, sectionDate: section.date, sectionSpeakers: section.speakers, tentative, fields: 0 };
+  };
+
+  let tableRead: number | undefined = -1;
   blocks.forEach((block, index) => {
-    const header = recognizeTalkHeader(block, { grammar: ctx.grammar, previous: blocks[index - 1], next: blocks[index + 1], insideTalk: open !== null });
+    if (block.kind === 'tableRow') {
+      // A table is read as a whole, at its first row: a listing of talks, or the fields of the entry above.
+      if (block.container === tableRead) return;
+      tableRead = block.container;
+      const rows: Block[] = [];
+      for (let j = index; j < blocks.length && blocks[j]!.kind === 'tableRow' && blocks[j]!.container === block.container; j++) rows.push(blocks[j]!);
+      const reading = recognizeTable(rows, ctx.grammar);
+      for (const r of reading.rejected) diagnostics.push(diagnose('LISTING_ENTRY_REJECTED', at(r.line), `"${r.title}" looks like an entry of a listing, but ${r.reason}.`));
+      if (reading.fields) {
+        if (open) applyFields(open, reading.fields, ctx.grammar);
+        return;
+      }
+      if (reading.entries.length === 0) return;
+      closeTalk();
+      for (const entry of reading.entries) {
+        openTalk(entry.header, rows.find((r) => r.line === entry.line) ?? block, false);
+        closeTalk();
+      }
+      return;
+    }
+    const fields = block.kind === 'heading' ? null : readFieldLines(block);
+    if (fields) {
+      // `**Speakers:** …`, `TIME: …`: fields of the open entry. Outside an entry, a date field dates the section.
+      if (open) applyFields(open, fields, ctx.grammar);
+      else {
+        const date = fields.filter((f) => f.kind === 'when').map((f) => parseWhen(f.text)).find((w) => w.month !== null && w.day !== null && w.start === null);
+        if (date) currentSection().date = date;
+      }
+      return;
+    }
+    const header = recognizeTalkHeader(block, { grammar: ctx.grammar, previous: blocks[index - 1], next: blocks[index + 1], insideTalk: open !== null && !(open as OpenTalk).tentative });
     if (header) {
       closeTalk();
       if (block.kind === 'heading') enterHeading(block);
-      const section = currentSection();
-      const when = header.whenText ? parseWhen(header.whenText) : null;
-      open = { header, block, when, abstract: [], speakers: header.speakers, eventSlug: section.eventSlug, sectionDate: section.date, sectionSpeakers: section.speakers };
+      openTalk(header, block, false);
       return;
     }
     if (block.kind === 'heading') {
       closeTalk();
       enterHeading(block);
+      // A heading may open an entry whose fields follow it; it becomes a talk only on their evidence.
+      const tentative = tentativeHeaderOf(block);
+      if (tentative) openTalk(tentative, block, true);
       return;
     }
-    if (!open) {
+    if (!open && (block.kind === 'paragraph' || block.kind === 'listItem')) {
+      const tentative = tentativeHeaderOf(block);
+      if (tentative) {
+        openTalk(tentative, block, true);
+        return;
+      }
+    }
+    if (open && (open as OpenTalk).tentative && !(open as OpenTalk).header.url) {
+      // A section's own schedule link may sit in its prose ("join this [hands on session](sched)").
+      const link = firstScheduleLinkOf(block.inline);
+      if (link) (open as OpenTalk).header = { ...(open as OpenTalk).header, url: link };
+    }
+    // Until a heading's entry has fields, what follows it is read as before: intro sentences, date lines.
+    const bareSection = open !== null && (open as OpenTalk).tentative && (open as OpenTalk).fields === 0 && !(open as OpenTalk).when;
+    if (!open || (bareSection && block.kind === 'paragraph' && !(isDateLine(block) && parseWhen(block.text).start !== null))) {
       if (block.kind === 'paragraph' && !isEmphasisOnly(block) && block.text.length < 300) {
         // Intro sentences may set the date for the section below them (not bylines, not a range of days).
         const when = parseWhen(block.text);
@@ -270,6 +338,18 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
 /** The entry as resolution takes it: topics tagged, and the abstract (the bulk of a talk's memory) stored compactly. */
 function tagged(talk: TalkEntry, ctx: IngestContext): ParsedTalk {
   return { ...talk, abstract: compactText(talk.abstract), tags: ctx.tagTopics(talk.title, talk.abstract) };
+}
+
+/** The first link of inline content whose address is a session's schedule page. */
+function firstScheduleLinkOf(inline: readonly PhrasingContent[]): string | null {
+  for (const node of inline) {
+    if (node.type === 'link' && isScheduleUrl(node.url)) return node.url;
+    if ('children' in node && node.type !== 'link') {
+      const inner = firstScheduleLinkOf(node.children as PhrasingContent[]);
+      if (inner) return inner;
+    }
+  }
+  return null;
 }
 
 /** The url of a block that only links a recording or details: `[See on YouTube.](url)`, `YouTube link: [title](url)`. */

@@ -45,6 +45,13 @@ const MEDIA_LABEL = /^(?:youtube|video|recording|replay|slides|watch|vimeo)(?:\s
 /** Links whose address is a talk page: schedules, recordings, conference talk records. */
 const TALK_URL = /sched\.co\/|\.sched\.com\/event|youtube\.com\/watch|youtu\.be\/|sessionize\.com|pretalx|\/contributions?\/\d|\/talks?\/|vimeo\.com\/\d/i;
 
+/** Links whose address is a session's page in a conference schedule (not a recording). */
+const SCHEDULE_URL = /sched\.co\/|\.sched\.com\/event|sessionize\.com|pretalx|\/talks?\/|\/contributions?\/\d/i;
+
+export function isScheduleUrl(url: string): boolean {
+  return SCHEDULE_URL.test(url);
+}
+
 export function isTalkUrl(url: string): boolean {
   return TALK_URL.test(url);
 }

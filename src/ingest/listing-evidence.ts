@@ -1,0 +1,38 @@
+import { squish } from '../domain/text.ts';
+import { isTalkUrl } from './talk-header.ts';
+
+// What makes an entry of a listing a talk, and what says it is something else. Evidence for: a schedule,
+// slides or recording link; speakers; a time. Evidence against: the entry names a booth, a party, a break,
+// a registration desk or a call for papers, or is a section heading such as "Agenda".
+
+/** Entries that are places, socials, breaks or calls, never talks. */
+const NOT_A_TALK =
+  /\b(?:booths?|kiosks?|pavilion|happy hour|part(?:y|ies)|meet(?:-| and | & )greet|office hours|showcase|registration|call for (?:papers|proposals|speakers)|cfp)\b|^(?:(?:coffee |tea |lunch )?break|lunch|breakfast|dinner|drinks)$/i;
+/** Headings that name a part of the post, not a session. */
+const SECTION_HEADING = /^(?:event details|details|about(?: the event)?|agenda|schedule|speakers|sessions|talks|overview|info(?:rmation)?|when and where|where and when|location|venue)$/i;
+
+/** The reason a title cannot be a talk's, or null. */
+export function reasonAgainst(title: string): string | null {
+  const t = squish(title);
+  if (NOT_A_TALK.test(t)) return `"${t}" names a booth, social, break or call, not a session`;
+  if (SECTION_HEADING.test(t)) return `"${t}" names a section of the post`;
+  return null;
+}
+
+export interface EntryEvidence {
+  title: string;
+  url: string | null;
+  speakers: number;
+  start: string | null;
+}
+
+/**
+ * For an entry that only its shape suggests (a heading or a bold line followed by fields): the reason it is
+ * not a talk, or null when it has the evidence of one (speakers, a talk link, or a time).
+ */
+export function reasonAgainstEntry(entry: EntryEvidence): string | null {
+  const against = reasonAgainst(entry.title);
+  if (against) return against;
+  if (entry.speakers > 0 || (entry.url && isTalkUrl(entry.url)) || entry.start) return null;
+  return 'it has no speakers, no schedule or recording link and no time';
+}
