@@ -11,7 +11,7 @@ import { parseWhen, type WhenParts } from './parse-when.ts';
 import { readFrontMatter } from './read-front-matter.ts';
 import { readFrontMatterTalks } from './read-front-matter-talks.ts';
 import { isDateLine, looksLikeBrokenDateLine, recognizeTalkHeader } from './recognize-talk-header.ts';
-import { reasonAgainst, reasonAgainstEntry } from './listing-evidence.ts';
+import { reasonAgainst, reasonAgainstEntry, reasonAgainstUrl } from './listing-evidence.ts';
 import { readFieldLines } from './read-field-line.ts';
 import { recognizeTable } from './recognize-table.ts';
 import { applyFields, tentativeHeaderOf } from './read-entry-fields.ts';
@@ -176,7 +176,7 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
     const talk = open;
     open = null;
     const evidence = { title: talk.header.title, url: talk.header.url, speakers: talk.speakers.length, start: talk.when?.start ?? null };
-    const against = talk.tentative ? reasonAgainstEntry(evidence) : reasonAgainst(talk.header.title);
+    const against = talk.tentative ? reasonAgainstEntry(evidence) : (reasonAgainst(talk.header.title) ?? reasonAgainstUrl(talk.header.url));
     if (against) {
       // A heading with nothing under it is just a heading; an entry with fields or a link is worth a word.
       if (!talk.tentative || talk.fields > 0 || talk.when) diagnostics.push(diagnose('LISTING_ENTRY_REJECTED', at(talk.block.line), `"${talk.header.title}" looks like an entry of a listing, but ${against}.`));

@@ -74,12 +74,18 @@ export function tentativeHeaderOf(block: Block): TalkHeader | null {
     if (only.type === 'strong' && /[:.]$/.test(inlineText(only.children))) return null; // a label or a sentence
   }
   const links = collectLinks(block.inline);
+  const generic = links.filter((l) => isGenericLinkText(inlineText(l.children)));
   let title: string;
   let url: string | null = null;
-  if (links.length === 1 && !isGenericLinkText(inlineText(links[0]!.children))) {
+  if (links.length === 1 && generic.length === 0) {
     title = cleanTitle(inlineText(links[0]!.children));
     url = links[0]!.url;
-  } else title = cleanProseTitle(squish(block.text).replace(/^\d{1,2}[.)]\s+/, ''));
+  } else {
+    // `Title ([Recording](…)/[Slides](…))`: the links are the entry's material, the words around them its title.
+    const words = generic.length > 0 ? inlineText(block.inline.filter((n) => n.type !== 'link')) : block.text;
+    title = cleanProseTitle(squish(words).replace(/\s*\(\s*[/|,&\s]*\)\s*$/, '').replace(/^\d{1,2}[.)]\s+/, ''));
+    url = generic.find((l) => /recording|video|youtube|watch/i.test(inlineText(l.children)))?.url ?? generic[0]?.url ?? null;
+  }
   if (!title || title.length > MAX_TENTATIVE_TITLE || !/\p{L}/u.test(title)) return null;
   return { title, url, speakers: [], unreadableSpeakers: [], whenText: null, recognizer: 'entry-with-fields' };
 }

@@ -52,7 +52,9 @@ function stripLeadingColon(nodes: PhrasingContent[]): PhrasingContent[] | null {
 
 /** Reads one line as `label: value`, or null when the line is something else. */
 export function readFieldLine(line: readonly PhrasingContent[]): FieldLine | null {
-  const nodes = meaningfulNodes(line);
+  let nodes = meaningfulNodes(line);
+  // `_Speakers: Name @ Org_`: a field line in emphasis reads as the field.
+  if (nodes.length === 1 && nodes[0]!.type === 'emphasis') nodes = meaningfulNodes(nodes[0]!.children);
   while (nodes.length > 0 && nodes[0]!.type !== 'strong' && isDecoration(nodes[0]!) && !(nodes[0]!.type === 'text' && /\S/.test((nodes[0] as { value: string }).value))) nodes.shift();
   const first = nodes[0];
   if (!first) return null;

@@ -42,7 +42,8 @@ export const recognizeLinkHeader: HeaderRecognizer = (block, { grammar }) => {
     const speakerTail = afterText.replace(LEADING_SEPARATORS, '');
     if (isWhenOnly(when)) whenText = afterText;
     else if (/^[\s,\-–—|]/.test(afterText) && readSpeakerList(speakerTail, grammar)) trailingSpeakers = speakerTail;
-    else return null; // the link sits inside prose
+    // A list item led by a recording or schedule link may describe it after the link; otherwise the link sits inside prose.
+    else if (!(block.kind === 'listItem' && before.every(isDecoration) && isTalkUrl(link.url))) return null;
   }
   let leadingSpeakers: string | null = null;
   if (!before.every(isDecoration)) {
