@@ -222,6 +222,18 @@ export function parseSpeakers(text: string, options: SpeakerGrammarOptions = {})
   return result;
 }
 
+/**
+ * Names only, when every part of a `,`/`&`/`and` list is a full name (two words or more) with no sign of an
+ * organization: "Ann Lee, Bo Tran & Cy Oduya". Null for anything else ("Liz Rice, Isovalent").
+ */
+export function readNameList(text: string, options: SpeakerGrammarOptions = {}): string[] | null {
+  if (text.length > MAX_SPEAKER_TEXT || /[()]/.test(text)) return null;
+  const names = splitNames(text);
+  if (names.length < 2) return null;
+  const allNames = names.every((n) => looksLikePersonName(n) && wordCount(n) >= 2 && !hasOrganizationCue(n, options) && !looksLikeRole(n));
+  return allNames ? names : null;
+}
+
 /** The speakers of a text that is nothing but a speaker list, or null when any part of it is something else. */
 export function readSpeakerList(text: string, options: SpeakerGrammarOptions = {}): SpeakerMention[] | null {
   const parsed = parseSpeakers(text, options);

@@ -2,7 +2,7 @@ import type { PhrasingContent } from 'mdast';
 import type { SpeakerMention } from '../domain/types.ts';
 import { squish } from '../domain/text.ts';
 import { inlineText, type Block } from './markdown-blocks.ts';
-import { parseSpeakers, type SpeakerGrammarOptions } from './parse-speakers.ts';
+import { parseSpeakers, readNameList, type SpeakerGrammarOptions } from './parse-speakers.ts';
 import { parseWhen, type WhenParts } from './parse-when.ts';
 import type { FieldLine } from './read-field-line.ts';
 import { cleanProseTitle, cleanTitle, isDecoration, isGenericLinkText, meaningfulNodes, type TalkHeader } from './talk-header.ts';
@@ -33,10 +33,20 @@ export function mergeWhen(before: WhenParts | null, added: WhenParts): WhenParts
   };
 }
 
-function firstUrlOf(field: FieldLine): string | null {
+/** The address a link field gives: its link, or a bare URL written as text. */
+export function firstUrlOfField(field: FieldLine): string | null {
   const link = field.value.find((n): n is PhrasingContent & { type: 'link' } => n.type === 'link');
   if (link) return link.url;
   return /https?:\/\/[^\s<>)\]]+/.exec(field.text)?.[0] ?? null;
+}
+
+/**
+ * A speakers field: a list of full names (`Ann Lee, Bo Tran, Cy Oduya`) is names only; anything else is read
+ * by the speaker grammar (`Name, Org`, `Name (Org)`).
+ */
+export function readSpeakerField(text: string, grammar: SpeakerGrammarOptions): { speakers: SpeakerMention[]; unreadable: string[] } {
+  const names = readNameList(text, grammar);
+  return names ? { speakers: names.map((name) => ({ name, organization: null, role: null })), unreadable: [] } : parseSpeakers(text, grammar);
 }
 
 /** Reads field lines into the open entry: speakers, date and time, its link. Places and notes are skipped. */
@@ -44,14 +54,14 @@ export function applyFields(entry: EntryFields, fields: readonly FieldLine[], gr
   for (const field of fields) {
     entry.fields++;
     if (field.kind === 'speakers' && entry.speakers.length === 0) {
-      const parsed = parseSpeakers(field.text, grammar);
+      const parsed = readSpeakerField(field.text, grammar);
       entry.speakers = parsed.speakers;
       if (parsed.unreadable.length > 0) entry.header = { ...entry.header, unreadableSpeakers: [...entry.header.unreadableSpeakers, ...parsed.unreadable] };
     } else if (field.kind === 'when') {
       const when = parseWhen(field.text);
       if (when.month !== null || when.start !== null) entry.when = mergeWhen(entry.when, when);
     } else if (field.kind === 'link' && !entry.header.url) {
-      const url = firstUrlOf(field);
+      const url = firstUrlOfField(field);
       if (url) entry.header = { ...entry.header, url };
     }
   }

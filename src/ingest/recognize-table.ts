@@ -99,7 +99,7 @@ export function recognizeTable(rows: readonly Block[], grammar: SpeakerGrammarOp
         const cell = cells[index];
         if (!cell || isEmpty(cellText(cell))) return;
         const header = readGridCell(cell, grammar);
-        if (header) reading.entries.push({ header, whenText, line: row.line });
+        if (header) reading.entries.push({ header: { ...header, whenText }, whenText, line: row.line });
         else reading.rejected.push({ line: row.line, title: cellText(cell), reason: 'a grid cell without speakers in parentheses' });
       });
       continue;
