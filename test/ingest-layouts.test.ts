@@ -151,6 +151,15 @@ describe('links as entries, and evidence against', () => {
     ]);
   });
 
+  it('reads talks named in prose by their schedule links, but not a phrase that names the section’s own session', () => {
+    const body = 'We have two sessions: an [_Intro to Widgets_](https://sched.co/Pp1) and a [Widgets Deep Dive](https://sched.co/Pp2). See [the last Summit](https://sched.co/Pp0).\n\n## Hackfest\n\nJoin this [hands on session](https://sched.co/Pp3).\n\n**Facilitators:** Ann Lee & Bo Tran';
+    expect(talksOf(body).map((t) => [t.title, t.url, t.speakers.length])).toEqual([
+      ['Intro to Widgets', 'https://sched.co/Pp1', 0],
+      ['Widgets Deep Dive', 'https://sched.co/Pp2', 0],
+      ['Hackfest', 'https://sched.co/Pp3', 2],
+    ]);
+  });
+
   it('reads reference-style links defined far below the list', () => {
     const talks = talksOf('- [Widgets at Scale][w1] - Ann Lee, Acme\n- [Gizmos Explained][w2] - Bo Tran, Globex\n\nMore text.\n\n[w1]: https://sched.co/Rr1\n[w2]: https://sched.co/Rr2');
     expect(talks.map((t) => [t.title, t.url])).toEqual([
@@ -176,8 +185,8 @@ describe('links as entries, and evidence against', () => {
     expect(talksOf(body)).toEqual([]);
   });
 
-  it('reads a Hugo video shortcode under a heading as the talk’s recording', () => {
+  it('reads a `Title - Speakers` heading, and a Hugo video shortcode under it that restates the title as its recording', () => {
     const talks = talksOf('### Gizmos Explained - Ann Lee, Acme\n\n{{< youtube id="Qw3Er4Ty5Ui" title="Gizmos Explained" >}}');
-    expect(talks.map((t) => [t.title, t.url])).toEqual([['Gizmos Explained', 'https://www.youtube.com/watch?v=Qw3Er4Ty5Ui']]);
+    expect(talks.map(brief)).toEqual([{ title: 'Gizmos Explained', url: 'https://www.youtube.com/watch?v=Qw3Er4Ty5Ui', speakers: ['Ann Lee (Acme)'], date: null, start: null, end: null }]);
   });
 });

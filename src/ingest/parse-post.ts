@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic, ParsedPost, ParsedTalk, PostRecord, SpeakerMention, TalkEntry, Weekday } from '../domain/types.ts';
-import { compactText, slugify } from '../domain/text.ts';
+import { compactText, foldKey, slugify } from '../domain/text.ts';
 import { weekdayOfDate } from '../domain/weekday.ts';
 import { diagnose } from './diagnostic-catalogue.ts';
 import { classifyKind } from './classify-kind.ts';
@@ -15,10 +15,10 @@ import { reasonAgainst, reasonAgainstEntry, reasonAgainstUrl } from './listing-e
 import { readFieldLines } from './read-field-line.ts';
 import { recognizeTable } from './recognize-table.ts';
 import { applyFields, tentativeHeaderOf } from './read-entry-fields.ts';
+import { recognizeProseScheduleLinks, sectionScheduleLinkOf } from './recognize-prose-link.ts';
 import type { TopicTagger } from './tag-topics.ts';
 import type { TalkHeader } from './talk-header.ts';
-import { isEmphasisOnly, isGenericLinkText, isMediaLabel, isScheduleUrl, loneLinkOf, meaningfulNodes } from './talk-header.ts';
-import type { PhrasingContent } from 'mdast';
+import { isEmphasisOnly, isGenericLinkText, isMediaLabel, loneLinkOf, meaningfulNodes } from './talk-header.ts';
 
 export interface IngestContext {
   events: EventMatcher;
@@ -262,6 +262,12 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
       }
       return;
     }
+    const restated = open && !(open as OpenTalk).tentative ? restatedRecordingOf(block, (open as OpenTalk).header.title) : null;
+    if (restated) {
+      // The video of the entry above, titled like it (an embed or shortcode under a heading): its recording, not a new talk.
+      if (!(open as OpenTalk).header.url) (open as OpenTalk).header = { ...(open as OpenTalk).header, url: restated };
+      return;
+    }
     const header = recognizeTalkHeader(block, { grammar: ctx.grammar, previous: blocks[index - 1], next: blocks[index + 1], insideTalk: open !== null && !(open as OpenTalk).tentative });
     if (header) {
       closeTalk();
@@ -286,11 +292,20 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
     }
     if (open && (open as OpenTalk).tentative && !(open as OpenTalk).header.url) {
       // A section's own schedule link may sit in its prose ("join this [hands on session](sched)").
-      const link = firstScheduleLinkOf(block.inline);
+      const link = sectionScheduleLinkOf(block.inline);
       if (link) (open as OpenTalk).header = { ...(open as OpenTalk).header, url: link };
     }
     // Until a heading's entry has fields, what follows it is read as before: intro sentences, date lines.
     const bareSection = open !== null && (open as OpenTalk).tentative && (open as OpenTalk).fields === 0 && !(open as OpenTalk).when;
+    // Outside an entry, prose may name talks by their schedule links; the last one stays open for what follows.
+    const named = !open || bareSection ? recognizeProseScheduleLinks(block) : [];
+    if (named.length > 0) {
+      for (const header of named) {
+        closeTalk();
+        openTalk(header, block, false);
+      }
+      return;
+    }
     if (!open || (bareSection && block.kind === 'paragraph' && !(isDateLine(block) && parseWhen(block.text).start !== null))) {
       if (block.kind === 'paragraph' && !isEmphasisOnly(block) && block.text.length < 300) {
         // Intro sentences may set the date for the section below them (not bylines, not a range of days).
@@ -340,16 +355,12 @@ function tagged(talk: TalkEntry, ctx: IngestContext): ParsedTalk {
   return { ...talk, abstract: compactText(talk.abstract), tags: ctx.tagTopics(talk.title, talk.abstract) };
 }
 
-/** The first link of inline content whose address is a session's schedule page. */
-function firstScheduleLinkOf(inline: readonly PhrasingContent[]): string | null {
-  for (const node of inline) {
-    if (node.type === 'link' && isScheduleUrl(node.url)) return node.url;
-    if ('children' in node && node.type !== 'link') {
-      const inner = firstScheduleLinkOf(node.children as PhrasingContent[]);
-      if (inner) return inner;
-    }
-  }
-  return null;
+/** The url of a block that only links a video whose text restates the open talk's title. */
+function restatedRecordingOf(block: Block, title: string): string | null {
+  const lone = loneLinkOf(block.inline);
+  if (!lone || !/youtube\.com\/watch|youtu\.be\/|vimeo\.com\//i.test(lone.url)) return null;
+  const key = foldKey(title);
+  return key.length > 0 && foldKey(lone.text).includes(key) ? lone.url : null;
 }
 
 /** The url of a block that only links a recording or details: `[See on YouTube.](url)`, `YouTube link: [title](url)`. */

@@ -18,7 +18,8 @@ export function splitTitleAndSpeakers(text: string, looksLikeSpeakers: (tail: st
     const index = sep.index ?? 0;
     const title = cleaned.slice(0, index).trim();
     const tail = cleaned.slice(index + sep[0].length).trim();
-    if (title && tail && looksLikeSpeakers(tail)) return { title, speakersText: tail };
+    // The colon or dash left dangling before the speakers is punctuation ("Data Flow in Go: | Names").
+    if (title && tail && looksLikeSpeakers(tail)) return { title: title.replace(/\s*[:;,]$/, ''), speakersText: tail };
   }
   return { title: cleaned, speakersText: null };
 }

@@ -92,6 +92,7 @@ export function loneLinkOf(inline: readonly PhrasingContent[]): { text: string; 
 /** Title as a person would list it: no decorative emoji or symbols around it, whitespace collapsed. */
 export function cleanTitle(text: string): string {
   return squish(text)
+    .replace(/^\[[^\][]{1,60}\]\s+(?=\S)/, '') // "[Series 2031 Keynote] Title": the series label, not the title
     .replace(/^[^\p{L}\p{N}"“'‘(]+/u, '')
     .replace(/[\s\p{Extended_Pictographic}\uFE0F\u200D]+$/u, '')
     .trim();
