@@ -160,6 +160,29 @@ describe('links as entries, and evidence against', () => {
     ]);
   });
 
+  it('reads a link whose text runs over lines (title and speakers, date, room) and `Title by Name` link texts', () => {
+    const body = [
+      '- **Maintainer Track**: all about widgets.',
+      '[Widget Project - The Maintainers Session - Ann Lee, Acme & Bo Tran, Globex',
+      'Thursday, May 8, 2031, 17:30 - 18:00 BST',
+      'Level 3 | Room 7](https://sched.co/Mm1)',
+      '',
+      '[Widget Project Update by Cy Oduya](https://youtu.be/Zz8Yy7Xx6)',
+    ].join('\n');
+    expect(talksOf(body).map(brief)).toEqual([
+      { title: 'Widget Project - The Maintainers Session', url: 'https://sched.co/Mm1', speakers: ['Ann Lee (Acme)', 'Bo Tran (Globex)'], date: '2031-05-08', start: '17:30', end: '18:00' },
+      { title: 'Widget Project Update', url: 'https://youtu.be/Zz8Yy7Xx6', speakers: ['Cy Oduya'], date: null, start: null, end: null },
+    ]);
+  });
+
+  it('reads a run of bold entries with field lines, the second right after the first one’s fields', () => {
+    const body = '**[Gizmos on the Edge](https://sched.co/Gg1)**\n\n**Date:** Tuesday, May 6th  \n**Speakers:** Ann Lee\n\n**Widgets and Gizmos, Together**\n\n**Date:** Wednesday, May 7th  \n**Time:** 11:45 AM  \n**Speakers:** Bo Tran & Cy Oduya';
+    expect(talksOf(body).map(brief)).toEqual([
+      { title: 'Gizmos on the Edge', url: 'https://sched.co/Gg1', speakers: ['Ann Lee'], date: '2031-05-06', start: null, end: null },
+      { title: 'Widgets and Gizmos, Together', url: null, speakers: ['Bo Tran', 'Cy Oduya'], date: '2031-05-07', start: '11:45', end: null },
+    ]);
+  });
+
   it('reads reference-style links defined far below the list', () => {
     const talks = talksOf('- [Widgets at Scale][w1] - Ann Lee, Acme\n- [Gizmos Explained][w2] - Bo Tran, Globex\n\nMore text.\n\n[w1]: https://sched.co/Rr1\n[w2]: https://sched.co/Rr2');
     expect(talks.map((t) => [t.title, t.url])).toEqual([

@@ -283,9 +283,11 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
       if (tentative) openTalk(tentative, block, true);
       return;
     }
-    if (!open && (block.kind === 'paragraph' || block.kind === 'listItem')) {
+    // A bold line or title link starts an entry, also right after another entry's fields (a run of entries).
+    if ((!open || (open as OpenTalk).tentative || (open as OpenTalk).fields > 0) && (block.kind === 'paragraph' || block.kind === 'listItem')) {
       const tentative = tentativeHeaderOf(block);
       if (tentative) {
+        closeTalk();
         openTalk(tentative, block, true);
         return;
       }
@@ -298,7 +300,8 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
     // Until a heading's entry has fields, what follows it is read as before: intro sentences, date lines.
     const bareSection = open !== null && (open as OpenTalk).tentative && (open as OpenTalk).fields === 0 && !(open as OpenTalk).when;
     // Outside an entry, prose may name talks by their schedule links; the last one stays open for what follows.
-    const named = !open || bareSection ? recognizeProseScheduleLinks(block) : [];
+    const siblingItem = open !== null && block.kind === 'listItem' && (open as OpenTalk).block.kind === 'listItem' && block.container === (open as OpenTalk).block.container;
+    const named = !open || bareSection || siblingItem ? recognizeProseScheduleLinks(block, ctx.grammar) : [];
     if (named.length > 0) {
       for (const header of named) {
         closeTalk();

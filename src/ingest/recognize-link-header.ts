@@ -4,7 +4,7 @@ import { inlineText } from './markdown-blocks.ts';
 import { isWhenOnly, parseWhen } from './parse-when.ts';
 import { parseSpeakers, readSpeakerList } from './parse-speakers.ts';
 import { splitTitleAndSpeakers } from './split-title-speakers.ts';
-import { MAX_FIELD_CHARS, cleanTitle, isDecoration, isGenericLinkText, isMediaLabel, isTalkUrl, type HeaderRecognizer } from './talk-header.ts';
+import { MAX_FIELD_CHARS, cleanTitle, isDecoration, isGenericLinkText, isMediaLabel, isTalkUrl, linkTextLines, type HeaderRecognizer } from './talk-header.ts';
 
 /** Splits inline content around its leading link (possibly wrapped in emphasis): [before, link, after]. */
 function splitAroundFirstLink(inline: PhrasingContent[]): [PhrasingContent[], Link, PhrasingContent[]] | null {
@@ -29,13 +29,16 @@ export const recognizeLinkHeader: HeaderRecognizer = (block, { grammar }) => {
   const parts = splitAroundFirstLink(block.inline);
   if (!parts) return null;
   const [before, link, after] = parts;
-  const linkText = inlineText(link.children);
+  // A link whose text runs over several lines: "Title - Speakers", then a date line, then a room line.
+  const [firstLine, ...moreLines] = linkTextLines(link.children);
+  const linkText = firstLine ?? '';
   if (!linkText || linkText.length > MAX_FIELD_CHARS || isGenericLinkText(linkText)) return null;
+  const linkWhen = moreLines.find((line) => isWhenOnly(parseWhen(line))) ?? null;
 
   const rawBefore = inlineText(before);
   const afterText = inlineText(after);
   if (rawBefore.length > MAX_FIELD_CHARS || afterText.length > MAX_FIELD_CHARS) return null; // the link sits inside prose
-  let whenText: string | null = null;
+  let whenText: string | null = linkWhen;
   let trailingSpeakers: string | null = null;
   if (afterText) {
     const when = parseWhen(afterText);

@@ -1,6 +1,10 @@
 import type { Link, PhrasingContent } from 'mdast';
 import { inlineText, type Block } from './markdown-blocks.ts';
-import { MAX_FIELD_CHARS, cleanProseTitle, isGenericLinkText, isScheduleUrl, type TalkHeader } from './talk-header.ts';
+import type { SpeakerMention } from '../domain/types.ts';
+import { readSpeakerList, type SpeakerGrammarOptions } from './parse-speakers.ts';
+import { isWhenOnly, parseWhen } from './parse-when.ts';
+import { splitTitleAndSpeakers } from './split-title-speakers.ts';
+import { MAX_FIELD_CHARS, cleanProseTitle, isGenericLinkText, isScheduleUrl, linkTextLines, type TalkHeader } from './talk-header.ts';
 
 // Talks named in running text by a link to their schedule page: "Helm will have sessions on an
 // [_Introduction to Helm_](sched) and …", "a lightning talk about [Proxying Charts as Artifacts](sched)".
@@ -28,13 +32,20 @@ function scheduleLinks(inline: readonly PhrasingContent[], out: Link[] = []): Li
 }
 
 /** The talks a paragraph of prose names by their schedule links, in order. */
-export function recognizeProseScheduleLinks(block: Block): TalkHeader[] {
+export function recognizeProseScheduleLinks(block: Block, grammar: SpeakerGrammarOptions): TalkHeader[] {
   if (block.kind !== 'paragraph' && block.kind !== 'listItem') return [];
   const headers: TalkHeader[] = [];
   for (const link of scheduleLinks(block.inline)) {
-    const text = inlineText(link.children);
+    const [text = '', ...moreLines] = linkTextLines(link.children);
     if (isGenericLinkText(text) || !looksLikeTitle(text)) continue;
-    headers.push({ title: cleanProseTitle(text), url: link.url, speakers: [], unreadableSpeakers: [], whenText: null, recognizer: 'prose-schedule-link' });
+    // The link text may hold the speakers ("Title - Name, Org") and, on lines of its own, the date.
+    let speakers: SpeakerMention[] = [];
+    const split = splitTitleAndSpeakers(text, (tail) => {
+      speakers = readSpeakerList(tail, grammar) ?? [];
+      return speakers.length > 0;
+    });
+    const whenText = moreLines.find((line) => isWhenOnly(parseWhen(line))) ?? null;
+    headers.push({ title: cleanProseTitle(split.title), url: link.url, speakers, unreadableSpeakers: [], whenText, recognizer: 'prose-schedule-link' });
   }
   return headers;
 }

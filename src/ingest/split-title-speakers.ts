@@ -12,7 +12,7 @@ export interface TitleAndSpeakers {
  */
 export function splitTitleAndSpeakers(text: string, looksLikeSpeakers: (tail: string) => boolean): TitleAndSpeakers {
   const cleaned = squish(text);
-  const separators = [...cleaned.matchAll(/\s?[-–—|]\s/g)];
+  const separators = [...cleaned.matchAll(/\s?[-–—|]\s|\s+by\s+/g)];
   for (let i = separators.length - 1; i >= 0; i--) {
     const sep = separators[i]!;
     const index = sep.index ?? 0;

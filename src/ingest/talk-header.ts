@@ -95,7 +95,14 @@ export function cleanTitle(text: string): string {
     .replace(/^\[[^\][]{1,60}\]\s+(?=\S)/, '') // "[Series 2031 Keynote] Title": the series label, not the title
     .replace(/^[^\p{L}\p{N}"“'‘(]+/u, '')
     .replace(/[\s\p{Extended_Pictographic}\uFE0F\u200D]+$/u, '')
+    .replace(/\s*:$/, '') // "**[Title:](url)**": the colon introduces the description
     .trim();
+}
+
+/** The lines of a link's text (a link may hold "Title - Speakers", then a date line and a room line). */
+export function linkTextLines(children: readonly PhrasingContent[]): string[] {
+  const raw = children.map((n) => (n.type === 'text' || n.type === 'inlineCode' ? n.value : n.type === 'break' ? '\n' : 'children' in n ? inlineText(n.children) : '')).join('');
+  return raw.split('\n').map(squish).filter(Boolean);
 }
 
 /** Title taken from running text: also drops the punctuation that closes the sentence or clause. */
