@@ -183,6 +183,14 @@ describe('links as entries, and evidence against', () => {
     ]);
   });
 
+  it('reads a list of quoted titles `“Title” by Name, Role, Org -* link`, one entry per item', () => {
+    const body = '* “Widgets for Everyone” by Ann Lee, Developer Advocate, Acme -* [http://sched.co/Kk1](http://sched.co/Kk1)\n* “Gizmos: what is new” by Bo Tran, Writer and Team Lead at Globex -* [http://sched.co/Kk2](http://sched.co/Kk2)';
+    expect(talksOf(body).map(brief)).toEqual([
+      { title: 'Widgets for Everyone', url: 'http://sched.co/Kk1', speakers: ['Ann Lee (Acme)'], date: null, start: null, end: null },
+      { title: 'Gizmos: what is new', url: 'http://sched.co/Kk2', speakers: ['Bo Tran (Globex)'], date: null, start: null, end: null },
+    ]);
+  });
+
   it('reads reference-style links defined far below the list', () => {
     const talks = talksOf('- [Widgets at Scale][w1] - Ann Lee, Acme\n- [Gizmos Explained][w2] - Bo Tran, Globex\n\nMore text.\n\n[w1]: https://sched.co/Rr1\n[w2]: https://sched.co/Rr2');
     expect(talks.map((t) => [t.title, t.url])).toEqual([

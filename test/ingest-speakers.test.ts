@@ -174,6 +174,7 @@ describe('speaker grammar: roles, handles, nicknames and run-on text', () => {
       ['Ann Lee', null],
       ['Bo Tran', null],
     ]);
+    expect(pairs('Cy Oduya, Developer and Team Lead at Initech')).toEqual([['Cy Oduya', 'Initech']]);
     expect(pairs('Ann Lee and Bo Tran, Developer Advocates, Acme')).toEqual([
       ['Ann Lee', 'Acme'],
       ['Bo Tran', 'Acme'],

@@ -268,7 +268,7 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
       if (!(open as OpenTalk).header.url) (open as OpenTalk).header = { ...(open as OpenTalk).header, url: restated };
       return;
     }
-    const header = recognizeTalkHeader(block, { grammar: ctx.grammar, previous: blocks[index - 1], next: blocks[index + 1], insideTalk: open !== null && !(open as OpenTalk).tentative });
+    const header = recognizeTalkHeader(block, { grammar: ctx.grammar, previous: blocks[index - 1], next: blocks[index + 1], insideTalk: open !== null && !(open as OpenTalk).tentative && !isSiblingItem(block, (open as OpenTalk).block) });
     if (header) {
       closeTalk();
       if (block.kind === 'heading') enterHeading(block);
@@ -356,6 +356,11 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
 /** The entry as resolution takes it: topics tagged, and the abstract (the bulk of a talk's memory) stored compactly. */
 function tagged(talk: TalkEntry, ctx: IngestContext): ParsedTalk {
   return { ...talk, abstract: compactText(talk.abstract), tags: ctx.tagTopics(talk.title, talk.abstract) };
+}
+
+/** True for a list item of the same list as the entry's own list item: the next entry of the listing. */
+function isSiblingItem(block: Block, entry: Block): boolean {
+  return block.kind === 'listItem' && entry.kind === 'listItem' && !block.nested && block.container === entry.container;
 }
 
 /** The url of a block that only links a video whose text restates the open talk's title. */

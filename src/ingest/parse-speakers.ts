@@ -143,7 +143,10 @@ function parseCommaGroup(group: string, options: SpeakerGrammarOptions, result: 
       singleWordNames = state.names.length > 0 && state.names.every((n) => wordCount(n) === 1);
       return;
     }
-    const andParts = isOrg(segment) ? [segment] : segment.split(AND_SPLIT);
+    // "Developer and Team Lead at CoreOS": one affiliation, its "and" joins roles, not people.
+    const roleAt = ROLE_AT_ORG.exec(segment);
+    const oneAffiliation = isOrg(segment) || (roleAt !== null && looksLikeRole(roleAt[1]!) && !hasOrganizationCue(roleAt[1]!, options));
+    const andParts = oneAffiliation ? [segment] : segment.split(AND_SPLIT);
     if (andParts.length > 1) {
       const [first, ...others] = andParts as [string, ...string[]];
       if (continuesNames(first) && state.organization === null && state.role === null) {
