@@ -75,7 +75,7 @@ export function readFieldLine(line: readonly PhrasingContent[]): FieldLine | nul
 /** The fields of a block whose every line is a field line (a paragraph of `**Label:** value` lines), else null. */
 export function readFieldLines(block: Block): FieldLine[] | null {
   if (block.kind === 'tableRow') return readFieldRow(block);
-  if (block.kind !== 'paragraph' && block.kind !== 'listItem') return null;
+  if ((block.kind !== 'paragraph' && block.kind !== 'listItem') || !block.text.includes(':')) return null; // every field line has its colon
   const lines = splitInlineLines(block.inline);
   if (lines.length === 0) return null;
   const fields: FieldLine[] = [];
