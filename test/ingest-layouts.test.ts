@@ -191,6 +191,12 @@ describe('links as entries, and evidence against', () => {
     ]);
   });
 
+  it('reads no talk from a schedule link in the prose of a post that is not about an event (a newsletter)', () => {
+    const body = 'Thanks to Ann Lee for her talk ["Widgets Made Easy With Gizmos"](https://conf.sched.com/event/Ab1/widgets).';
+    expect(read(body, "title: 'Widget Newsletter - March'\ndate: '2031-03-02'").talks).toEqual([]);
+    expect(talksOf(body).map((t) => t.title)).toEqual(['Widgets Made Easy With Gizmos']);
+  });
+
   it('reads reference-style links defined far below the list', () => {
     const talks = talksOf('- [Widgets at Scale][w1] - Ann Lee, Acme\n- [Gizmos Explained][w2] - Bo Tran, Globex\n\nMore text.\n\n[w1]: https://sched.co/Rr1\n[w2]: https://sched.co/Rr2');
     expect(talks.map((t) => [t.title, t.url])).toEqual([

@@ -51,6 +51,8 @@ interface OpenTalk {
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+/** A post title that names a conference, a meetup or its talks ("Helm at KubeCon NA", "PromCon 2023 Schedule"). */
+const EVENT_TITLE = /\b(?:[\p{L}]*con(?:f|ference)?|summit|days?|meetups?|fosdem|talks?|sessions?|schedule|agenda|recap)\b/iu;
 /** An intro sentence that gives talks to the person the post is about: "Catch his two talks…". */
 const SUBJECT_TALKS = /\b(?:his|her)\s+(?:[\p{L}\d-]+\s+){0,3}(?:talks?|sessions?|presentations?|keynotes?)\b/iu;
 
@@ -139,6 +141,8 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
   const talks: TalkEntry[] = [];
   const sections: Section[] = [{ depth: 0, eventSlug: post.eventSlug, date: null, speakers: null }];
   const postSubject = subjectOfTitle(title);
+  // Talks named only by a link in running text are read in posts about an event, not in newsletters or release notes.
+  const aboutAnEvent = post.eventSlug !== null || EVENT_TITLE.test(title);
   const currentSection = () => sections[sections.length - 1]!;
   let open: OpenTalk | null = null;
 
@@ -301,7 +305,7 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
     const bareSection = open !== null && (open as OpenTalk).tentative && (open as OpenTalk).fields === 0 && !(open as OpenTalk).when;
     // Outside an entry, prose may name talks by their schedule links; the last one stays open for what follows.
     const siblingItem = open !== null && block.kind === 'listItem' && (open as OpenTalk).block.kind === 'listItem' && block.container === (open as OpenTalk).block.container;
-    const named = !open || bareSection || siblingItem ? recognizeProseScheduleLinks(block, ctx.grammar) : [];
+    const named = aboutAnEvent && (!open || bareSection || siblingItem) ? recognizeProseScheduleLinks(block, ctx.grammar) : [];
     if (named.length > 0) {
       for (const header of named) {
         closeTalk();
