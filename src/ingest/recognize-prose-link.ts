@@ -45,7 +45,8 @@ export function recognizeProseScheduleLinks(block: Block, grammar: SpeakerGramma
       return speakers.length > 0;
     });
     const whenText = moreLines.find((line) => isWhenOnly(parseWhen(line))) ?? null;
-    headers.push({ title: cleanProseTitle(split.title), url: link.url, speakers, unreadableSpeakers: [], whenText, recognizer: 'prose-schedule-link' });
+    const title = cleanProseTitle(split.title).replace(/^["“'‘](.+)["”'’]$/u, '$1'); // a title quoted inside its link
+    headers.push({ title, url: link.url, speakers, unreadableSpeakers: [], whenText, recognizer: 'prose-schedule-link' });
   }
   return headers;
 }
