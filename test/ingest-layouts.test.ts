@@ -151,6 +151,14 @@ describe('links as entries, and evidence against', () => {
     ]);
   });
 
+  it('reads the speakers a link-led item’s description opens with, however long the description', () => {
+    const body = `- [**Widget Attestation:**](https://youtu.be/Tt5Rr4Ee3) Ann Lee (Acme) and Bo Tran showed ${'how widgets attest, '.repeat(30)}end.\n- <a href="https://youtu.be/Uu6Ii7Oo8">Gizmos Everywhere</a> by Cy Oduya from Initech. A short talk.`;
+    expect(talksOf(body).map(brief)).toEqual([
+      { title: 'Widget Attestation', url: 'https://youtu.be/Tt5Rr4Ee3', speakers: ['Ann Lee (Acme)', 'Bo Tran'], date: null, start: null, end: null },
+      { title: 'Gizmos Everywhere', url: 'https://youtu.be/Uu6Ii7Oo8', speakers: ['Cy Oduya'], date: null, start: null, end: null },
+    ]);
+  });
+
   it('reads talks named in prose by their schedule links, but not a phrase that names the section’s own session', () => {
     const body = 'We have two sessions: an [_Intro to Widgets_](https://sched.co/Pp1) and a [Widgets Deep Dive](https://sched.co/Pp2). See [the last Summit](https://sched.co/Pp0).\n\n## Hackfest\n\nJoin this [hands on session](https://sched.co/Pp3).\n\n**Facilitators:** Ann Lee & Bo Tran';
     expect(talksOf(body).map((t) => [t.title, t.url, t.speakers.length])).toEqual([

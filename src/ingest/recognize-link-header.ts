@@ -3,6 +3,7 @@ import type { SpeakerMention } from '../domain/types.ts';
 import { inlineText } from './markdown-blocks.ts';
 import { isWhenOnly, parseWhen } from './parse-when.ts';
 import { parseSpeakers, readSpeakerList } from './parse-speakers.ts';
+import { readNamesAtStart } from './read-prose-speakers.ts';
 import { splitTitleAndSpeakers } from './split-title-speakers.ts';
 import { MAX_FIELD_CHARS, cleanTitle, isDecoration, isGenericLinkText, isMediaLabel, isTalkUrl, linkTextLines, type HeaderRecognizer } from './talk-header.ts';
 
@@ -37,8 +38,10 @@ export const recognizeLinkHeader: HeaderRecognizer = (block, { grammar }) => {
 
   const rawBefore = inlineText(before);
   const afterText = inlineText(after);
-  if (rawBefore.length > MAX_FIELD_CHARS || afterText.length > MAX_FIELD_CHARS) return null; // the link sits inside prose
+  const leadsItem = block.kind === 'listItem' && before.every(isDecoration) && isTalkUrl(link.url);
+  if (rawBefore.length > MAX_FIELD_CHARS || (afterText.length > MAX_FIELD_CHARS && !leadsItem)) return null; // the link sits inside prose
   let whenText: string | null = linkWhen;
+  let describedBy: SpeakerMention[] = [];
   let trailingSpeakers: string | null = null;
   if (afterText) {
     const when = parseWhen(afterText);
@@ -46,7 +49,9 @@ export const recognizeLinkHeader: HeaderRecognizer = (block, { grammar }) => {
     if (isWhenOnly(when)) whenText = afterText;
     else if (/^[\s,\-–—|]/.test(afterText) && readSpeakerList(speakerTail, grammar)) trailingSpeakers = speakerTail;
     // A list item led by a recording or schedule link may describe it after the link; otherwise the link sits inside prose.
-    else if (!(block.kind === 'listItem' && before.every(isDecoration) && isTalkUrl(link.url))) return null;
+    else if (!leadsItem) return null;
+    // The description may open with the speakers: "Ann Lee (Acme) showed…", ": by Ann Lee and Bo Tran. …".
+    else describedBy = readNamesAtStart(afterText.slice(0, MAX_FIELD_CHARS).replace(/^[\s:,\-–—]*(?:by\s+)?/i, ''), grammar).filter((s) => s.name.includes(' '));
   }
   let leadingSpeakers: string | null = null;
   if (!before.every(isDecoration)) {
@@ -67,6 +72,7 @@ export const recognizeLinkHeader: HeaderRecognizer = (block, { grammar }) => {
   const reused = accepted as { tail: string; speakers: SpeakerMention[] } | null;
   const speakers =
     reused && reused.tail === speakerText ? { speakers: reused.speakers, unreadable: [] } : speakerText ? parseSpeakers(speakerText, grammar) : { speakers: [], unreadable: [] };
+  if (speakers.speakers.length === 0 && describedBy.length > 0) speakers.speakers = describedBy;
   const hasTalkUrl = isTalkUrl(link.url);
   if (!hasTalkUrl && speakers.speakers.length === 0 && whenText === null) return null;
   return {
