@@ -205,6 +205,11 @@ describe('links as entries, and evidence against', () => {
     expect(talksOf(body).map((t) => t.title)).toEqual(['Widgets Made Easy With Gizmos']);
   });
 
+  it('does not take a dated meeting link or an interview video for a talk', () => {
+    const body = '* [May 21 @ 10am ET / 4pm CET – Widget Community Meeting](https://community.example.org/events/widget-meeting)\n\n[Interview with the Widget Team](https://youtu.be/Ii9Oo8Pp7)';
+    expect(talksOf(body)).toEqual([]);
+  });
+
   it('reads reference-style links defined far below the list', () => {
     const talks = talksOf('- [Widgets at Scale][w1] - Ann Lee, Acme\n- [Gizmos Explained][w2] - Bo Tran, Globex\n\nMore text.\n\n[w1]: https://sched.co/Rr1\n[w2]: https://sched.co/Rr2');
     expect(talks.map((t) => [t.title, t.url])).toEqual([

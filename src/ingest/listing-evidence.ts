@@ -1,4 +1,5 @@
 import { squish } from '../domain/text.ts';
+import { isWhenOnly, parseWhen } from './parse-when.ts';
 import { isTalkUrl } from './talk-header.ts';
 
 // What makes an entry of a listing a talk, and what says it is something else. Evidence for: a schedule,
@@ -7,7 +8,7 @@ import { isTalkUrl } from './talk-header.ts';
 
 /** Entries that are places, socials, breaks or calls, never talks. */
 const NOT_A_TALK =
-  /\b(?:booths?|kiosks?|pavilion|happy hour|part(?:y|ies)|meet(?:-| and | & )greet|office hours|showcase|registration|register(?: here| now)?|propose your|call for (?:papers|proposals|speakers)|cfp)\b|^(?:(?:coffee |tea |lunch )?break|lunch|breakfast|dinner|drinks)$/i;
+  /\b(?:booths?|kiosks?|pavilion|happy hour|part(?:y|ies)|meet(?:-| and | & )greet|office hours|showcase|registration|register(?: here| now)?|propose your|interview with|call for (?:papers|proposals|speakers)|cfp)\b|^(?:(?:coffee |tea |lunch )?break|lunch|breakfast|dinner|drinks)$/i;
 /** Headings that name a part of the post, not a session. */
 const SECTION_HEADING = /^(?:event details|details|about(?: the event)?|agenda|schedule|speakers|sessions|talks|overview|info(?:rmation)?|when and where|where and when|location|venue)$/i;
 
@@ -32,6 +33,10 @@ export function reasonAgainst(title: string): string | null {
   const t = squish(title);
   if (NOT_A_TALK.test(t)) return `"${t}" names a booth, social, break or call, not a session`;
   if (SECTION_HEADING.test(t)) return `"${t}" names a section of the post`;
+  const when = parseWhen(t);
+  // Only a date or time, perhaps in two zones ("May 21 @ 10am ET / 4pm CET"): no word of a title is left.
+  if (isWhenOnly(when) || ((when.month !== null || when.start !== null) && !/\p{Ll}{3,}/u.test(when.rest.replace(/\b[ap]m\b/gi, ''))))
+    return `"${t}" is a date or time, not a title`;
   return null;
 }
 
