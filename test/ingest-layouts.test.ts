@@ -210,6 +210,10 @@ describe('links as entries, and evidence against', () => {
     expect(talksOf(body)).toEqual([]);
   });
 
+  it('does not take an interview turn `**QP**: …` for a bold title with speakers', () => {
+    expect(talksOf('## Looking ahead\n\n**QP**: Lately, we’re planning the Oslo 2031 summit, how is it going? Any changes in format\ncompared with before?')).toEqual([]);
+  });
+
   it('reads reference-style links defined far below the list', () => {
     const talks = talksOf('- [Widgets at Scale][w1] - Ann Lee, Acme\n- [Gizmos Explained][w2] - Bo Tran, Globex\n\nMore text.\n\n[w1]: https://sched.co/Rr1\n[w2]: https://sched.co/Rr2');
     expect(talks.map((t) => [t.title, t.url])).toEqual([

@@ -32,6 +32,10 @@ function bareTitleOf(block: Block): { title: string; url: string | null } | null
   return isTitleLike(text.replace(/[.]$/, '')) ? { title: cleanProseTitle(text), url: null } : null;
 }
 
+function innerLinkOf(node: PhrasingContent): Link | undefined {
+  return 'children' in node ? node.children.find((n): n is Link => n.type === 'link') : undefined;
+}
+
 /**
  * `**Title** ([details](url)), Name (Org), Name (Org)` or `**Title**, by **Name (Org)**, …` in a
  * list item or paragraph. Accepted only when speakers follow the bold title.
@@ -47,6 +51,9 @@ export const recognizeBoldTitleHeader: HeaderRecognizer = (block, { grammar }) =
   const title = cleanTitle(boldText.replace(/[,\s]+$/, ''));
   const innerLink = first.children.find((n): n is Link => n.type === 'link');
   const rest = block.inline.slice(firstIndex + 1);
+  // `**FM**: Currently, …`: a bold label with its colon outside (an interview turn, a field), not a title.
+  const following = rest[0];
+  if (following?.type === 'text' && /^\s*:/.test(following.value) && !innerLinkOf(first)) return null;
   const restLink = rest.find((n): n is Link => n.type === 'link');
 
   // Speakers are either bold (`, by **Name (Org)** and **Name**`) or the plain text after the title.
