@@ -251,7 +251,7 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
       if (reading.entries.length === 0) return;
       closeTalk();
       for (const entry of reading.entries) {
-        openTalk(entry.header, rows.find((r) => r.line === entry.line) ?? block, false);
+        openTalk(entry.header, entry.row, false);
         closeTalk();
       }
       return;

@@ -14,7 +14,8 @@ import type { SpeakerGrammarOptions } from './parse-speakers.ts';
 export interface TableEntry {
   header: TalkHeader;
   whenText: string | null;
-  line: number;
+  /** The row the entry was read from. */
+  row: Block;
 }
 
 export interface TableReading {
@@ -99,7 +100,7 @@ export function recognizeTable(rows: readonly Block[], grammar: SpeakerGrammarOp
         const cell = cells[index];
         if (!cell || isEmpty(cellText(cell))) return;
         const header = readGridCell(cell, grammar);
-        if (header) reading.entries.push({ header: { ...header, whenText }, whenText, line: row.line });
+        if (header) reading.entries.push({ header: { ...header, whenText }, whenText, row });
         else reading.rejected.push({ line: row.line, title: cellText(cell), reason: 'a grid cell without speakers in parentheses' });
       });
       continue;
@@ -113,7 +114,7 @@ export function recognizeTable(rows: readonly Block[], grammar: SpeakerGrammarOp
       reading.rejected.push({ line: row.line, title, reason: 'no speakers and no schedule or recording link' });
       continue;
     }
-    reading.entries.push({ header: { title, url, speakers: speakers.speakers, unreadableSpeakers: speakers.unreadable, whenText, recognizer: 'table' }, whenText, line: row.line });
+    reading.entries.push({ header: { title, url, speakers: speakers.speakers, unreadableSpeakers: speakers.unreadable, whenText, recognizer: 'table' }, whenText, row });
   }
   return reading;
 }
