@@ -52,6 +52,7 @@ const CASES: Case[] = [
   { code: 'POST_NO_TALKS', line: 1, run: () => ingest(`${fm()}Nothing about talks here.\n`) },
   { code: 'TALK_NO_SPEAKERS', line: 7, run: () => ingest(`${fm()}${link('Cilium Project Meeting')}\n\nTuesday, April 18 • 15:30 - 17:30\n`) },
   { code: 'TALK_NO_SCHEDULE', line: 7, run: () => ingest(`${fm()}${link('A Talk - Jane Doe, Acme')}\n\nAn abstract.\n`) },
+  { code: 'LISTING_ENTRY_REJECTED', line: 7, run: () => ingest(`${fm()}## Project Booth\n\n**When:** Tuesday, April 18, 10:00 - 12:00\n`) },
   { code: 'DATE_UNREADABLE', line: 9, run: () => ingest(`${fm()}${link('A Talk - Jane Doe, Acme')}\n\nTuesday, April 18 • 9:2x\n`) },
   {
     code: 'DATE_YEAR_UNKNOWN',

@@ -165,3 +165,48 @@ describe('speakers in running text', () => {
     ]);
   });
 });
+
+describe('speaker grammar: roles, handles, nicknames and run-on text', () => {
+  it('gives an entry with a role and no organization no organization', () => {
+    expect(pairs('Ann Lee, Project Maintainer')).toEqual([['Ann Lee', null]]);
+    expect(pairs('Ann Lee, Maintainer, Community Manager')).toEqual([['Ann Lee', null]]);
+    expect(pairs('Ann Lee & Bo Tran (Widget Maintainers)')).toEqual([
+      ['Ann Lee', null],
+      ['Bo Tran', null],
+    ]);
+    expect(pairs('Cy Oduya, Developer and Team Lead at Initech')).toEqual([['Cy Oduya', 'Initech']]);
+    expect(pairs('Ann Lee and Bo Tran, Developer Advocates, Acme')).toEqual([
+      ['Ann Lee', 'Acme'],
+      ['Bo Tran', 'Acme'],
+    ]);
+  });
+
+  it('drops handles such as "(@name)" from names', () => {
+    expect(pairs('Ann Lee (@annlee) & Bo Tran (@bo.tran)')).toEqual([
+      ['Ann Lee', null],
+      ['Bo Tran', null],
+    ]);
+  });
+
+  it('reads "Names @ Org" groups', () => {
+    expect(pairs('Ann Lee, Bo Tran @ Acme')).toEqual([
+      ['Ann Lee', 'Acme'],
+      ['Bo Tran', 'Acme'],
+    ]);
+    expect(pairs('Cy Oduya, @ Globex BV')).toEqual([['Cy Oduya', 'Globex BV']]);
+  });
+
+  it('keeps a nickname in parentheses inside a name', () => {
+    expect(pairs('Li-Wei (Sam) Chen & Bo Tran, Acme')).toEqual([
+      ['Li-Wei (Sam) Chen', 'Acme'],
+      ['Bo Tran', 'Acme'],
+    ]);
+  });
+
+  it('splits a speaker list that runs straight into a weekday and date', () => {
+    expect(pairs('Ann Lee, Acme & Bo Tran, Globex Thursday, May 8, 2031, 17:30 - 18:00 BST')).toEqual([
+      ['Ann Lee', 'Acme'],
+      ['Bo Tran', 'Globex'],
+    ]);
+  });
+});

@@ -85,13 +85,75 @@ describe('markdown blocks', () => {
     ]);
   });
 
-  it('emits an html block as an empty html block at its line', () => {
-    const blocks = blocksOf('before\n\n<div class="talks">\n<b>not read</b>\n</div>\n\nafter');
-    expect(blocks).toEqual([
-      { kind: 'paragraph', depth: 0, inline: [{ type: 'text', value: 'before' }], text: 'before', line: 1, nested: false },
-      { kind: 'html', depth: 0, inline: [], text: '', line: 3, nested: false },
-      { kind: 'paragraph', depth: 0, inline: [{ type: 'text', value: 'after' }], text: 'after', line: 7, nested: false },
+  it('reads an html block into the same model: its text and links, its table rows with their cells', () => {
+    const body = [
+      'before',
+      '',
+      '<div class="talks"><b>Read</b> <a href="https://ex.io/s?a=1&amp;b=2">the slides</a>',
+      '<iframe src="https://www.youtube.com/embed/AbCdEf12345?si=x" title="Demo video"></iframe>',
+      '<table><tr><th>Day</th><th>Room</th></tr><tr><th>When</th><td>May 2, <a href="https://m.io">map</a></td></tr></table></div>',
+      '',
+      'after',
+    ].join('\n');
+    const blocks = blocksOf(body);
+    expect(blocks.map((b) => [b.kind, b.line, b.text, b.header ?? null])).toEqual([
+      ['paragraph', 1, 'before', null],
+      ['html', 3, 'Read the slides Demo video', null],
+      ['tableRow', 3, 'Day | Room', true],
+      ['tableRow', 3, 'When | May 2, map', false],
+      ['paragraph', 7, 'after', null],
     ]);
+    expect(blocks[1]!.inline.filter((n) => n.type === 'link').map((n) => (n as { url: string }).url)).toEqual([
+      'https://ex.io/s?a=1&b=2',
+      'https://www.youtube.com/watch?v=AbCdEf12345',
+    ]);
+    expect(blocks[2]!.container).toBe(blocks[3]!.container);
+    expect(blocks[3]!.cells![1]).toEqual([{ type: 'text', value: 'May 2, ' }, { type: 'link', url: 'https://m.io', title: null, children: [{ type: 'text', value: 'map' }] }]);
+  });
+
+  it('reads an inline <a href> as a link and leaves other inline HTML as html', () => {
+    const [block] = blocksOf('- <a href="https://v.io/w?x=1">▶️ Some Talk - Ann Lee</a> by Ann <span>Lee</span>');
+    expect(block!.inline).toEqual([
+      { type: 'link', url: 'https://v.io/w?x=1', title: null, children: [{ type: 'text', value: '▶️ Some Talk - Ann Lee' }] },
+      { type: 'text', value: ' by Ann ' },
+      { type: 'html', value: '<span>' },
+      { type: 'text', value: 'Lee' },
+      { type: 'html', value: '</span>' },
+    ]);
+  });
+
+  it('reads a Hugo shortcode that carries a video id or a link as that link, and drops the others', () => {
+    const [video, plain, positional] = blocksOf(
+      '{{< youtube id="Zz9_yY8xXw7" title="A Recorded Talk - Bo Chan" >}}\n\nText {{< alert title="x" >}}kept{{< /alert >}}\n\n{{< youtube Qq1Ww2Ee3Rr >}}',
+    );
+    expect(video!.inline).toEqual([{ type: 'link', url: 'https://www.youtube.com/watch?v=Zz9_yY8xXw7', title: null, children: [{ type: 'text', value: 'A Recorded Talk - Bo Chan' }] }]);
+    expect(plain!.text).toBe('Text kept');
+    expect(positional!.inline).toEqual([{ type: 'link', url: 'https://www.youtube.com/watch?v=Qq1Ww2Ee3Rr', title: null, children: [] }]);
+  });
+
+  it('reads a JSX element that carries a video id as a link to the video', () => {
+    const [block] = blocksOf('<YouTube id="Kk3Jj4Hh5Gg" title="Deep Dive" />');
+    expect(block!.inline).toEqual([{ type: 'link', url: 'https://www.youtube.com/watch?v=Kk3Jj4Hh5Gg', title: null, children: [{ type: 'text', value: 'Deep Dive' }] }]);
+  });
+
+  it('gives table rows their cells, marks the header row, and gives siblings one container', () => {
+    const blocks = blocksOf('| Talk | Who |\n|---|---|\n| A | Jo |\n| B | Al |\n\n- one\n- two\n  - inner\n\n| X |\n|---|\n| y |');
+    expect(blocks.map((b) => [b.kind, b.text, b.header ?? null])).toEqual([
+      ['tableRow', 'Talk | Who', true],
+      ['tableRow', 'A | Jo', false],
+      ['tableRow', 'B | Al', false],
+      ['listItem', 'one', null],
+      ['listItem', 'two', null],
+      ['listItem', 'inner', null],
+      ['tableRow', 'X', true],
+      ['tableRow', 'y', false],
+    ]);
+    expect(blocks[1]!.cells).toEqual([[{ type: 'text', value: 'A' }], [{ type: 'text', value: 'Jo' }]]);
+    const ids = blocks.map((b) => b.container);
+    expect(new Set(ids.slice(0, 3)).size).toBe(1);
+    expect(ids[3]).toBe(ids[4]);
+    expect(ids[5]).not.toBe(ids[4]);
+    expect(ids[6]).not.toBe(ids[0]);
   });
 
   it('resolves reference-style links to links', () => {

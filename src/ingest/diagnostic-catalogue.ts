@@ -61,6 +61,11 @@ export const DIAGNOSTIC_CATALOGUE = {
     summary: 'A talk has no date or time; it is kept without a place in the schedule.',
     hint: 'Put a line such as "Tuesday, April 18 • 09:25 - 09:45" under the talk link.',
   },
+  LISTING_ENTRY_REJECTED: {
+    severity: 'info',
+    summary: 'A block looks like an entry of a talk listing, but lacks the evidence of a talk or names a booth, social or break.',
+    hint: 'A talk needs speakers, a schedule or recording link, or a time; give the entry one if it is a talk.',
+  },
   DATE_UNREADABLE: {
     severity: 'warning',
     summary: 'A line looks like a date or time but could not be read.',

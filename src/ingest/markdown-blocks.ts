@@ -1,6 +1,8 @@
 import MarkdownIt, { type Token } from 'markdown-it';
 import type { Delete, Emphasis, Link, Nodes, PhrasingContent, Strong } from 'mdast';
 import { squish } from '../domain/text.ts';
+import { expandShortcodes } from './expand-shortcodes.ts';
+import { anchorHrefOf, readHtml } from './read-html.ts';
 
 /** A block of the post in reading order, with the inline content a person would read in it. */
 export interface Block {
@@ -13,6 +15,12 @@ export interface Block {
   line: number;
   /** For list items: true when this is a nested list item, not the first paragraph of one. */
   nested: boolean;
+  /** Table rows: the inline content of each cell. */
+  cells?: PhrasingContent[][];
+  /** Table rows: true for a header row (`<thead>`, or a row of `<th>` cells only). */
+  header?: boolean;
+  /** Id of the list or table the block sits in (0 outside any): blocks that share it are siblings of one listing. */
+  container?: number;
 }
 
 const markdown = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
@@ -95,9 +103,20 @@ function toPhrasing(tokens: readonly Token[] | null): PhrasingContent[] {
       case 'code_inline':
         out.push({ type: 'inlineCode', value: token.content });
         break;
-      case 'html_inline':
-        out.push({ type: 'html', value: token.content });
+      case 'html_inline': {
+        // `<a href>` written inline is a link like any other; `</a>` closes it.
+        const href = anchorHrefOf(token.content);
+        if (href !== null) enter({ type: 'link', url: href, title: null, children: [] });
+        else if (/^<\/a\s*>$/i.test(token.content) && open.length > 1 && out === (open[open.length - 1] as PhrasingContent[])) {
+          const parent = open[open.length - 2]!;
+          const last = parent[parent.length - 1];
+          if (last?.type === 'link' && last.children === out) {
+            open.pop();
+            out = open[open.length - 1]!;
+          } else out.push({ type: 'html', value: token.content });
+        } else out.push({ type: 'html', value: token.content });
         break;
+      }
       case 'image':
         out.push({ type: 'image', url: attr(token, 'src') ?? '', title: attr(token, 'title'), alt: altText(token.children) });
         break;
@@ -124,7 +143,7 @@ function toPhrasing(tokens: readonly Token[] | null): PhrasingContent[] {
         break;
     }
   }
-  return root;
+  return expandShortcodes(root);
 }
 
 interface OpenItem {
@@ -143,21 +162,36 @@ interface OpenItem {
 export function flattenBlocks(tokens: readonly Token[], lineOffset: number): Block[] {
   const blocks: Block[] = [];
   const items: OpenItem[] = [];
-  let listDepth = 0;
+  /** Ids of the open lists, innermost last; the open table's id. */
+  const lists: number[] = [];
+  let table = 0;
+  let header = false;
+  let containers = 0;
   const lineOf = (token: Token) => (token.map ? token.map[0] + 1 : 1) + lineOffset;
   const inlineAfter = (i: number) => toPhrasing(tokens[i + 1]?.type === 'inline' ? tokens[i + 1]!.children : null);
+  const pushRow = (cells: PhrasingContent[][], line: number, isHeader: boolean, container: number) => {
+    const inline: PhrasingContent[] = [];
+    cells.forEach((cell, index) => {
+      if (index > 0) inline.push({ type: 'text', value: ' | ' });
+      inline.push(...cell);
+    });
+    blocks.push({ kind: 'tableRow', depth: 0, inline, text: inlineText(inline), line, nested: false, cells, header: isHeader, container });
+  };
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.nesting === -1) {
-      if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') listDepth--;
+      if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') lists.pop();
       else if (token.type === 'list_item_close') items.pop();
+      else if (token.type === 'thead_close') header = false;
       continue;
     }
     if (token.type === 'inline') continue;
     const item = items[items.length - 1];
     const firstOfItem = item !== undefined && item.first && token.level === item.level + 1;
     if (firstOfItem) item.first = false;
+    const listDepth = lists.length;
+    const list = lists[lists.length - 1] ?? 0;
 
     switch (token.type) {
       case 'heading_open': {
@@ -167,29 +201,41 @@ export function flattenBlocks(tokens: readonly Token[], lineOffset: number): Blo
       }
       case 'paragraph_open': {
         const inline = inlineAfter(i);
-        if (firstOfItem) blocks.push({ kind: 'listItem', depth: listDepth, inline, text: inlineText(inline), line: item.line, nested: listDepth > 1 });
-        else blocks.push({ kind: 'paragraph', depth: listDepth, inline, text: inlineText(inline), line: lineOf(token), nested: false });
+        const at = list ? { container: list } : {};
+        if (firstOfItem) blocks.push({ kind: 'listItem', depth: listDepth, inline, text: inlineText(inline), line: item.line, nested: listDepth > 1, ...at });
+        else blocks.push({ kind: 'paragraph', depth: listDepth, inline, text: inlineText(inline), line: lineOf(token), nested: false, ...at });
         break;
       }
-      case 'html_block':
-        blocks.push({ kind: 'html', depth: 0, inline: [], text: '', line: lineOf(token), nested: false });
+      case 'html_block': {
+        // Raw HTML joins the same model: its links and text in an html block, its table rows as rows.
+        const html = readHtml(token.content);
+        const inline = expandShortcodes(html.inline);
+        blocks.push({ kind: 'html', depth: 0, inline, text: inlineText(inline), line: lineOf(token), nested: false });
+        if (html.rows.length > 0) {
+          const id = ++containers;
+          for (const row of html.rows) pushRow(row.cells.map(expandShortcodes), lineOf(token), row.header, id);
+        }
         break;
+      }
       case 'bullet_list_open':
       case 'ordered_list_open':
-        listDepth++;
+        lists.push(++containers);
         break;
       case 'list_item_open':
         items.push({ level: token.level, line: lineOf(token), first: true });
         break;
+      case 'table_open':
+        table = ++containers;
+        break;
+      case 'thead_open':
+        header = true;
+        break;
       case 'tr_open': {
-        const inline: PhrasingContent[] = [];
-        let cells = 0;
+        const cells: PhrasingContent[][] = [];
         for (let j = i + 1; j < tokens.length && tokens[j]!.type !== 'tr_close'; j++) {
-          if (tokens[j]!.type !== 'inline') continue;
-          if (cells++ > 0) inline.push({ type: 'text', value: ' | ' });
-          inline.push(...toPhrasing(tokens[j]!.children));
+          if (tokens[j]!.type === 'inline') cells.push(toPhrasing(tokens[j]!.children));
         }
-        blocks.push({ kind: 'tableRow', depth: 0, inline, text: inlineText(inline), line: lineOf(token), nested: false });
+        pushRow(cells, lineOf(token), header, table);
         break;
       }
       default:

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic, ParsedPost, ParsedTalk, PostRecord, SpeakerMention, TalkEntry } from '../domain/types.ts';
-import { compactText, slugify } from '../domain/text.ts';
+import { compactText, foldKey, slugify } from '../domain/text.ts';
 import { diagnose } from './diagnostic-catalogue.ts';
 import { classifyKind } from './classify-kind.ts';
 import { collectWeekdaySamples, decidePostYear, decideTalkDate, describeContradiction, yearOfPath } from './date-evidence.ts';
@@ -12,6 +12,11 @@ import { PostEvents } from './post-events.ts';
 import { readFrontMatter } from './read-front-matter.ts';
 import { readFrontMatterTalks } from './read-front-matter-talks.ts';
 import { isDateLine, looksLikeBrokenDateLine, recognizeTalkHeader } from './recognize-talk-header.ts';
+import { reasonAgainst, reasonAgainstEntry, reasonAgainstUrl } from './listing-evidence.ts';
+import { readFieldLines } from './read-field-line.ts';
+import { recognizeTable } from './recognize-table.ts';
+import { applyFields, tentativeHeaderOf } from './read-entry-fields.ts';
+import { recognizeProseScheduleLinks, sectionScheduleLinkOf } from './recognize-prose-link.ts';
 import type { TopicTagger } from './tag-topics.ts';
 import type { TalkHeader } from './talk-header.ts';
 import { isEmphasisOnly, isGenericLinkText, isMediaLabel, loneLinkOf, meaningfulNodes } from './talk-header.ts';
@@ -42,9 +47,15 @@ interface OpenTalk {
   eventSlug: string | null;
   sectionDate: WhenParts | null;
   sectionSpeakers: SpeakerMention[] | null;
+  /** True for an entry only its shape suggests (a heading or bold line): it is a talk only on evidence. */
+  tentative: boolean;
+  /** Field lines read into the entry (`**Speakers:** …`, `TIME: …`). */
+  fields: number;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+/** A post title that names a conference, a meetup or its talks ("Helm at KubeCon NA", "PromCon 2023 Schedule"). */
+const EVENT_TITLE = /\b(?:[\p{L}]*con(?:f|ference)?|summit|days?|meetups?|fosdem|talks?|sessions?|schedule|agenda|recap)\b/iu;
 /** An intro sentence that gives talks to the person the post is about: "Catch his two talks…". */
 const SUBJECT_TALKS = /\b(?:his|her)\s+(?:[\p{L}\d-]+\s+){0,3}(?:talks?|sessions?|presentations?|keynotes?)\b/iu;
 
@@ -135,6 +146,8 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
   const talks: TalkEntry[] = [];
   const sections: Section[] = [{ depth: 0, eventSlug: post.eventSlug, date: null, speakers: null }];
   const postSubject = subjectOfTitle(title);
+  // Talks named only by a link in running text are read in posts about an event, not in newsletters or release notes.
+  const aboutAnEvent = post.eventSlug !== null || EVENT_TITLE.test(title);
   const currentSection = () => sections[sections.length - 1]!;
   let open: OpenTalk | null = null;
 
@@ -148,6 +161,13 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
     if (!open) return;
     const talk = open;
     open = null;
+    const evidence = { title: talk.header.title, url: talk.header.url, speakers: talk.speakers.length, start: talk.when?.start ?? null };
+    const against = talk.tentative ? reasonAgainstEntry(evidence) : (reasonAgainst(talk.header.title) ?? reasonAgainstUrl(talk.header.url));
+    if (against) {
+      // A heading with nothing under it is just a heading; an entry with fields or a link is worth a word.
+      if (!talk.tentative || talk.fields > 0 || talk.when) diagnostics.push(diagnose('LISTING_ENTRY_REJECTED', at(talk.block.line), `"${talk.header.title}" looks like an entry of a listing, but ${against}.`));
+      return;
+    }
     const { date, when } = resolveDate(talk);
     const start = when?.start ?? null;
     const end = when?.end ?? null;
@@ -189,22 +209,92 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
     });
   };
 
+  const openTalk = (header: TalkHeader, block: Block, tentative: boolean) => {
+    const section = currentSection();
+    const when = header.whenText ? parseWhen(header.whenText) : null;
+    open = { header, block, when, abstract: [], speakers: header.speakers, eventSlug: section.eventSlug, sectionDate: section.date, sectionSpeakers: section.speakers, tentative, fields: 0 };
+  };
+
+  let tableRead: number | undefined = -1;
   blocks.forEach((block, index) => {
-    const header = recognizeTalkHeader(block, { grammar: ctx.grammar, previous: blocks[index - 1], next: blocks[index + 1], insideTalk: open !== null });
+    if (block.kind === 'tableRow') {
+      // A table is read as a whole, at its first row: a listing of talks, or the fields of the entry above.
+      if (block.container === tableRead) return;
+      tableRead = block.container;
+      const rows: Block[] = [];
+      for (let j = index; j < blocks.length && blocks[j]!.kind === 'tableRow' && blocks[j]!.container === block.container; j++) rows.push(blocks[j]!);
+      const reading = recognizeTable(rows, ctx.grammar);
+      for (const r of reading.rejected) diagnostics.push(diagnose('LISTING_ENTRY_REJECTED', at(r.line), `"${r.title}" looks like an entry of a listing, but ${r.reason}.`));
+      if (reading.fields) {
+        if (open) applyFields(open, reading.fields, ctx.grammar);
+        return;
+      }
+      if (reading.entries.length === 0) return;
+      closeTalk();
+      for (const entry of reading.entries) {
+        openTalk(entry.header, entry.row, false);
+        closeTalk();
+      }
+      return;
+    }
+    const fields = block.kind === 'heading' ? null : readFieldLines(block);
+    if (fields) {
+      // `**Speakers:** …`, `TIME: …`: fields of the open entry. Outside an entry, a date field dates the section.
+      if (open) applyFields(open, fields, ctx.grammar);
+      else {
+        const date = fields.filter((f) => f.kind === 'when').map((f) => parseWhen(f.text)).find((w) => w.month !== null && w.day !== null && w.start === null);
+        if (date) currentSection().date = date;
+      }
+      return;
+    }
+    const restated = open && !(open as OpenTalk).tentative ? restatedRecordingOf(block, (open as OpenTalk).header.title) : null;
+    if (restated) {
+      // The video of the entry above, titled like it (an embed or shortcode under a heading): its recording, not a new talk.
+      if (!(open as OpenTalk).header.url) (open as OpenTalk).header = { ...(open as OpenTalk).header, url: restated };
+      return;
+    }
+    const header = recognizeTalkHeader(block, { grammar: ctx.grammar, previous: blocks[index - 1], next: blocks[index + 1], insideTalk: open !== null && !(open as OpenTalk).tentative && !isSiblingItem(block, (open as OpenTalk).block) });
     if (header) {
       closeTalk();
       if (block.kind === 'heading') enterHeading(block);
-      const section = currentSection();
-      const when = header.whenText ? parseWhen(header.whenText) : null;
-      open = { header, block, when, abstract: [], speakers: header.speakers, eventSlug: section.eventSlug, sectionDate: section.date, sectionSpeakers: section.speakers };
+      openTalk(header, block, false);
       return;
     }
     if (block.kind === 'heading') {
       closeTalk();
       enterHeading(block);
+      // A heading may open an entry whose fields follow it; it becomes a talk only on their evidence.
+      const tentative = tentativeHeaderOf(block);
+      if (tentative) openTalk(tentative, block, true);
       return;
     }
-    if (!open) {
+    // A bold line or title link starts an entry, also right after another entry's fields (a run of entries).
+    if ((!open || (open as OpenTalk).tentative || (open as OpenTalk).fields > 0) && (block.kind === 'paragraph' || block.kind === 'listItem')) {
+      const tentative = tentativeHeaderOf(block);
+      if (tentative) {
+        closeTalk();
+        openTalk(tentative, block, true);
+        return;
+      }
+    }
+    if (open && (open as OpenTalk).tentative && !(open as OpenTalk).header.url) {
+      // A section's own schedule link may sit in its prose ("join this [hands on session](sched)").
+      const link = sectionScheduleLinkOf(block.inline);
+      if (link) (open as OpenTalk).header = { ...(open as OpenTalk).header, url: link };
+    }
+    // Until a heading's entry has fields, what follows it is read as before: intro sentences, date lines.
+    const bareSection = open !== null && (open as OpenTalk).tentative && (open as OpenTalk).fields === 0 && !(open as OpenTalk).when;
+    // Outside an entry, prose may name talks by their schedule links; the last one stays open for what follows.
+    const siblingItem = open !== null && block.kind === 'listItem' && (open as OpenTalk).block.kind === 'listItem' && block.container === (open as OpenTalk).block.container;
+    const named = aboutAnEvent && (!open || bareSection || siblingItem) ? recognizeProseScheduleLinks(block, ctx.grammar) : [];
+    if (named.length > 0) {
+      for (const header of named) {
+        closeTalk();
+        openTalk(header, block, false);
+      }
+      return;
+    }
+    if (!open || (bareSection && block.kind === 'paragraph' && !(isDateLine(block) && parseWhen(block.text).start !== null))) {
       if (block.kind === 'paragraph' && !isEmphasisOnly(block) && block.text.length < 300) {
         // Intro sentences may set the date for the section below them (not bylines, not a range of days).
         const when = parseWhen(block.text);
@@ -260,6 +350,19 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
 /** The entry as resolution takes it: topics tagged, and the abstract (the bulk of a talk's memory) stored compactly. */
 function tagged(talk: TalkEntry, ctx: IngestContext): ParsedTalk {
   return { ...talk, abstract: compactText(talk.abstract), tags: ctx.tagTopics(talk.title, talk.abstract) };
+}
+
+/** True for a list item of the same list as the entry's own list item: the next entry of the listing. */
+function isSiblingItem(block: Block, entry: Block): boolean {
+  return block.kind === 'listItem' && entry.kind === 'listItem' && !block.nested && block.container === entry.container;
+}
+
+/** The url of a block that only links a video whose text restates the open talk's title. */
+function restatedRecordingOf(block: Block, title: string): string | null {
+  const lone = loneLinkOf(block.inline);
+  if (!lone || !/youtube\.com\/watch|youtu\.be\/|vimeo\.com\//i.test(lone.url)) return null;
+  const key = foldKey(title);
+  return key.length > 0 && foldKey(lone.text).includes(key) ? lone.url : null;
 }
 
 /** The url of a block that only links a recording or details: `[See on YouTube.](url)`, `YouTube link: [title](url)`. */

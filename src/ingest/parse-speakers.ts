@@ -13,7 +13,7 @@ export interface SpeakerGrammarOptions {
 }
 
 const ROLE_WORDS =
-  /\b(cto|ceo|coo|cio|ciso|cpo|vp|svp|evp|founder|co-?founder|engineer|engineering|developer|maintainer|manager|director|head|lead|architect|advocate|evangelist|principal|staff|senior|chief|president|chair|chairs|co-?chairs?|program|product|researcher|scientist|consultant|member|committer|specialist|officer|sre|intern|student|professor|editor|reporter|analyst|partner|contributor|owner|fellow|host|moderator|organi[sz]ers?|emcee|mc)\b/i;
+  /\b(cto|ceo|coo|cio|ciso|cpo|vp|svp|evp|founders?|co-?founders?|engineers?|engineering|developers?|maintainers?|managers?|directors?|head|leads?|architects?|advocates?|ambassadors?|evangelists?|principal|staff|senior|chief|president|chairs?|co-?chairs?|program|product|researchers?|scientists?|consultants?|members?|committers?|specialists?|officers?|sre|interns?|students?|professor|editor|reporter|analysts?|partner|contributors?|owners?|fellows?|hosts?|moderators?|organi[sz]ers?|emcee|mc|writer)\b/i;
 /** Words that occur in names of organizations and never in a person's name. */
 const ORGANIZATION_WORDS =
   /(?:^|\s)(inc\.?|llc|ltd\.?|gmbh|ag|s\.?a\.?|b\.?v\.?|n\.?v\.?|plc|corp\.?|corporation|company|labs?|technolog(?:y|ies)|systems|software|solutions|networks|security|cloud|group|holdings|universit(?:y|ät|é|à|ad|eit|y college)|institut(?:e|o)?|college|school|academy|foundation|bank|banca|capital|games|markets|retail|times|research|consulting|media|telecom|communications|services|ventures|industries|international|digital|computing|analytics|studios?|insurance|financial|ministry|agency)(?=\s|$)/i;
@@ -25,6 +25,10 @@ const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'd
 const TITLE_WORDS = new Set(
   'a an the to of in on for with and or is are be why how what when where who we you your our my it its this that from into at by vs not no new all more less than about beyond'.split(' '),
 );
+/** A weekday that a speaker list runs straight into ("Jane Doe, Acme Tuesday, May 2"): the rest is the schedule. */
+const WEEKDAY_TAIL = /\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[^]*$/i;
+/** A nickname written inside a name: "Jung-Yu (Gina) Yeh" (a capitalised word follows the parentheses). */
+const NICKNAME = /\((\p{Lu}[\p{L}'’-]*)\)\s+(?=\p{Lu}\p{Ll})/gu;
 /** Longest text read as a speaker list (a panel of ten with organizations fits easily). */
 const MAX_SPEAKER_TEXT = 600;
 const AND_SPLIT = /\s*(?:&|\band\b|\+)\s*/i;
@@ -36,7 +40,7 @@ export function looksLikePersonName(text: string): boolean {
   const words = squish(text).split(' ');
   if (words.length === 0 || words.length > 6 || text.length > 60 || /\d|@|\/|[!?:]/.test(text)) return false;
   if (words.some((w) => TITLE_WORDS.has(w.toLowerCase()))) return false;
-  return words.every((w) => /^[\p{Lu}][\p{L}.'’\-]*$/u.test(w) || NAME_PARTICLES.has(w) || /^\p{Lu}\.?$/u.test(w));
+  return words.every((w) => /^[\p{Lu}][\p{L}.'’\-]*$/u.test(w) || NAME_PARTICLES.has(w) || /^\p{Lu}\.?$/u.test(w) || /^\(\p{Lu}[\p{L}'’-]*\)$/u.test(w));
 }
 
 /** A plausible organization or affiliation as written: short, not a sentence. */
@@ -139,7 +143,10 @@ function parseCommaGroup(group: string, options: SpeakerGrammarOptions, result: 
       singleWordNames = state.names.length > 0 && state.names.every((n) => wordCount(n) === 1);
       return;
     }
-    const andParts = isOrg(segment) ? [segment] : segment.split(AND_SPLIT);
+    // "Developer and Team Lead at CoreOS": one affiliation, its "and" joins roles, not people.
+    const roleAt = ROLE_AT_ORG.exec(segment);
+    const oneAffiliation = isOrg(segment) || (roleAt !== null && looksLikeRole(roleAt[1]!) && !hasOrganizationCue(roleAt[1]!, options));
+    const andParts = oneAffiliation ? [segment] : segment.split(AND_SPLIT);
     if (andParts.length > 1) {
       const [first, ...others] = andParts as [string, ...string[]];
       if (continuesNames(first) && state.organization === null && state.role === null) {
@@ -186,14 +193,23 @@ function parseParenthesised(text: string, options: SpeakerGrammarOptions, result
 /** Parses a speaker list in any of the grammars authors use. Never throws. */
 export function parseSpeakers(text: string, options: SpeakerGrammarOptions = {}): SpeakerParse {
   const result: SpeakerParse = { speakers: [], unreadable: [] };
-  const cleaned = squish(text.replace(/^\s*(?:by|with|speakers?:|presented by)\s+/i, '')).replace(/(\p{Ll}{2})\.$/u, '$1');
+  const cleaned = squish(
+    text
+      .replace(/^\s*(?:by|with|speakers?:|presented by)\s+/i, '')
+      .replace(/\s*\(\s*@[\w.-]+\s*\)/g, '') // "Name (@handle)": the handle is not part of the name
+      .replace(/\s*,?\s+@\s+/g, ', ') // "Name, Name @ Org": the organization of the group
+      .replace(WEEKDAY_TAIL, ''),
+  ).replace(/(\p{Ll}{2})\.$/u, '$1');
   if (!cleaned) return result;
   if (cleaned.length > MAX_SPEAKER_TEXT) {
     result.unreadable.push(`${cleaned.slice(0, 60)}…`); // prose, not a speaker list
     return result;
   }
-  if (/\([^()]+\)/.test(cleaned)) parseParenthesised(cleaned, options, result);
-  else for (const group of cleaned.split(';').map(squish).filter(Boolean)) parseCommaGroup(group, options, result);
+  // "Jung-Yu (Gina) Yeh": a nickname in parentheses inside a name is part of the name, not an organization.
+  const protectedText = cleaned.replace(NICKNAME, '\u0001$1\u0002 ');
+  if (/\([^()]+\)/.test(protectedText)) parseParenthesised(protectedText, options, result);
+  else for (const group of protectedText.split(';').map(squish).filter(Boolean)) parseCommaGroup(group, options, result);
+  if (protectedText !== cleaned) for (const s of result.speakers) s.name = s.name.replace(/\u0001/g, '(').replace(/\u0002/g, ')');
 
   result.speakers = result.speakers.filter((s) => {
     if (!looksLikePersonName(s.name)) {
@@ -207,6 +223,18 @@ export function parseSpeakers(text: string, options: SpeakerGrammarOptions = {})
     return true;
   });
   return result;
+}
+
+/**
+ * Names only, when every part of a `,`/`&`/`and` list is a full name (two words or more) with no sign of an
+ * organization: "Ann Lee, Bo Tran & Cy Oduya". Null for anything else ("Liz Rice, Isovalent").
+ */
+export function readNameList(text: string, options: SpeakerGrammarOptions = {}): string[] | null {
+  if (text.length > MAX_SPEAKER_TEXT || /[()]/.test(text)) return null;
+  const names = splitNames(text);
+  if (names.length < 2) return null;
+  const allNames = names.every((n) => looksLikePersonName(n) && wordCount(n) >= 2 && !hasOrganizationCue(n, options) && !looksLikeRole(n));
+  return allNames ? names : null;
 }
 
 /** The speakers of a text that is nothing but a speaker list, or null when any part of it is something else. */

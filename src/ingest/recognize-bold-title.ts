@@ -3,6 +3,8 @@ import { squish } from '../domain/text.ts';
 import { inlineText, type Block } from './markdown-blocks.ts';
 import { parseSpeakers, readSpeakerList } from './parse-speakers.ts';
 import { readBoldSpeakers } from './read-prose-speakers.ts';
+import { splitTitleAndSpeakers } from './split-title-speakers.ts';
+import type { SpeakerMention } from '../domain/types.ts';
 import { MAX_FIELD_CHARS, cleanProseTitle, cleanTitle, isDecoration, isEmphasisOnly, isGenericLinkText, loneLinkOf, meaningfulNodes, type HeaderRecognizer } from './talk-header.ts';
 
 /** Sentences that introduce the talk named on the next line: "…, with a mind-blowing talk:". */
@@ -30,6 +32,10 @@ function bareTitleOf(block: Block): { title: string; url: string | null } | null
   return isTitleLike(text.replace(/[.]$/, '')) ? { title: cleanProseTitle(text), url: null } : null;
 }
 
+function innerLinkOf(node: PhrasingContent): Link | undefined {
+  return 'children' in node ? node.children.find((n): n is Link => n.type === 'link') : undefined;
+}
+
 /**
  * `**Title** ([details](url)), Name (Org), Name (Org)` or `**Title**, by **Name (Org)**, …` in a
  * list item or paragraph. Accepted only when speakers follow the bold title.
@@ -45,6 +51,9 @@ export const recognizeBoldTitleHeader: HeaderRecognizer = (block, { grammar }) =
   const title = cleanTitle(boldText.replace(/[,\s]+$/, ''));
   const innerLink = first.children.find((n): n is Link => n.type === 'link');
   const rest = block.inline.slice(firstIndex + 1);
+  // `**FM**: Currently, …`: a bold label with its colon outside (an interview turn, a field), not a title.
+  const following = rest[0];
+  if (following?.type === 'text' && /^\s*:/.test(following.value) && !innerLinkOf(first)) return null;
   const restLink = rest.find((n): n is Link => n.type === 'link');
 
   // Speakers are either bold (`, by **Name (Org)** and **Name**`) or the plain text after the title.
@@ -112,4 +121,18 @@ export const recognizeTitleByHeading: HeaderRecognizer = (block, { grammar }) =>
     }
   }
   return null;
+};
+
+/** `### Title - Name & Name, Org` headings: full names (two words or more) after the last dash that leaves a speaker list. */
+export const recognizeTitleDashSpeakersHeading: HeaderRecognizer = (block, { grammar }) => {
+  if (block.kind !== 'heading' || !/\s[-–—]\s/.test(block.text)) return null;
+  let speakers: SpeakerMention[] | null = null;
+  const split = splitTitleAndSpeakers(block.text, (tail) => {
+    const list = readSpeakerList(tail, grammar);
+    speakers = list && list.every((s) => s.name.split(' ').length >= 2) ? list : null;
+    return speakers !== null;
+  });
+  if (!split.speakersText || !speakers) return null;
+  const link = block.inline.find((n): n is Link => n.type === 'link');
+  return { title: cleanTitle(split.title), url: link?.url ?? null, speakers, unreadableSpeakers: [], whenText: null, recognizer: 'title-dash-speakers' };
 };

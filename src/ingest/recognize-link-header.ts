@@ -3,8 +3,9 @@ import type { SpeakerMention } from '../domain/types.ts';
 import { inlineText } from './markdown-blocks.ts';
 import { isWhenOnly, parseWhen } from './parse-when.ts';
 import { parseSpeakers, readSpeakerList } from './parse-speakers.ts';
+import { readNamesAtStart } from './read-prose-speakers.ts';
 import { splitTitleAndSpeakers } from './split-title-speakers.ts';
-import { MAX_FIELD_CHARS, cleanTitle, isDecoration, isGenericLinkText, isMediaLabel, isTalkUrl, type HeaderRecognizer } from './talk-header.ts';
+import { MAX_FIELD_CHARS, cleanTitle, isDecoration, isGenericLinkText, isMediaLabel, isTalkUrl, linkTextLines, type HeaderRecognizer } from './talk-header.ts';
 
 /** Splits inline content around its leading link (possibly wrapped in emphasis): [before, link, after]. */
 function splitAroundFirstLink(inline: PhrasingContent[]): [PhrasingContent[], Link, PhrasingContent[]] | null {
@@ -29,20 +30,28 @@ export const recognizeLinkHeader: HeaderRecognizer = (block, { grammar }) => {
   const parts = splitAroundFirstLink(block.inline);
   if (!parts) return null;
   const [before, link, after] = parts;
-  const linkText = inlineText(link.children);
+  // A link whose text runs over several lines: "Title - Speakers", then a date line, then a room line.
+  const [firstLine, ...moreLines] = linkTextLines(link.children);
+  const linkText = firstLine ?? '';
   if (!linkText || linkText.length > MAX_FIELD_CHARS || isGenericLinkText(linkText)) return null;
+  const linkWhen = moreLines.find((line) => isWhenOnly(parseWhen(line))) ?? null;
 
   const rawBefore = inlineText(before);
   const afterText = inlineText(after);
-  if (rawBefore.length > MAX_FIELD_CHARS || afterText.length > MAX_FIELD_CHARS) return null; // the link sits inside prose
-  let whenText: string | null = null;
+  const leadsItem = block.kind === 'listItem' && before.every(isDecoration) && isTalkUrl(link.url);
+  if (rawBefore.length > MAX_FIELD_CHARS || (afterText.length > MAX_FIELD_CHARS && !leadsItem)) return null; // the link sits inside prose
+  let whenText: string | null = linkWhen;
+  let describedBy: SpeakerMention[] = [];
   let trailingSpeakers: string | null = null;
   if (afterText) {
     const when = parseWhen(afterText);
     const speakerTail = afterText.replace(LEADING_SEPARATORS, '');
     if (isWhenOnly(when)) whenText = afterText;
     else if (/^[\s,\-–—|]/.test(afterText) && readSpeakerList(speakerTail, grammar)) trailingSpeakers = speakerTail;
-    else return null; // the link sits inside prose
+    // A list item led by a recording or schedule link may describe it after the link; otherwise the link sits inside prose.
+    else if (!leadsItem) return null;
+    // The description may open with the speakers: "Ann Lee (Acme) showed…", ": by Ann Lee and Bo Tran. …".
+    else describedBy = readNamesAtStart(afterText.slice(0, MAX_FIELD_CHARS).replace(/^[\s:,\-–—]*(?:by\s+)?/i, ''), grammar).filter((s) => s.name.includes(' '));
   }
   let leadingSpeakers: string | null = null;
   if (!before.every(isDecoration)) {
@@ -63,6 +72,7 @@ export const recognizeLinkHeader: HeaderRecognizer = (block, { grammar }) => {
   const reused = accepted as { tail: string; speakers: SpeakerMention[] } | null;
   const speakers =
     reused && reused.tail === speakerText ? { speakers: reused.speakers, unreadable: [] } : speakerText ? parseSpeakers(speakerText, grammar) : { speakers: [], unreadable: [] };
+  if (speakers.speakers.length === 0 && describedBy.length > 0) speakers.speakers = describedBy;
   const hasTalkUrl = isTalkUrl(link.url);
   if (!hasTalkUrl && speakers.speakers.length === 0 && whenText === null) return null;
   return {

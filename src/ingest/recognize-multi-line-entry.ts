@@ -1,6 +1,8 @@
 import { squish } from '../domain/text.ts';
 import { inlineText } from './markdown-blocks.ts';
-import { isWhenOnly, parseWhen } from './parse-when.ts';
+import { isWhenOnly, mentionsNoWhen, parseWhen } from './parse-when.ts';
+import { firstUrlOfField, readSpeakerField } from './read-entry-fields.ts';
+import { readFieldLine } from './read-field-line.ts';
 import { readSpeakerList } from './parse-speakers.ts';
 import { recognizeBoldTitleHeader } from './recognize-bold-title.ts';
 import { recognizeLinkHeader } from './recognize-link-header.ts';
@@ -30,16 +32,25 @@ export const recognizeMultiLineEntry: HeaderRecognizer = (block, ctx) => {
   if (lines.length < 2 || lines.length > 8) return null;
   const header = titleLineHeader(subBlock(block, lines[0]!), ctx);
   if (!header) return null;
-  let { speakers, whenText } = header;
+  let { speakers, whenText, url } = header;
   for (const line of lines.slice(1)) {
     const text = squish(inlineText(line));
     if (whenText === null && isWhenOnly(parseWhen(text))) {
       whenText = text;
       continue;
     }
+    // `**Speaker:** Name, Role`, `**When:** …`, `**Where:** …`: a field line of the entry.
+    const field = readFieldLine(line);
+    if (field) {
+      if (field.kind === 'speakers' && speakers.length === 0) speakers = readSpeakerField(field.text, ctx.grammar).speakers;
+      else if (field.kind === 'when' && whenText === null && !mentionsNoWhen(parseWhen(field.text))) whenText = field.text;
+      else if (field.kind === 'link' && url === null) url = firstUrlOfField(field);
+      continue;
+    }
     const listed = speakers.length === 0 ? readSpeakerList(text, ctx.grammar) : null;
     if (!listed) return null;
     speakers = listed;
   }
-  return { ...header, speakers, whenText, recognizer: `multi-line/${header.recognizer}` };
+  if (speakers.length === 0 && whenText === null && url === null) return null;
+  return { ...header, url, speakers, whenText, recognizer: `multi-line/${header.recognizer}` };
 };

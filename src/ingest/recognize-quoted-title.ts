@@ -1,5 +1,19 @@
-import { MAX_FIELD_CHARS, cleanProseTitle, type HeaderRecognizer } from './talk-header.ts';
+import { MAX_FIELD_CHARS, cleanProseTitle, isTalkUrl, type HeaderRecognizer } from './talk-header.ts';
 import { readNameAtEnd, readNamesAtStart } from './read-prose-speakers.ts';
+import { readSpeakerList } from './parse-speakers.ts';
+import type { PhrasingContent } from 'mdast';
+
+/** The first link of the entry to a schedule or recording page (the quoted title itself, or a link after it). */
+function firstSessionLinkOf(inline: readonly PhrasingContent[]): string | null {
+  for (const node of inline) {
+    if (node.type === 'link' && (isTalkUrl(node.url) || /sched\.(?:org|com)\/event/i.test(node.url))) return node.url;
+    if (node.type !== 'link' && 'children' in node) {
+      const inner = firstSessionLinkOf(node.children as PhrasingContent[]);
+      if (inner) return inner;
+    }
+  }
+  return null;
+}
 
 /** A quoted span of running text: “Title” or "Title". */
 const QUOTED = /(["“])([^"“”]{3,150}?)(["”])/g;
@@ -22,13 +36,15 @@ export const recognizeQuotedTitle: HeaderRecognizer = (block, { grammar, insideT
     const before = text.slice(Math.max(0, (m.index ?? 0) - MAX_FIELD_CHARS), m.index);
     const after = text.slice((m.index ?? 0) + m[0].length);
     const attributed = /^\s*,?\s*by\s+(.+)$/is.exec(after);
-    let speakers = attributed ? readNamesAtStart(attributed[1]!, grammar) : [];
+    // "by Name, Role, Org -* link": the comma grammar reads the attribution up to the dash; else names in prose.
+    const attribution = attributed ? attributed[1]!.split(/\s+[-–—]\S*\s|\s+https?:\/\//)[0]! : '';
+    let speakers = attributed ? (readSpeakerList(attribution, grammar) ?? readNamesAtStart(attributed[1]!, grammar)) : [];
     if (speakers.length === 0) {
       const sentence = before.split(/[.!?]\s+/).pop() ?? before;
       const named = SESSION_WORD.test(sentence) ? readNameAtEnd(sentence, grammar) : null;
       if (named) speakers = [named];
     }
-    if (speakers.length > 0) return { title, url: null, speakers, unreadableSpeakers: [], whenText: null, recognizer: 'quoted-title' };
+    if (speakers.length > 0) return { title, url: firstSessionLinkOf(block.inline), speakers, unreadableSpeakers: [], whenText: null, recognizer: 'quoted-title' };
   }
   return null;
 };

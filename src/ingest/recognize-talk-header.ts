@@ -1,6 +1,6 @@
 import type { Block } from './markdown-blocks.ts';
 import { isWhenOnly, mentionsNoWhen, parseWhen } from './parse-when.ts';
-import { recognizeBoldTitleHeader, recognizeTitleAboveSpeakerLine, recognizeTitleAfterLeadIn, recognizeTitleByHeading } from './recognize-bold-title.ts';
+import { recognizeBoldTitleHeader, recognizeTitleAboveSpeakerLine, recognizeTitleAfterLeadIn, recognizeTitleByHeading, recognizeTitleDashSpeakersHeading } from './recognize-bold-title.ts';
 import { recognizeFieldRow } from './recognize-field-row.ts';
 import { recognizeLinkHeader } from './recognize-link-header.ts';
 import { recognizeMultiLineEntry } from './recognize-multi-line-entry.ts';
@@ -19,6 +19,7 @@ export const HEADER_RECOGNIZERS: readonly HeaderRecognizer[] = [
   recognizeLinkHeader,
   recognizeBoldTitleHeader,
   recognizeTitleByHeading,
+  recognizeTitleDashSpeakersHeading,
   recognizeTitleAboveSpeakerLine,
   recognizeTitleAfterLeadIn,
   recognizeQuotedTitle,

@@ -45,6 +45,13 @@ const MEDIA_LABEL = /^(?:youtube|video|recording|replay|slides|watch|vimeo)(?:\s
 /** Links whose address is a talk page: schedules, recordings, conference talk records. */
 const TALK_URL = /sched\.co\/|\.sched\.com\/event|youtube\.com\/watch|youtu\.be\/|sessionize\.com|pretalx|\/contributions?\/\d|\/talks?\/|vimeo\.com\/\d/i;
 
+/** Links whose address is a session's page in a conference schedule (not a recording). */
+const SCHEDULE_URL = /sched\.co\/|\.sched\.com\/event|sessionize\.com|pretalx|\/talks?\/|\/contributions?\/\d/i;
+
+export function isScheduleUrl(url: string): boolean {
+  return SCHEDULE_URL.test(url);
+}
+
 export function isTalkUrl(url: string): boolean {
   return TALK_URL.test(url);
 }
@@ -85,9 +92,17 @@ export function loneLinkOf(inline: readonly PhrasingContent[]): { text: string; 
 /** Title as a person would list it: no decorative emoji or symbols around it, whitespace collapsed. */
 export function cleanTitle(text: string): string {
   return squish(text)
+    .replace(/^\[[^\][]{1,60}\]\s+(?=\S)/, '') // "[Series 2031 Keynote] Title": the series label, not the title
     .replace(/^[^\p{L}\p{N}"“'‘(]+/u, '')
     .replace(/[\s\p{Extended_Pictographic}\uFE0F\u200D]+$/u, '')
+    .replace(/\s*:$/, '') // "**[Title:](url)**": the colon introduces the description
     .trim();
+}
+
+/** The lines of a link's text (a link may hold "Title - Speakers", then a date line and a room line). */
+export function linkTextLines(children: readonly PhrasingContent[]): string[] {
+  const raw = children.map((n) => (n.type === 'text' || n.type === 'inlineCode' ? n.value : n.type === 'break' ? '\n' : 'children' in n ? inlineText(n.children) : '')).join('');
+  return raw.split('\n').map(squish).filter(Boolean);
 }
 
 /** Title taken from running text: also drops the punctuation that closes the sentence or clause. */
