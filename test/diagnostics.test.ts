@@ -47,6 +47,8 @@ const CASES: Case[] = [
     line: 6,
     run: () => ingest(`---\ntitle: 'Talks'\ndate: '2023-04-03'\nevent: kubecon-eu-2023\ntalks:\n  - url: https://sched.co/abc\n---\n\nBody.\n`),
   },
+  // Front matter is data: a `---js` block is not evaluated (test/front-matter-code.test.ts).
+  { code: 'FRONT_MATTER_LANGUAGE_UNSUPPORTED', line: 1, run: () => ingest(`---js\n{ title: 'x' }\n---\n\nText.\n`) },
   { code: 'FRONT_MATTER_MISSING', line: 1, run: () => ingest('Just a paragraph.\n') },
   { code: 'POST_DATE_INVALID', line: 1, run: () => ingest(`---\ntitle: x\ndate: 'soon'\n---\n\nText.\n`) },
   { code: 'POST_NO_TALKS', line: 1, run: () => ingest(`${fm()}Nothing about talks here.\n`) },

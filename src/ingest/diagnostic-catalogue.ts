@@ -31,6 +31,11 @@ export const DIAGNOSTIC_CATALOGUE = {
     summary: 'The YAML front matter could not be parsed; the body is still read.',
     hint: 'Fix the YAML between the --- lines (quote values that contain ": ").',
   },
+  FRONT_MATTER_LANGUAGE_UNSUPPORTED: {
+    severity: 'error',
+    summary: 'The front matter is in a language that is not read (only YAML and TOML are, never code); it was ignored and the body is still read.',
+    hint: 'Write the front matter as YAML between --- lines (or TOML between +++ lines).',
+  },
   FRONT_MATTER_MISSING: {
     severity: 'info',
     summary: 'The post has no front matter; title and date come from the file name and first heading.',
