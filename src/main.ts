@@ -67,7 +67,7 @@ async function main(): Promise<void> {
       collectLoadingGarbage();
       logger.info('graph reloaded', { ...summary(result), keptLastGood: result.keptLastGood });
     }
-  });
+  }, undefined, (error) => logger.warn('file watcher failed; watching again shortly, serving the last good graph', { error: error.message, code: (error as NodeJS.ErrnoException).code ?? null }));
 
   const { listener } = createTalkGraphServer({ schema, graphs, ...httpOptions, config, logger });
   const server = createServer(listener);
