@@ -6,7 +6,7 @@ import type { Diagnostic } from '../src/domain/types.ts';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { DIAGNOSTIC_CATALOGUE, formatDiagnostic, type DiagnosticCode } from '../src/ingest/diagnostic-catalogue.ts';
 import { ingestPosts } from '../src/ingest/ingest-posts.ts';
-import { MAX_POST_BYTES, readDataFolder } from '../src/ingest/read-data-dir.ts';
+import { MAX_POST_BYTES, postSourceOf, readDataFolder } from '../src/ingest/read-data-dir.ts';
 import { LiveData } from '../src/live-data.ts';
 import { bundledReference } from './helpers.ts';
 
@@ -38,6 +38,16 @@ const CASES: Case[] = [
     code: 'FILE_TOO_LARGE',
     line: 1,
     run: async () => (await readDataFolder([tempDir({ 'big.md': Buffer.alloc(MAX_POST_BYTES + 1, 0x61) })])).diagnostics,
+  },
+  {
+    // A file listed, then removed before it is read (permissions: test/unreadable-data.test.ts).
+    code: 'PATH_UNREADABLE',
+    line: 1,
+    run: () => {
+      const diagnostics: Diagnostic[] = [];
+      postSourceOf({ path: path.join(tempDir({}), 'gone.md'), file: 'posts/gone.md', bytes: 10 }, diagnostics);
+      return diagnostics;
+    },
   },
   { code: 'POST_EMPTY', line: 1, run: () => ingest('  \n\n') },
   // YAML notices the unclosed sequence where the front matter ends.

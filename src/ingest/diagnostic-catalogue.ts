@@ -16,6 +16,11 @@ export const DIAGNOSTIC_CATALOGUE = {
     summary: 'The file is not UTF-8 text (binary content or invalid byte sequences).',
     hint: 'Save the post as UTF-8 Markdown.',
   },
+  PATH_UNREADABLE: {
+    severity: 'error',
+    summary: 'A file or folder in the data folder could not be read (no permission, removed while reading …); it was skipped.',
+    hint: 'Check its permissions: the server must be able to read every file and folder below the data folder.',
+  },
   FILE_TOO_LARGE: {
     severity: 'error',
     summary: 'The file is larger than the ingest reads.',
