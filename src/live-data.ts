@@ -1,4 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
 import type { Diagnostic, ParsedPost } from './domain/types.ts';
 import { buildGraph } from './graph/build-graph.ts';
 import type { GraphHolder } from './graph/graph-holder.ts';
@@ -87,12 +88,16 @@ export class LiveData {
         if (!broken) this.lastGood.set(source.file, source);
       }
     }
-    // Files the reader could not read at all (binary, too large) but that were good before.
+    // Files the reader could not read at all (binary, too large, no permission) but that were good
+    // before, and the good files below a folder that could not be listed.
     for (const d of folder.diagnostics) {
-      const previous = this.lastGood.get(d.file);
-      if (d.severity === 'error' && previous && !seen.has(d.file)) {
-        seen.add(d.file);
-        keepPrevious(d.file, previous);
+      if (d.severity !== 'error') continue;
+      const files = d.code === 'PATH_UNREADABLE' ? [...this.lastGood.keys()].filter((file) => file === d.file || file.startsWith(`${d.file}${path.sep}`)) : [d.file];
+      for (const file of files) {
+        const previous = this.lastGood.get(file);
+        if (!previous || seen.has(file)) continue;
+        seen.add(file);
+        keepPrevious(file, previous);
       }
     }
     for (const file of this.lastGood.keys()) if (!seen.has(file)) this.lastGood.delete(file); // deleted files go away

@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Diagnostic } from '../src/domain/types.ts';
 import { ROOT, SEED_FILE } from './helpers.ts';
 
@@ -59,7 +59,42 @@ function expectReported(errors: Diagnostic[]): void {
   for (const error of errors) expect(error.message).toContain('(EACCES)');
 }
 
+const RELOAD_SCRIPT = `
+import { chmodSync } from 'node:fs';
+import { GraphHolder } from ${JSON.stringify(path.join(ROOT, 'src', 'graph', 'graph-holder.ts'))};
+import { LiveData } from ${JSON.stringify(path.join(ROOT, 'src', 'live-data.ts'))};
+const [target, folder] = process.argv.slice(2);
+const live = new LiveData([target], new GraphHolder());
+const titles = (result) => result.graph.allPosts().map((p) => p.title).sort();
+const before = await live.reload();
+chmodSync(folder, 0o000);
+const after = await live.reload();
+chmodSync(folder, 0o755);
+console.log(JSON.stringify({ before: titles(before), after: titles(after), keptLastGood: after.keptLastGood, codes: after.diagnostics.map((d) => [d.code, d.file]) }));
+`;
+
 describe('an unreadable file or folder in the data folder', () => {
+  it('a folder that becomes unreadable under --watch keeps serving the last good version of its posts', () => {
+    const reloadDir = mkdtempSync(path.join(tmpdir(), 'talk-graph-unreadable-reload-'));
+    onTestFinished(() => rmSync(reloadDir, { recursive: true, force: true }));
+    const team = path.join(reloadDir, 'posts', 'team');
+    mkdirSync(team, { recursive: true });
+    chmodSync(reloadDir, 0o755);
+    chmodSync(path.join(reloadDir, 'posts'), 0o755);
+    writeFileSync(path.join(reloadDir, 'posts', 'seed.md'), readFileSync(path.join(ROOT, 'data', SEED_FILE)), { mode: 0o644 });
+    writeFileSync(path.join(team, 'inner.md'), '---\ntitle: Inner\n---\n\nText.\n', { mode: 0o644 });
+    if (NOBODY.uid !== undefined) chownSync(team, NOBODY.uid, NOBODY.gid); // so the child can take its own permission away
+    writeFileSync(path.join(reloadDir, 'reload.mts'), RELOAD_SCRIPT, { mode: 0o644 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(reloadDir, 'reload.mts'), reloadDir, team], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, ...NOBODY });
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as { before: string[]; after: string[]; keptLastGood: string[]; codes: string[][] };
+    expect(result.before).toEqual(['Cilium Talks at KubeCon EU 2023', 'Inner']);
+    expect(result.after).toEqual(result.before);
+    expect(result.keptLastGood).toEqual([path.join(path.basename(reloadDir), 'posts', 'team', 'inner.md')]);
+    expect(result.codes).toContainEqual(['PATH_UNREADABLE', path.join(path.basename(reloadDir), 'posts', 'team')]);
+  }, 90_000);
+
+
   it('is a PATH_UNREADABLE diagnostic at start-up and on a --watch reload, and the rest is served', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, 'load.mts'), dir], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, ...NOBODY });
     expect(run.status, run.stderr).toBe(0);
