@@ -1,4 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
 import type { Diagnostic, ParsedPost } from './domain/types.ts';
 import { buildGraph } from './graph/build-graph.ts';
 import type { GraphHolder } from './graph/graph-holder.ts';
@@ -20,6 +21,11 @@ export interface ReloadResult {
   postCount: number;
 }
 
+export interface LiveDataOptions {
+  /** Starts watching one target folder, recursively (default: fs.watch); tests wrap it to reach the watcher. */
+  watchFolder?: (target: string, listener: (event: string, name: string | Buffer | null) => void) => FSWatcher;
+}
+
 /**
  * Loads a data folder and keeps, per post file, the last version that read without errors. On a
  * reload, a file that now has error-level diagnostics (unreadable bytes, broken front matter …) is
@@ -35,7 +41,12 @@ export class LiveData {
   constructor(
     private readonly targets: readonly string[],
     private readonly graphs: GraphHolder,
+    private readonly options: LiveDataOptions = {},
   ) {}
+
+  private watchFolder(target: string, listener: (event: string, name: string | Buffer | null) => void): FSWatcher {
+    return (this.options.watchFolder ?? ((folder, onChange) => watch(folder, { recursive: true }, onChange)))(target, listener);
+  }
 
   async reload(): Promise<ReloadResult> {
     // Coalesce bursts of changes: at most one reload runs, and one more follows it.
@@ -81,12 +92,16 @@ export class LiveData {
         if (!broken) this.lastGood.set(source.file, source);
       }
     }
-    // Files the reader could not read at all (binary, too large) but that were good before.
+    // Files the reader could not read at all (binary, too large, no permission) but that were good
+    // before, and the good files below a folder that could not be listed.
     for (const d of folder.diagnostics) {
-      const previous = this.lastGood.get(d.file);
-      if (d.severity === 'error' && previous && !seen.has(d.file)) {
-        seen.add(d.file);
-        keepPrevious(d.file, previous); // its error is already among the reader's diagnostics
+      if (d.severity !== 'error') continue;
+      const files = d.code === 'PATH_UNREADABLE' ? [...this.lastGood.keys()].filter((file) => file === d.file || file.startsWith(`${d.file}${path.sep}`)) : [d.file];
+      for (const file of files) {
+        const previous = this.lastGood.get(file);
+        if (!previous || seen.has(file)) continue;
+        seen.add(file);
+        keepPrevious(file, previous);
       }
     }
     for (const file of this.lastGood.keys()) if (!seen.has(file)) this.lastGood.delete(file); // deleted files go away
@@ -105,20 +120,66 @@ export class LiveData {
     return { graph, diagnostics: data.diagnostics, keptLastGood, keptErrors: [...keptErrors, ...folder.diagnostics.filter((d) => d.severity === 'error' && keptLastGood.includes(d.file))], postCount: parsedPosts.length };
   }
 
-  /** Re-ingests when a post or reference file below the targets changes (debounced). */
-  watch(onReload: (result: ReloadResult | Error) => void, debounceMs = 150): () => void {
+  /**
+   * Re-ingests when a post or reference file below the targets changes (debounced). The watcher
+   * survives every file-system error (a symlink loop, an unreadable folder, folders created and
+   * removed while it walks them): the error goes to `onWatchError`, the last good graph stays
+   * served, and the watcher is closed and armed again after `rearmMs` (then a reload catches up on
+   * whatever it missed). A target that cannot be watched at all is retried the same way.
+   */
+  watch(onReload: (result: ReloadResult | Error) => void, debounceMs = 150, onWatchError: (error: Error) => void = () => undefined, rearmMs = 1000): () => void {
     let timer: NodeJS.Timeout | null = null;
-    const schedule = (_event: string, name: string | Buffer | null) => {
-      if (name && !/\.(mdx?|ya?ml)$/i.test(String(name))) return;
+    let stopped = false;
+    const reloadSoon = () => {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         this.reload().then(onReload, (error: Error) => onReload(error));
       }, debounceMs);
     };
-    const watchers: FSWatcher[] = this.targets.map((target) => watch(target, { recursive: true }, schedule));
+    const schedule = (_event: string, name: string | Buffer | null) => {
+      if (name && !/\.(mdx?|ya?ml)$/i.test(String(name))) return;
+      reloadSoon();
+    };
+    const watchers = new Map<string, FSWatcher>();
+    const rearmTimers = new Set<NodeJS.Timeout>();
+    const rearmLater = (target: string) => {
+      const rearm = setTimeout(() => {
+        rearmTimers.delete(rearm);
+        if (stopped) return;
+        arm(target);
+        reloadSoon(); // changes made while it was not watching
+      }, rearmMs);
+      rearmTimers.add(rearm);
+    };
+    const arm = (target: string) => {
+      let watcher: FSWatcher;
+      try {
+        watcher = this.watchFolder(target, schedule);
+      } catch (error) {
+        onWatchError(error as Error);
+        rearmLater(target);
+        return;
+      }
+      watchers.set(target, watcher);
+      let failed = false;
+      const fail = (error: Error | null) => {
+        if (failed || stopped || watchers.get(target) !== watcher) return;
+        failed = true;
+        watchers.delete(target);
+        if (error) onWatchError(error);
+        watcher.close();
+        rearmLater(target);
+      };
+      watcher.on('error', (error: Error) => fail(error));
+      watcher.on('close', () => fail(null)); // closed by someone else than stop()
+    };
+    for (const target of this.targets) arm(target);
     return () => {
+      stopped = true;
       if (timer) clearTimeout(timer);
-      for (const w of watchers) w.close();
+      for (const rearm of rearmTimers) clearTimeout(rearm);
+      for (const w of watchers.values()) w.close();
+      watchers.clear();
     };
   }
 }

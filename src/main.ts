@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { GraphHolder } from './graph/graph-holder.ts';
 import { BUNDLED_DATA_DIR } from './ingest/read-data-dir.ts';
@@ -8,24 +8,33 @@ import type { KnowledgeGraph } from './graph/knowledge-graph.ts';
 import { LiveData } from './live-data.ts';
 import { collectLoadingGarbage, loadGraph } from './load-graph.ts';
 import { schema } from './schema/index.ts';
+import { connectionLimitsFromEnv, createLimitedServer, type ConnectionLimits } from './server/connection-limits.ts';
 import { parseCorsOrigins } from './server/cors-policy.ts';
 import { createTalkGraphServer } from './server/create-yoga.ts';
 import { parseCacheMaxAge } from './server/http-cache-plugin.ts';
 import { createJsonLogger } from './server/json-logger.ts';
+import { checkListenAddress, listenAddressFromEnv, listenFailure, type ListenAddress } from './server/listen-address.ts';
 import { serverConfigFromEnv, type ServerConfig } from './server/server-config.ts';
 
 const USAGE = `usage: npm start -- [--data DIR] [--watch]
   --data DIR  serve another folder laid out like data/ (default: the bundled data/)
   --watch     re-ingest when a post or YAML file changes; a broken file keeps its last good version
-environment: PORT, HOST (default 4000, localhost), NODE_ENV, CORS_ORIGINS, CACHE_MAX_AGE, MAX_* limits … (see README)`;
+environment: PORT, HOST (default 4000, localhost), NODE_ENV, CORS_ORIGINS, CACHE_MAX_AGE, MAX_* limits,
+  HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, MAX_CONNECTIONS … (see README)
+exit status 2: a start-up failure (bad flag or variable, missing --data folder, port in use), on one line`;
+
+/** A start-up failure: one line on stderr and exit status 2 (bad flags, environment, folder, address). */
+function fail(message: string): never {
+  console.error(`talk-graph: ${message}`);
+  process.exit(2);
+}
 
 async function main(): Promise<void> {
   let values: { data?: string; watch?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({ options: { data: { type: 'string' }, watch: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    process.exit(2);
+    fail(`${(error as Error).message} Run with --help for the options.`);
   }
   if (values.help) {
     console.log(USAGE);
@@ -35,18 +44,27 @@ async function main(): Promise<void> {
   try {
     httpOptions = { cors: parseCorsOrigins(process.env.CORS_ORIGINS), cacheMaxAge: parseCacheMaxAge(process.env.CACHE_MAX_AGE) };
   } catch (error) {
-    console.error(`talk-graph: ${(error as Error).message}`);
-    process.exit(2);
+    fail((error as Error).message);
   }
   let config: ServerConfig; // limits and switches (MAX_*, INTROSPECTION, GRAPHIQL, CSRF_PREVENTION, METRICS, LOG_LEVEL)
   try {
     config = serverConfigFromEnv();
   } catch (error) {
-    console.error(`talk-graph: ${(error as Error).message}`);
-    process.exit(2);
+    fail((error as Error).message);
+  }
+  let address: ListenAddress;
+  let connectionLimits: ConnectionLimits; // HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, MAX_CONNECTIONS
+  try {
+    address = listenAddressFromEnv();
+    connectionLimits = connectionLimitsFromEnv();
+  } catch (error) {
+    fail((error as Error).message);
   }
   const logger = createJsonLogger({ level: config.logLevel });
   const dataDir = values.data ?? BUNDLED_DATA_DIR;
+  const dataInfo = statSync(dataDir, { throwIfNoEntry: false });
+  if (!dataInfo?.isDirectory()) fail(`--data ${dataDir}: ${dataInfo ? 'not a folder' : 'no such folder'}.`);
+  await checkListenAddress(address).catch((error: Error) => fail(error.message));
   const graphs = new GraphHolder();
   const live = values.watch ? new LiveData([dataDir], graphs) : null;
   const loaded = live ? await live.reload() : await loadGraph([dataDir]);
@@ -69,13 +87,17 @@ async function main(): Promise<void> {
       // A broken file keeps its last good version: say what is wrong with the new one, line by line.
       for (const d of result.keptErrors) logger.warn('file kept at its last good version', { file: d.file, line: d.line, code: d.code, message: d.message });
     }
-  });
+  }, undefined, (error) => logger.warn('file watcher failed; watching again shortly, serving the last good graph', { error: error.message, code: (error as NodeJS.ErrnoException).code ?? null }));
 
   const { listener } = createTalkGraphServer({ schema, graphs, ...httpOptions, config, logger });
-  const server = createServer(listener);
-  const port = Number(process.env.PORT ?? 4000);
-  const host = process.env.HOST ?? 'localhost';
-  server.listen(port, host, () => logger.info('listening', { url: `http://${host}:${port}/graphql`, production: config.production }));
+  const server = createLimitedServer(listener, connectionLimits);
+  const { port, host } = address;
+  server.once('error', (error: NodeJS.ErrnoException) => fail(listenFailure(error, address))); // taken since the check
+  server.listen(port, host, () => {
+    server.removeAllListeners('error');
+    server.on('error', (error) => logger.error('server error', { error: error.message }));
+    logger.info('listening', { url: `http://${host}:${port}/graphql`, production: config.production });
+  });
 
   const shutdown = (signal: string) => {
     // close() stops accepting connections and closes idle keep-alive ones; busy ones close after
@@ -90,4 +112,4 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-await main();
+await main().catch((error: unknown) => fail(`start-up failed: ${error instanceof Error ? error.message : String(error)}`));

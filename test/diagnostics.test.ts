@@ -6,7 +6,7 @@ import type { Diagnostic } from '../src/domain/types.ts';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { DIAGNOSTIC_CATALOGUE, formatDiagnostic, type DiagnosticCode } from '../src/ingest/diagnostic-catalogue.ts';
 import { ingestPosts } from '../src/ingest/ingest-posts.ts';
-import { MAX_POST_BYTES, readDataFolder } from '../src/ingest/read-data-dir.ts';
+import { MAX_POST_BYTES, postSourceOf, readDataFolder } from '../src/ingest/read-data-dir.ts';
 import { LiveData } from '../src/live-data.ts';
 import { bundledReference } from './helpers.ts';
 
@@ -39,6 +39,16 @@ const CASES: Case[] = [
     line: 1,
     run: async () => (await readDataFolder([tempDir({ 'big.md': Buffer.alloc(MAX_POST_BYTES + 1, 0x61) })])).diagnostics,
   },
+  {
+    // A file listed, then removed before it is read (permissions: test/unreadable-data.test.ts).
+    code: 'PATH_UNREADABLE',
+    line: 1,
+    run: () => {
+      const diagnostics: Diagnostic[] = [];
+      postSourceOf({ path: path.join(tempDir({}), 'gone.md'), file: 'posts/gone.md', bytes: 10 }, diagnostics);
+      return diagnostics;
+    },
+  },
   { code: 'POST_EMPTY', line: 1, run: () => ingest('  \n\n') },
   // YAML notices the unclosed sequence where the front matter ends.
   { code: 'FRONT_MATTER_INVALID', line: 4, run: () => ingest(`---\ntitle: 'ok'\ndate: [unclosed\n---\n\nText.\n`) },
@@ -47,6 +57,8 @@ const CASES: Case[] = [
     line: 6,
     run: () => ingest(`---\ntitle: 'Talks'\ndate: '2023-04-03'\nevent: kubecon-eu-2023\ntalks:\n  - url: https://sched.co/abc\n---\n\nBody.\n`),
   },
+  // Front matter is data: a `---js` block is not evaluated (test/front-matter-code.test.ts).
+  { code: 'FRONT_MATTER_LANGUAGE_UNSUPPORTED', line: 1, run: () => ingest(`---js\n{ title: 'x' }\n---\n\nText.\n`) },
   { code: 'FRONT_MATTER_MISSING', line: 1, run: () => ingest('Just a paragraph.\n') },
   { code: 'POST_DATE_INVALID', line: 1, run: () => ingest(`---\ntitle: x\ndate: 'soon'\n---\n\nText.\n`) },
   { code: 'POST_NO_TALKS', line: 1, run: () => ingest(`${fm()}Nothing about talks here.\n`) },

@@ -189,6 +189,18 @@ describe('fuzzing the GraphQL endpoint', () => {
     await fc.assert(fc.asyncProperty(fc.oneof(post, get), checkAnswer), { seed: SEED, numRuns: 120 });
   });
 
+  it('answers 60 requests with deeply nested variables or extensions (hostile input: 4xx, never 5xx)', async () => {
+    const nested = fc
+      .tuple(fc.integer({ min: 1, max: 20_000 }), fc.constantFrom('[', '{"a":'), fc.constantFrom('variables', 'extensions'), fc.constantFrom('POST', 'GET'))
+      .map(([depth, open, where, method]): Sent => {
+        const value = `${open.repeat(depth)}${open === '[' ? ']'.repeat(depth) : `1${'}'.repeat(depth)}`}`;
+        const query = '{ talks { totalCount } }';
+        if (method === 'GET') return { method, path: `/graphql?query=${encodeURIComponent(query)}&${where}=${encodeURIComponent(`{"x":${value}}`)}`, headers: { accept: 'application/json' } };
+        return { body: `{"query":${JSON.stringify(query)},"${where}":{"x":${value}}}` };
+      });
+    await fc.assert(fc.asyncProperty(nested, checkAnswer), { seed: SEED, numRuns: 60 });
+  });
+
   it('is still healthy and answering afterwards, with no unexpected (masked) errors', async () => {
     expect((await yoga.fetch('http://localhost/health')).status).toBe(200);
     expect((await yoga.fetch('http://localhost/ready')).status).toBe(200);

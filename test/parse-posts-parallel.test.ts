@@ -71,7 +71,7 @@ describe('reading post files on the parser threads', () => {
     expect(postSourceOf({ path: path.join(os.tmpdir(), 'talk-graph-no-such-post.md'), file: 'posts/gone.md', bytes: 10 }, diagnostics)).toBeNull();
     expect(postSourceOf({ path: path.join(ROOT, 'data', 'posts', 'none.md'), file: 'posts/huge.md', bytes: MAX_POST_BYTES + 1 }, diagnostics)).toBeNull();
     expect(diagnostics.map((d) => [d.code, d.file])).toEqual([
-      ['FILE_UNREADABLE', 'posts/gone.md'],
+      ['PATH_UNREADABLE', 'posts/gone.md'], // not "not UTF-8": the file could not be read at all
       ['FILE_TOO_LARGE', 'posts/huge.md'],
     ]);
   });

@@ -16,6 +16,11 @@ export const DIAGNOSTIC_CATALOGUE = {
     summary: 'The file is not UTF-8 text (binary content or invalid byte sequences).',
     hint: 'Save the post as UTF-8 Markdown.',
   },
+  PATH_UNREADABLE: {
+    severity: 'error',
+    summary: 'A file or folder in the data folder could not be read (no permission, removed while reading …); it was skipped.',
+    hint: 'Check its permissions: the server must be able to read every file and folder below the data folder.',
+  },
   FILE_TOO_LARGE: {
     severity: 'error',
     summary: 'The file is larger than the ingest reads.',
@@ -30,6 +35,11 @@ export const DIAGNOSTIC_CATALOGUE = {
     severity: 'error',
     summary: 'The YAML front matter could not be parsed; the body is still read.',
     hint: 'Fix the YAML between the --- lines (quote values that contain ": ").',
+  },
+  FRONT_MATTER_LANGUAGE_UNSUPPORTED: {
+    severity: 'error',
+    summary: 'The front matter is in a language that is not read (only YAML and TOML are, never code); it was ignored and the body is still read.',
+    hint: 'Write the front matter as YAML between --- lines (or TOML between +++ lines).',
   },
   FRONT_MATTER_MISSING: {
     severity: 'info',

@@ -98,7 +98,8 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
   }
 
   const fm = readFrontMatter(text);
-  if (fm.error) diagnostics.push(diagnose('FRONT_MATTER_INVALID', at(fm.error.line), fm.error.message));
+  if (fm.unsupportedLanguage !== null) diagnostics.push(diagnose('FRONT_MATTER_LANGUAGE_UNSUPPORTED', at(1), `"${fm.unsupportedLanguage}"`));
+  else if (fm.error) diagnostics.push(diagnose('FRONT_MATTER_INVALID', at(fm.error.line), fm.error.message));
   else if (!fm.hasFrontMatter) diagnostics.push(diagnose('FRONT_MATTER_MISSING', at(1)));
 
   const blocks = flattenBlocks(parseMarkdown(fm.body), fm.bodyLineOffset);

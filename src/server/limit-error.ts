@@ -12,6 +12,7 @@ export const LIMIT_CODES = {
   bodyBytes: 'REQUEST_ENTITY_TOO_LARGE', // the code Yoga's own body limit uses too
   introspection: 'INTROSPECTION_DISABLED',
   csrf: 'CSRF_HEADER_REQUIRED',
+  jsonDepth: 'JSON_DEPTH_EXCEEDED',
 } as const;
 
 export type LimitCode = (typeof LIMIT_CODES)[keyof typeof LIMIT_CODES];

@@ -1,6 +1,7 @@
 import { getOperationAST } from 'graphql';
 import { mapMaybePromise, type Plugin } from 'graphql-yoga';
 import type { GraphHolder } from '../graph/graph-holder.ts';
+import { exceedsJsonDepth } from './json-depth-limit-plugin.ts';
 import type { RequestTracker } from './request-tracking.ts';
 import { ResponseCache, type ResponseCacheLimits } from './response-cache.ts';
 
@@ -77,6 +78,7 @@ function cacheKeyOf(request: Request, url: URL): CacheKey | Promise<CacheKey> {
 export function cacheKeyFor(accept: string | null | undefined, params: Params): CacheKey {
   const { query, operationName, variables, extensions } = params;
   if (typeof query !== 'string' || typeof variables === 'symbol' || typeof extensions === 'symbol') return null;
+  if (exceedsJsonDepth(variables) || exceedsJsonDepth(extensions)) return null; // refused later (useJsonDepthLimit); JSON.stringify would overflow the stack
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
   const name = typeof operationName === 'string' ? operationName : null;
   // Accept decides the media type and, for errors, the status: answers to different Accept headers differ.

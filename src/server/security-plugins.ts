@@ -8,6 +8,7 @@ import { getNamedType, GraphQLError, isIntrospectionType, type ValidationContext
 import { createGraphQLError, mapMaybePromise, type Plugin } from 'graphql-yoga';
 import { useBodyLimit } from './body-limit-plugin.ts';
 import { useCostLimit } from './cost-limit-plugin.ts';
+import { useJsonDepthLimit } from './json-depth-limit-plugin.ts';
 import { armorMessage, LIMIT_CODES, limitError, type LimitCode } from './limit-error.ts';
 import type { CsrfMode, IntrospectionMode, QueryLimits, ServerConfig } from './server-config.ts';
 
@@ -105,9 +106,17 @@ function useRequestParseErrors(): Plugin {
           extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', http: { status: 415 } },
         });
       }
+      // The body or parameter as sent is never echoed back: JSON.parse quotes it in its message, and
+      // Yoga's POST parser hands that message on as `extensions.originalError`.
       const asBadRequest = (error: unknown): never => {
-        if (error instanceof GraphQLError) throw error;
-        throw createGraphQLError(`Could not read the request: ${error instanceof Error ? error.message : String(error)}`, {
+        if (error instanceof GraphQLError) {
+          if (!error.extensions.originalError) throw error;
+          // Yoga answered such an error 400 for every Accept because of originalError: keep the status, drop the echo.
+          const { originalError: _echo, ...extensions } = error.extensions;
+          throw createGraphQLError(error.message, { extensions: { ...extensions, http: { status: 400 } } });
+        }
+        const detail = error instanceof SyntaxError ? 'a parameter is not valid JSON.' : error instanceof Error ? error.message : String(error);
+        throw createGraphQLError(`Could not read the request: ${detail}`, {
           extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
         });
       };
@@ -128,6 +137,7 @@ export function createLimitPlugins(limits: QueryLimits): Plugin[] {
   return [
     useBodyLimit(limits.maxBodyBytes),
     useDocumentLength(limits.maxDocumentChars),
+    useJsonDepthLimit(),
     useTokenLimit(limits.maxTokens),
     maxDepthPlugin({ n: limits.maxDepth, ...reportAs(LIMIT_CODES.depth, limits.maxDepth) }) as Plugin,
     maxAliasesPlugin({ n: limits.maxAliases, ...reportAs(LIMIT_CODES.aliases, limits.maxAliases) }) as Plugin,
