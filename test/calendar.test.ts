@@ -1,6 +1,11 @@
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import { GraphHolder } from '../src/graph/graph-holder.ts';
+import { schema } from '../src/schema/index.ts';
+import { CalendarCache } from '../src/server/calendar-cache.ts';
+import { createTalkGraphYoga } from '../src/server/create-yoga.ts';
+import { CALENDAR_CHUNK, foldLines, renderTalksCalendarInChunks, renderTalksCalendarWithLibrary } from '../src/server/talks-calendar.ts';
 import { graphOf, postSourcesIn, ROOT, seedSource, yogaOf } from './helpers.ts';
 
 const seedGraph = graphOf([seedSource()]);
@@ -130,5 +135,53 @@ describe('GET /calendar.ics', () => {
       expect(event.startDate.toJSDate().getTime(), talk.id).toBe(Date.parse(talk.startsAt!));
       if (talk.endsAt) expect(event.endDate.toJSDate().getTime(), talk.id).toBe(Date.parse(talk.endsAt));
     }
+  });
+});
+
+describe('calendar rendering and cache', () => {
+  const bundled = graphOf(postSourcesIn(path.join(ROOT, 'data', 'posts')));
+  const corpus = graphOf(postSourcesIn(path.join(ROOT, '..', 'shared', 'corpus', 'talk-posts')));
+
+  it('writes, a chunk at a time, the same bytes as ical-generator (bundled data and corpus, accents and long lines folded alike)', async () => {
+    for (const graph of [bundled, corpus]) {
+      const talks = graph.allTalks();
+      let pauses = 0;
+      const chunked = await renderTalksCalendarInChunks(graph, talks, async () => void pauses++);
+      expect(chunked).toEqual(renderTalksCalendarWithLibrary(graph, talks));
+      expect(pauses).toBe(Math.ceil(talks.length / CALENDAR_CHUNK) - 1);
+    }
+    expect(foldLines('a'.repeat(70) + 'ééé' + '😀'.repeat(3))).toBe('a'.repeat(70) + 'éé\r\n é' + '😀'.repeat(3));
+  });
+
+  it('renders a calendar once per filter and graph version; a repeat or a matching If-None-Match costs a look-up', async () => {
+    const cache = new CalendarCache();
+    const graphs = new GraphHolder(bundled);
+    const served = createTalkGraphYoga({ schema, graphs, calendarCache: cache });
+    const first = await served.fetch('http://localhost/calendar.ics?organization=isovalent&day=FRIDAY');
+    const body = await first.text();
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"/);
+    const again = await served.fetch('http://localhost/calendar.ics?day=FRIDAY&organization=isovalent');
+    expect(await again.text()).toBe(body);
+    expect(again.headers.get('etag')).toBe(etag);
+    const conditional = await served.fetch('http://localhost/calendar.ics?organization=isovalent&day=FRIDAY', { headers: { 'if-none-match': etag } });
+    expect(conditional.status).toBe(304);
+    expect(await conditional.text()).toBe('');
+    expect(cache.stats).toEqual({ renders: 1, hits: 2 });
+    // Requests that arrive while it renders wait for that rendering.
+    await Promise.all([1, 2, 3].map(() => (async () => (await served.fetch('http://localhost/calendar.ics?day=MONDAY')).text())()));
+    expect(cache.stats.renders).toBe(2);
+    // A new graph version renders anew.
+    graphs.swap(graphOf([seedSource()]));
+    await served.fetch('http://localhost/calendar.ics?organization=isovalent&day=FRIDAY');
+    expect(cache.stats.renders).toBe(3);
+  });
+
+  it('keeps rendered calendars within its byte budget, keys included', async () => {
+    const cache = new CalendarCache({ maxBytes: 200_000 });
+    const served = createTalkGraphYoga({ schema, graphs: new GraphHolder(bundled), calendarCache: cache });
+    for (const day of ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY']) await (await served.fetch(`http://localhost/calendar.ics?day=${day}`)).text();
+    expect(cache.bytes()).toBeGreaterThan(0);
+    expect(cache.bytes()).toBeLessThanOrEqual(200_000);
   });
 });

@@ -53,9 +53,9 @@ describe('ingestReport', () => {
     const seen: unknown[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < all; pages++) {
-      const result = await execute(yoga, query, { after });
+      const result: { errors?: unknown; data?: any } = await execute(yoga, query, { after });
       expect(result.errors).toBeUndefined();
-      const page = result.data.ingestReport.diagnostics;
+      const page: { totalCount: number; nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = result.data.ingestReport.diagnostics;
       expect(page.totalCount).toBe(all);
       expect(page.nodes.length).toBeLessThanOrEqual(2);
       seen.push(...page.nodes);
@@ -66,7 +66,7 @@ describe('ingestReport', () => {
     const whole = await execute(yoga, `{ ingestReport { diagnostics(first: 500) { nodes { file line code } } } }`);
     expect(whole.data.ingestReport.diagnostics.nodes).toEqual(seen);
     const tooMany = await execute(yoga, `{ ingestReport { diagnostics(first: 501) { totalCount } } }`);
-    expect(tooMany.errors[0].extensions.code).toBe('PAGE_SIZE_EXCEEDED');
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('PAGE_SIZE_EXCEEDED');
   });
 });
 

@@ -4,6 +4,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphHolder } from '../graph/graph-holder.ts';
 import { createContext, type GraphContext } from '../schema/context.ts';
 import { useContentLengthCheck } from './body-limit-plugin.ts';
+import type { CalendarCache } from './calendar-cache.ts';
 import { useTalkCalendar } from './calendar-plugin.ts';
 import { corsOptionsOf, type CorsPolicy } from './cors-policy.ts';
 import { CompiledOperations, useCompiledExecution } from './compiled-execution-plugin.ts';
@@ -41,6 +42,8 @@ export interface YogaOptions {
   compiledExecution?: boolean;
   /** Answer JSON POSTs of known queries outside Yoga's pipeline (see FastLane; the listener only). Default: config.fastLane. */
   fastLane?: boolean;
+  /** Rendered calendars of /calendar.ics (a cache to share or inspect). Default: a new CalendarCache. */
+  calendarCache?: CalendarCache;
 }
 
 export type TalkGraphYoga = YogaServerInstance<Record<string, unknown>, GraphContext>;
@@ -115,7 +118,7 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
       ...(cache ? [useResponseCache({ graphs: options.graphs, tracker, cache })] : []),
       useReadiness({ endpoint: '/ready', check: () => options.graphs.ready }),
       useEnumHints(options.schema),
-      useTalkCalendar({ graphs: options.graphs, path: '/calendar.ics' }),
+      useTalkCalendar({ graphs: options.graphs, path: '/calendar.ics', cache: options.calendarCache }),
       useHttpCache({ graphs: options.graphs, paths: ['/graphql', '/calendar.ics'], maxAge: options.cacheMaxAge }),
       ...(metrics ? [metrics.plugin] : []),
       useRequestLogging(logger, tracker),

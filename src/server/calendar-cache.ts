@@ -1,0 +1,73 @@
+import { LRUCache } from 'lru-cache';
+import { entityTag } from './http-cache-plugin.ts';
+
+/** A rendered calendar as it is sent: the bytes, their entity tag, and how many talks had no start. */
+export interface CalendarAnswer {
+  body: Buffer;
+  etag: string;
+  skipped: number;
+}
+
+export interface CalendarCacheLimits {
+  /** Most bytes kept, bodies and keys together; an answer over half of it is sent but not kept. Default 64 MiB. */
+  maxBytes?: number;
+}
+
+export const DEFAULT_CALENDAR_CACHE_BYTES = 64 * 1024 * 1024;
+
+const answerBytes = (answer: CalendarAnswer, key: string) => answer.body.length + key.length * 2 + answer.etag.length * 2 + 128;
+
+/**
+ * Rendered calendars per filter, for the graph version being served. The graph is immutable, so
+ * an answer stays right for as long as its version is served; the first request under another
+ * version empties the cache. Bounded in bytes (least recently used first). Requests for a
+ * calendar that is being rendered wait for that rendering instead of starting another.
+ */
+export class CalendarCache {
+  private readonly answers: LRUCache<string, CalendarAnswer>;
+  private readonly rendering = new Map<string, Promise<CalendarAnswer>>();
+  private version: string | null = null;
+  /** Renderings started, and answers served from memory (tests and the hostile-input script read them). */
+  readonly stats = { renders: 0, hits: 0 };
+
+  constructor(limits: CalendarCacheLimits = {}) {
+    const maxSize = limits.maxBytes ?? DEFAULT_CALENDAR_CACHE_BYTES;
+    this.answers = new LRUCache({ maxSize, maxEntrySize: maxSize / 2, sizeCalculation: answerBytes });
+  }
+
+  /** The answer for `key` under `version`: from memory, from a rendering in progress, or from `render` (then kept). */
+  get(version: string, key: string, render: () => Promise<{ ics: string; skipped: number }>): CalendarAnswer | Promise<CalendarAnswer> {
+    if (version !== this.version) {
+      this.answers.clear();
+      this.rendering.clear();
+      this.version = version;
+    }
+    const kept = this.answers.get(key);
+    if (kept) {
+      this.stats.hits++;
+      return kept;
+    }
+    const pending = this.rendering.get(key);
+    if (pending) return pending;
+    this.stats.renders++;
+    const promise = render().then(
+      ({ ics, skipped }) => {
+        const answer: CalendarAnswer = { body: Buffer.from(ics), etag: entityTag(version, ics), skipped };
+        if (this.rendering.get(key) === promise) this.rendering.delete(key);
+        if (this.version === version) this.answers.set(key, answer);
+        return answer;
+      },
+      (error: unknown) => {
+        if (this.rendering.get(key) === promise) this.rendering.delete(key);
+        throw error;
+      },
+    );
+    this.rendering.set(key, promise);
+    return promise;
+  }
+
+  /** Bytes held (bodies and keys). */
+  bytes(): number {
+    return this.answers.calculatedSize;
+  }
+}
