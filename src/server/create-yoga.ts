@@ -7,7 +7,8 @@ import { useContentLengthCheck } from './body-limit-plugin.ts';
 import type { CalendarCache } from './calendar-cache.ts';
 import { useTalkCalendar } from './calendar-plugin.ts';
 import { corsOptionsOf, type CorsPolicy } from './cors-policy.ts';
-import { CompiledOperations, useCompiledExecution } from './compiled-execution-plugin.ts';
+import { CompiledOperations, useCompiledExecution, type CompiledOperationsOptions } from './compiled-execution-plugin.ts';
+import { createParserCaches } from './document-caches.ts';
 import { useEnumHints } from './enum-hints-plugin.ts';
 import { EXAMPLE_QUERIES } from './example-queries.ts';
 import { FastLane } from './fast-lane.ts';
@@ -40,6 +41,8 @@ export interface YogaOptions {
   responseCache?: ResponseCacheLimits | ResponseCache | false;
   /** Execute through graphql-jit where it gives graphql-js' answers (see useCompiledExecution). Default true. */
   compiledExecution?: boolean;
+  /** When and how much graphql-jit compiles (see CompiledOperations). Default: jitAfter from config. */
+  compiledOperations?: CompiledOperationsOptions;
   /** Answer JSON POSTs of known queries outside Yoga's pipeline (see FastLane; the listener only). Default: config.fastLane. */
   fastLane?: boolean;
   /** Rendered calendars of /calendar.ics (a cache to share or inspect). Default: a new CalendarCache. */
@@ -54,6 +57,8 @@ export interface TalkGraphServer {
   listener: RequestListener;
   /** Null when the fast lane is off. */
   fastLane: FastLane | null;
+  /** graphql-jit compilations (stats: compilations, compiled runs); null when compiled execution is off. */
+  compiled: CompiledOperations | null;
 }
 
 /** The Yoga instance, for tests and tools that call `yoga.fetch` (see createTalkGraphServer). */
@@ -73,7 +78,7 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
   const tracker = new RequestTracker();
   const metrics = config.metrics ? createMetrics({ graphs: options.graphs, tracker, knownPaths: ['/graphql', '/health', '/ready', '/metrics', '/calendar.ics'] }) : null;
   const cache = options.responseCache === false ? null : options.responseCache instanceof ResponseCache ? options.responseCache : new ResponseCache(options.responseCache);
-  const compiled = options.compiledExecution === false ? null : new CompiledOperations(options.schema);
+  const compiled = options.compiledExecution === false ? null : new CompiledOperations(options.schema, { jitAfter: config.jitAfter, ...options.compiledOperations });
   const fastLane =
     !(options.fastLane ?? config.fastLane)
       ? null
@@ -97,6 +102,8 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
     // Never leak stack traces, not even with NODE_ENV=development (Yoga's isDev default).
     maskedErrors: { isDev: false },
     batching: false,
+    // Parsed documents and parse errors bounded in bytes, not by count (see document-caches.ts).
+    parserAndValidationCache: createParserCaches(),
     // The byte limit is useBodyLimit's (security-plugins.ts); Yoga's own would stream every body a
     // second time. Its Content-Length header check stays, as useContentLengthCheck (last plugin).
     maxRequestBodySize: false,
@@ -133,5 +140,5 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
     metrics?.observe({ method, pathname: path, status, startedAt: null, errorCodes: [code] });
     logRequest(logger, { id: requestIdOf(null), startedAt: null, operationName: null, errorCodes: [code] }, method, path, status, performance.now());
   };
-  return { yoga, listener: guardHost(fastLane ? fastLane.listener(yoga) : yoga, logBadHost), fastLane };
+  return { yoga, listener: guardHost(fastLane ? fastLane.listener(yoga) : yoga, logBadHost), fastLane, compiled };
 }

@@ -6,6 +6,7 @@ import type { GraphHolder } from '../graph/graph-holder.ts';
 import { createContext } from '../schema/context.ts';
 import { CONTENT_LENGTH } from './body-limit-plugin.ts';
 import type { CompiledOperations } from './compiled-execution-plugin.ts';
+import { documentBytes } from './document-caches.ts';
 import { costRefusal } from './cost-limit-plugin.ts';
 import type { JsonLogger } from './json-logger.ts';
 import { logRequest } from './logging-plugin.ts';
@@ -87,10 +88,17 @@ interface Reply {
  * headers, log lines and metrics with Yoga's.
  */
 export class FastLane {
-  /** Query texts Yoga has validated and executed, with the document it parsed: the 1000 last used, at most 10 million characters of text. */
-  private readonly documents = new LRUCache<string, DocumentNode>({ max: 1000, maxSize: 10_000_000, sizeCalculation: (_document, query) => Math.max(1, query.length) });
-  /** Learned response headers per Accept and Origin. */
-  private readonly templates = new LRUCache<string, Record<string, string>>({ max: 100 });
+  /**
+   * Query texts Yoga has validated and executed, with the document it parsed: the 1000 last used,
+   * at most 16 MiB of them, each counted at its text and its parsed document (documentBytes).
+   */
+  private readonly documents = new LRUCache<string, DocumentNode>({ max: 1000, maxSize: 16 * 1024 * 1024, sizeCalculation: (_document, query) => documentBytes(query) });
+  /** Learned response headers per Accept and Origin: 100 pairs at most, 1 MiB of keys and headers. */
+  private readonly templates = new LRUCache<string, Record<string, string>>({
+    max: 100,
+    maxSize: 1024 * 1024,
+    sizeCalculation: (headers, key) => key.length * 2 + Object.entries(headers).reduce((sum, [name, value]) => sum + (name.length + value.length) * 2 + 64, 0),
+  });
   /** Requests answered here, and requests handed to Yoga after their body was read. */
   readonly stats = { answered: 0, handedOver: 0 };
 
@@ -193,6 +201,7 @@ export class FastLane {
     const contextValue = createContext(graph);
     if (costRefusal(schema, document, variableValues, params.operationName, contextValue, this.options.maxCost)) return null;
     const compiled = this.options.compiled?.get(document, params.operationName);
+    if (compiled) this.options.compiled!.stats.compiledRuns++;
     const result = compiled
       ? compiled.query(undefined, contextValue, variableValues)
       : execute({ schema, document, contextValue, variableValues, operationName: params.operationName });
