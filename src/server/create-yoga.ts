@@ -10,6 +10,7 @@ import { corsOptionsOf, type CorsPolicy } from './cors-policy.ts';
 import { CompiledOperations, useCompiledExecution, type CompiledOperationsOptions } from './compiled-execution-plugin.ts';
 import { createParserCaches } from './document-caches.ts';
 import { useEnumHints } from './enum-hints-plugin.ts';
+import { useGraphiQLAsset } from './graphiql-asset-plugin.ts';
 import { EXAMPLE_QUERIES } from './example-queries.ts';
 import { FastLane } from './fast-lane.ts';
 import { guardHost } from './host-guard.ts';
@@ -57,6 +58,8 @@ export interface TalkGraphServer {
   listener: RequestListener;
   /** Null when the fast lane is off. */
   fastLane: FastLane | null;
+  /** The GraphiQL page's plugin (stats: renders); null when GraphiQL is off. */
+  graphiql: ReturnType<typeof useGraphiQLAsset> | null;
   /** graphql-jit compilations (stats: compilations, compiled runs); null when compiled execution is off. */
   compiled: CompiledOperations | null;
 }
@@ -93,6 +96,19 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
           logger,
           metrics,
         });
+  const graphiql =
+    options.graphiql === false || !config.graphiql
+      ? null
+      : useGraphiQLAsset({
+          endpoint: '/graphql',
+          // The bundled GraphiQL (about 80 MiB once loaded) is imported on the first page view, not at start.
+          render: async () =>
+            (await import('@graphql-yoga/render-graphiql')).renderGraphiQL({
+              title: 'Talk Graph',
+              defaultQuery: EXAMPLE_QUERIES[0]!.query,
+              defaultTabs: EXAMPLE_QUERIES.map((q) => ({ query: q.query })),
+            }),
+        });
   const yoga = createYoga<Record<string, unknown>, GraphContext>({
     schema: options.schema,
     context: () => createContext(options.graphs.current()),
@@ -108,19 +124,12 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
     // second time. Its Content-Length header check stays, as useContentLengthCheck (last plugin).
     maxRequestBodySize: false,
     logging: config.logLevel === 'silent' ? false : yogaLoggerOf(logger),
-    graphiql:
-      options.graphiql === false || !config.graphiql
-        ? false
-        : {
-            title: 'Talk Graph',
-            defaultQuery: EXAMPLE_QUERIES[0]!.query,
-            defaultTabs: EXAMPLE_QUERIES.map((q) => ({ query: q.query })),
-          },
-    // The bundled GraphiQL (about 80 MiB once loaded) is imported on the first page view, not at start.
-    renderGraphiQL: async (graphiqlOptions) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiqlOptions),
+    // GraphiQL is served by useGraphiQLAsset (rendered and compressed once), not by Yoga per view.
+    graphiql: false,
     cors: corsOptionsOf(options.cors ?? { kind: 'any' }),
     plugins: [
       useRequestTracking(tracker),
+      ...(graphiql ? [graphiql] : []),
       ...createSecurityPlugins(config),
       ...(cache ? [useResponseCache({ graphs: options.graphs, tracker, cache })] : []),
       useReadiness({ endpoint: '/ready', check: () => options.graphs.ready }),
@@ -140,5 +149,5 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
     metrics?.observe({ method, pathname: path, status, startedAt: null, errorCodes: [code] });
     logRequest(logger, { id: requestIdOf(null), startedAt: null, operationName: null, errorCodes: [code] }, method, path, status, performance.now());
   };
-  return { yoga, listener: guardHost(fastLane ? fastLane.listener(yoga) : yoga, logBadHost), fastLane, compiled };
+  return { yoga, listener: guardHost(fastLane ? fastLane.listener(yoga) : yoga, logBadHost), fastLane, compiled, graphiql };
 }
