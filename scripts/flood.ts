@@ -44,17 +44,26 @@ try {
   let next = 0;
   let sent = 0;
   let bad = 0;
+  let connectionErrors = 0;
   let firstBad: string | null = null;
   const worker = async () => {
     while (next < count && performance.now() < deadline) {
       const query = wideDocument(next++);
       for (let r = 0; r < repeat; r++) {
-        const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-        const text = await response.text();
+        let status = 0;
+        let text = '';
+        try {
+          const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+          status = response.status;
+          text = await response.text();
+        } catch (error) {
+          connectionErrors++;
+          text = String((error as Error).cause ?? error);
+        }
         sent++;
-        if (response.status !== 200 || text.includes('"errors"')) {
+        if (status !== 200 || text.includes('"errors"')) {
           bad++;
-          firstBad ??= `${response.status} ${text.slice(0, 300)}`;
+          firstBad ??= `${status} ${text.slice(0, 300)}`;
         }
       }
     }
@@ -68,7 +77,7 @@ try {
   const after = await server.usage();
   await new Promise((resolve) => setTimeout(resolve, 10_000));
   const idle = await server.usage();
-  console.log(`sent ${sent} requests (${next} documents) in ${seconds.toFixed(0)} s, ${(sent / seconds).toFixed(0)} req/s; bad answers: ${bad}${firstBad ? ` (first: ${firstBad})` : ''}`);
+  console.log(`sent ${sent} requests (${next} documents) in ${seconds.toFixed(0)} s, ${(sent / seconds).toFixed(0)} req/s; bad answers: ${bad} (connection errors ${connectionErrors})${firstBad ? ` (first: ${firstBad})` : ''}`);
   console.log(`RSS before ${MiB(before.rssBytes)} MiB, peak ${MiB(after.maxRssBytes)} MiB, after ${MiB(after.rssBytes)} MiB, after 10 s idle ${MiB(idle.rssBytes)} MiB (heap ${MiB(idle.heapUsedBytes)} MiB)`);
   if (next < count) console.log(`stopped at --max-seconds ${maxSeconds} after ${next} of ${count} documents`);
   process.exitCode = bad > 0 ? 1 : 0;
