@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { entityTag } from './http-cache-plugin.ts';
+import { createHash } from 'node:crypto';
 
 /** A rendered calendar as it is sent: the bytes, their entity tag, and how many talks had no start. */
 export interface CalendarAnswer {
@@ -14,6 +14,19 @@ export interface CalendarCacheLimits {
 }
 
 export const DEFAULT_CALENDAR_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** One turn of the event loop. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** entityTag (http-cache-plugin.ts) of a large body, hashed a megabyte per event-loop turn. */
+async function entityTagInSlices(version: string, body: Buffer): Promise<string> {
+  const hash = createHash('sha256').update(version).update('\0');
+  for (let at = 0; at < body.length; at += 1 << 20) {
+    if (at > 0) await nextTurn();
+    hash.update(body.subarray(at, at + (1 << 20)));
+  }
+  return `"${version}-${hash.digest('base64url').slice(0, 27)}"`;
+}
 
 const answerBytes = (answer: CalendarAnswer, key: string) => answer.body.length + key.length * 2 + answer.etag.length * 2 + 128;
 
@@ -51,8 +64,9 @@ export class CalendarCache {
     if (pending) return pending;
     this.stats.renders++;
     const promise = render().then(
-      ({ ics, skipped }) => {
-        const answer: CalendarAnswer = { body: Buffer.from(ics), etag: entityTag(version, ics), skipped };
+      async ({ ics, skipped }) => {
+        const body = Buffer.from(ics);
+        const answer: CalendarAnswer = { body, etag: await entityTagInSlices(version, body), skipped };
         if (this.rendering.get(key) === promise) this.rendering.delete(key);
         if (this.version === version) this.answers.set(key, answer);
         return answer;

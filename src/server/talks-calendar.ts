@@ -1,4 +1,4 @@
-import { ICalCalendar, type ICalEvent } from 'ical-generator';
+import { ICalCalendar, ICalEvent, type ICalEventData } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { Event, Talk } from '../domain/types.ts';
 import type { KnowledgeGraph } from '../graph/knowledge-graph.ts';
@@ -52,8 +52,8 @@ function newCalendar(name: string): ICalCalendar {
   });
 }
 
-/** Adds the VEVENT of a talk to the calendar; false when the talk has no start instant. */
-function addTalk(calendar: ICalCalendar, graph: KnowledgeGraph, talk: Talk): ICalEvent | null {
+/** The VEVENT of a talk, made by `make` (added to the calendar or not); null when the talk has no start instant. */
+function addTalk(make: (data: ICalEventData) => ICalEvent, graph: KnowledgeGraph, talk: Talk): ICalEvent | null {
   if (!talk.startsAt) return null;
   const event = talk.eventId ? graph.event(talk.eventId) : undefined;
   const candidateZone = talk.timezone ?? event?.timezone ?? null;
@@ -61,7 +61,7 @@ function addTalk(calendar: ICalCalendar, graph: KnowledgeGraph, talk: Talk): ICa
   const start = DateTime.fromISO(talk.startsAt, { setZone: true });
   const end = talk.endsAt ? DateTime.fromISO(talk.endsAt, { setZone: true }) : null;
   const topics = talk.topicIds.map((id) => graph.topic(id)?.name).filter((n): n is string => Boolean(n));
-  return calendar.createEvent({
+  return make({
     id: talkUid(talk),
     start,
     end: end && end > start ? end : null,
@@ -108,7 +108,7 @@ export function foldLines(text: string): string {
 }
 
 /** Renders VEVENTs this many talks at a time, yielding to the event loop between chunks. */
-export const CALENDAR_CHUNK = 100;
+export const CALENDAR_CHUNK = 25;
 
 /**
  * Renders talks as an RFC 5545 calendar: one VEVENT per talk with a start instant, DTSTART/DTEND in
@@ -127,7 +127,8 @@ export async function renderTalksCalendarInChunks(graph: KnowledgeGraph, talks: 
     if (from > 0) await pause();
     let chunk = '';
     for (const talk of talks.slice(from, from + CALENDAR_CHUNK)) {
-      const event = addTalk(calendar, graph, talk);
+      // Not added to the calendar: each event is garbage once written.
+      const event = addTalk((data) => new ICalEvent(data, calendar), graph, talk);
       if (!event) {
         skipped++;
         continue;
@@ -152,7 +153,7 @@ export async function renderTalksCalendarInChunks(graph: KnowledgeGraph, talks: 
 export function renderTalksCalendarWithLibrary(graph: KnowledgeGraph, talks: readonly Talk[], name = 'Talk Graph'): RenderedCalendar {
   const calendar = newCalendar(name);
   let skipped = 0;
-  for (const talk of talks) if (!addTalk(calendar, graph, talk)) skipped++;
+  for (const talk of talks) if (!addTalk((data) => calendar.createEvent(data), graph, talk)) skipped++;
   calendar.x(SKIPPED_PROPERTY, String(skipped));
   return { ics: calendar.toString(), included: talks.length - skipped, skipped };
 }
