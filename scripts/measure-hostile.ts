@@ -9,6 +9,7 @@
 // - the slowest `/health` (polled every 50 ms) while three other calendars are rendered (target < 200 ms).
 // Every request has a 5-minute timeout. Exit 1 when a target is missed, 2 on bad usage. Not part of the tests.
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startChildServer } from './bench/child-server.ts';
@@ -37,7 +38,7 @@ const report = (what: string, ms: number, target: number, note = '') => {
   console.log(`${what.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms   target < ${target} ms  ${ms < target ? 'ok' : 'MISSED'}${note ? `  (${note})` : ''}`);
 };
 
-console.log(`hostile: ${scale}× the bundled data (${dir}), Node ${process.version}`);
+console.log(`hostile: ${scale}× the bundled data (${dir}), Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`);
 const server = await startChildServer('project', { data: dir, timeoutMs: 900_000, env: { LOG_LEVEL: 'warn' } });
 try {
   console.log(`server ${server.url}: ${server.counts?.talks} talks, ${server.counts?.posts} posts, ready after ${(server.startupMs / 1000).toFixed(1)} s`);

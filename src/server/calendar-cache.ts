@@ -49,7 +49,7 @@ export class CalendarCache {
   }
 
   /** The answer for `key` under `version`: from memory, from a rendering in progress, or from `render` (then kept). */
-  get(version: string, key: string, render: () => Promise<{ ics: string; skipped: number }>): CalendarAnswer | Promise<CalendarAnswer> {
+  get(version: string, key: string, render: () => Promise<{ body: Buffer; skipped: number }>): CalendarAnswer | Promise<CalendarAnswer> {
     if (version !== this.version) {
       this.answers.clear();
       this.rendering.clear();
@@ -64,8 +64,7 @@ export class CalendarCache {
     if (pending) return pending;
     this.stats.renders++;
     const promise = render().then(
-      async ({ ics, skipped }) => {
-        const body = Buffer.from(ics);
+      async ({ body, skipped }) => {
         const answer: CalendarAnswer = { body, etag: await entityTagInSlices(version, body), skipped };
         if (this.rendering.get(key) === promise) this.rendering.delete(key);
         if (this.version === version) this.answers.set(key, answer);

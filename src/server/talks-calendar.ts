@@ -12,6 +12,11 @@ export interface RenderedCalendar {
   skipped: number;
 }
 
+/** A rendered calendar as UTF-8 bytes. */
+export interface RenderedCalendarBytes extends Omit<RenderedCalendar, 'ics'> {
+  body: Buffer;
+}
+
 export const UID_DOMAIN = 'talk-graph';
 
 /** Stable UID of a talk's VEVENT: its content-derived id, so re-ingesting keeps calendar entries. */
@@ -118,9 +123,10 @@ export const CALENDAR_CHUNK = 25;
  * `pause` (e.g. a turn of the event loop) is awaited between chunks, so a large calendar never
  * holds the server for long.
  */
-export async function renderTalksCalendarInChunks(graph: KnowledgeGraph, talks: readonly Talk[], pause: () => Promise<void>, name = 'Talk Graph'): Promise<RenderedCalendar> {
+export async function renderTalksCalendarInChunks(graph: KnowledgeGraph, talks: readonly Talk[], pause: () => Promise<void>, name = 'Talk Graph'): Promise<RenderedCalendarBytes> {
   const calendar = newCalendar(name);
-  const parts: string[] = [];
+  // UTF-8 chunks, joined by one copy at the end (no 10-MB string to build and encode in one go).
+  const parts: Buffer[] = [];
   const zones = new Set<string>();
   let skipped = 0;
   for (let from = 0; from < talks.length; from += CALENDAR_CHUNK) {
@@ -137,7 +143,7 @@ export async function renderTalksCalendarInChunks(graph: KnowledgeGraph, talks: 
       if (zone !== null && !zone.startsWith('/')) zones.add(zone);
       chunk += event.toString();
     }
-    parts.push(foldLines(chunk));
+    parts.push(Buffer.from(foldLines(chunk)));
   }
   // The frame around the events, from ical-generator itself: its text without events and without
   // the x-property is the head (up to END:VCALENDAR); the VTIMEZONEs follow the head, as it writes them.
@@ -146,7 +152,8 @@ export async function renderTalksCalendarInChunks(graph: KnowledgeGraph, talks: 
   frame.x(SKIPPED_PROPERTY, String(skipped));
   const tail = frame.toString().slice(head.length);
   const timezones = [...zones].map((zone) => foldLines(vtimezoneFor(zone)!.replace(/\r\n/g, '\n').replace(/\n/g, '\r\n').trim() + '\r\n'));
-  return { ics: head + timezones.join('') + parts.join('') + tail, included: talks.length - skipped, skipped };
+  const body = Buffer.concat([Buffer.from(head + timezones.join('')), ...parts, Buffer.from(tail)]);
+  return { body, included: talks.length - skipped, skipped };
 }
 
 /** renderTalksCalendarInChunks with ical-generator's own `toString()`, in one go (tests compare the two). */
