@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
@@ -170,7 +171,11 @@ describe('calendar rendering and cache', () => {
     const conditional = await served.fetch('http://localhost/calendar.ics?organization=isovalent&day=FRIDAY', { headers: { 'if-none-match': etag } });
     expect(conditional.status).toBe(304);
     expect(await conditional.text()).toBe('');
-    expect(cache.stats).toEqual({ renders: 1, hits: 2 });
+    const zipped = await served.fetch('http://localhost/calendar.ics?organization=isovalent&day=FRIDAY', { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('etag')).not.toBe(etag);
+    expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8')).toBe(body);
+    expect(cache.stats).toEqual({ renders: 1, hits: 3 });
     // Requests that arrive while it renders wait for that rendering.
     await Promise.all([1, 2, 3].map(() => (async () => (await served.fetch('http://localhost/calendar.ics?day=MONDAY')).text())()));
     expect(cache.stats.renders).toBe(2);

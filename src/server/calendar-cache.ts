@@ -1,10 +1,16 @@
 import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+
+const gzipped = promisify(gzip);
 
 /** A rendered calendar as it is sent: the bytes, their entity tag, and how many talks had no start. */
 export interface CalendarAnswer {
   body: Buffer;
   etag: string;
+  /** The body gzipped (made once, off the event loop), with its own entity tag. */
+  gzip: { body: Buffer; etag: string };
   skipped: number;
 }
 
@@ -28,7 +34,7 @@ async function entityTagInSlices(version: string, body: Buffer): Promise<string>
   return `"${version}-${hash.digest('base64url').slice(0, 27)}"`;
 }
 
-const answerBytes = (answer: CalendarAnswer, key: string) => answer.body.length + key.length * 2 + answer.etag.length * 2 + 128;
+const answerBytes = (answer: CalendarAnswer, key: string) => answer.body.length + answer.gzip.body.length + key.length * 2 + answer.etag.length * 4 + 256;
 
 /**
  * Rendered calendars per filter, for the graph version being served. The graph is immutable, so
@@ -65,7 +71,8 @@ export class CalendarCache {
     this.stats.renders++;
     const promise = render().then(
       async ({ body, skipped }) => {
-        const answer: CalendarAnswer = { body, etag: await entityTagInSlices(version, body), skipped };
+        const etag = await entityTagInSlices(version, body);
+        const answer: CalendarAnswer = { body, etag, gzip: { body: await gzipped(body, { level: 6 }), etag: `${etag.slice(0, -1)}-gzip"` }, skipped };
         if (this.rendering.get(key) === promise) this.rendering.delete(key);
         if (this.version === version) this.answers.set(key, answer);
         return answer;

@@ -4,6 +4,7 @@ import { FilterError } from '../graph/talk-filter.ts';
 import { filterErrorToGraphQL } from '../schema/talk-connection.ts';
 import { CalendarCache, type CalendarAnswer } from './calendar-cache.ts';
 import { talkFilterFromQuery } from './calendar-query.ts';
+import { encodingFor } from './graphiql-asset-plugin.ts';
 import { renderTalksCalendarInChunks } from './talks-calendar.ts';
 
 export interface CalendarPluginOptions {
@@ -33,7 +34,8 @@ function keyOf(params: URLSearchParams): string {
  *
  * A calendar is rendered once per filter and graph version (CalendarCache), a chunk of talks per
  * turn of the event loop, and sent with its entity tag: useHttpCache answers `If-None-Match` with
- * a 304 from that tag, so a repeated or conditional request costs a look-up.
+ * a 304 from that tag, so a repeated or conditional request costs a look-up. Sent gzipped (compressed
+ * once per calendar) to clients that accept gzip or brotli.
  */
 export function useTalkCalendar(options: CalendarPluginOptions): Plugin {
   const path = options.path ?? '/calendar.ics';
@@ -53,18 +55,23 @@ export function useTalkCalendar(options: CalendarPluginOptions): Plugin {
         return;
       }
       const graph = options.graphs.current();
-      const send = (answer: CalendarAnswer) =>
+      const send = (answer: CalendarAnswer) => {
+        const zipped = encodingFor(request.headers.get('accept-encoding')) !== 'identity';
+        const { body, etag } = zipped ? answer.gzip : answer;
         endResponse(
-          new fetchAPI.Response(answer.body as unknown as BodyInit, {
+          new fetchAPI.Response(body as unknown as BodyInit, {
             status: 200,
             headers: {
               'content-type': 'text/calendar; charset=utf-8',
               'content-disposition': 'inline; filename="talks.ics"',
-              etag: answer.etag,
+              ...(zipped ? { 'content-encoding': 'gzip' } : {}),
+              vary: 'Accept-Encoding',
+              etag,
               [SKIPPED_HEADER]: String(answer.skipped),
             },
           }),
         );
+      };
       let answer: CalendarAnswer | Promise<CalendarAnswer>;
       try {
         const filter = talkFilterFromQuery(url.searchParams);
