@@ -46,6 +46,8 @@ export interface YogaOptions {
   compiledOperations?: CompiledOperationsOptions;
   /** Answer JSON POSTs of known queries outside Yoga's pipeline (see FastLane; the listener only). Default: config.fastLane. */
   fastLane?: boolean;
+  /** Bytes of documents the fast lane learns (see FastLane). Default 16 MiB. */
+  fastLaneDocumentBytes?: number;
   /** Rendered calendars of /calendar.ics (a cache to share or inspect). Default: a new CalendarCache. */
   calendarCache?: CalendarCache;
 }
@@ -95,6 +97,7 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
           maxBodyBytes: config.limits.maxBodyBytes,
           logger,
           metrics,
+          maxDocumentBytes: options.fastLaneDocumentBytes,
         });
   const graphiql =
     options.graphiql === false || !config.graphiql

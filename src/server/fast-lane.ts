@@ -29,6 +29,8 @@ export interface FastLaneOptions {
   maxBodyBytes: number;
   logger: JsonLogger;
   metrics: Metrics | null;
+  /** Bytes of learned documents, texts included (documentBytes). Default 16 MiB. */
+  maxDocumentBytes?: number;
 }
 
 /** Request-specific response headers: set for each answer, never learned. */
@@ -92,7 +94,7 @@ export class FastLane {
    * Query texts Yoga has validated and executed, with the document it parsed: the 1000 last used,
    * at most 16 MiB of them, each counted at its text and its parsed document (documentBytes).
    */
-  private readonly documents = new LRUCache<string, DocumentNode>({ max: 1000, maxSize: 16 * 1024 * 1024, sizeCalculation: (_document, query) => documentBytes(query) });
+  private readonly documents: LRUCache<string, DocumentNode>;
   /** Learned response headers per Accept and Origin: 100 pairs at most, 1 MiB of keys and headers. */
   private readonly templates = new LRUCache<string, Record<string, string>>({
     max: 100,
@@ -102,7 +104,14 @@ export class FastLane {
   /** Requests answered here, and requests handed to Yoga after their body was read. */
   readonly stats = { answered: 0, handedOver: 0 };
 
-  constructor(private readonly options: FastLaneOptions) {}
+  constructor(private readonly options: FastLaneOptions) {
+    this.documents = new LRUCache<string, DocumentNode>({ max: 1000, maxSize: options.maxDocumentBytes ?? 16 * 1024 * 1024, sizeCalculation: (_document, query) => documentBytes(query) });
+  }
+
+  /** Documents learned, and their estimated bytes (texts included). */
+  learned(): { documents: number; bytes: number } {
+    return { documents: this.documents.size, bytes: this.documents.calculatedSize };
+  }
 
   /** Learns from Yoga's answers. Goes last in the plugin list, so the headers are final. */
   plugin(): Plugin {
