@@ -1,9 +1,17 @@
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { KnowledgeGraph } from '../src/graph/knowledge-graph.ts';
+import { CALENDAR_CHUNK, foldLines, renderTalksCalendarInChunks, renderTalksCalendarWithLibrary } from '../src/server/talks-calendar.ts';
+import { CalendarCache } from '../src/server/calendar-cache.ts';
+import { GraphHolder } from '../src/graph/graph-holder.ts';
+import { createTalkGraphYoga } from '../src/server/create-yoga.ts';
+import { entityTag } from '../src/server/http-cache-plugin.ts';
+import { schema } from '../src/schema/index.ts';
 import { selectTalks } from '../src/graph/talk-query.ts';
-import { graphOf, postSourcesIn, seedSource, yogaOf } from './helpers.ts';
 import { CORPUS, hasCorpus } from './support/corpus.ts';
+import { graphOf, postSourcesIn, ROOT, seedSource, yogaOf } from './helpers.ts';
 import { inventedSource } from './support/invented-post.ts';
 
 const seedGraph = graphOf([seedSource()]);
@@ -147,3 +155,57 @@ async function expectCalendarRoundTrip(graph: KnowledgeGraph): Promise<void> {
     if (talk.endsAt) expect(event.endDate.toJSDate().getTime(), talk.id).toBe(Date.parse(talk.endsAt));
   }
 }
+
+describe('calendar rendering and cache', () => {
+  const bundled = graphOf(postSourcesIn(path.join(ROOT, 'data', 'posts')));
+  const corpus = hasCorpus('the calendar rendering of the corpus posts') ? graphOf(postSourcesIn(CORPUS.talkPosts)) : null;
+
+  it('writes, a chunk at a time, the same bytes as ical-generator (bundled data and corpus, accents and long lines folded alike)', async () => {
+    for (const graph of corpus ? [bundled, corpus] : [bundled]) {
+      const talks = graph.allTalks();
+      let pauses = 0;
+      const { body, ...counts } = await renderTalksCalendarInChunks(graph, talks, async () => void pauses++);
+      const { ics, ...libraryCounts } = renderTalksCalendarWithLibrary(graph, talks);
+      expect(body.toString('utf8')).toBe(ics);
+      expect(counts).toEqual(libraryCounts);
+      expect(pauses).toBe(Math.ceil(talks.length / CALENDAR_CHUNK) - 1);
+    }
+    expect(foldLines('a'.repeat(70) + 'ééé' + '😀'.repeat(3))).toBe('a'.repeat(70) + 'éé\r\n é' + '😀'.repeat(3));
+  });
+
+  it('renders a calendar once per filter and graph version; a repeat or a matching If-None-Match costs a look-up', async () => {
+    const cache = new CalendarCache();
+    const graphs = new GraphHolder(bundled);
+    const served = createTalkGraphYoga({ schema, graphs, calendarCache: cache });
+    const first = await served.fetch('http://localhost/calendar.ics?organization=isovalent&day=FRIDAY');
+    const body = await first.text();
+    const etag = first.headers.get('etag')!;
+    expect(etag).toBe(entityTag(bundled.version, body));
+    const again = await served.fetch('http://localhost/calendar.ics?day=FRIDAY&organization=isovalent');
+    expect(await again.text()).toBe(body);
+    expect(again.headers.get('etag')).toBe(etag);
+    const conditional = await served.fetch('http://localhost/calendar.ics?organization=isovalent&day=FRIDAY', { headers: { 'if-none-match': etag } });
+    expect(conditional.status).toBe(304);
+    expect(await conditional.text()).toBe('');
+    const zipped = await served.fetch('http://localhost/calendar.ics?organization=isovalent&day=FRIDAY', { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('etag')).not.toBe(etag);
+    expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8')).toBe(body);
+    expect(cache.stats).toEqual({ renders: 1, hits: 3 });
+    // Requests that arrive while it renders wait for that rendering.
+    await Promise.all([1, 2, 3].map(() => (async () => (await served.fetch('http://localhost/calendar.ics?day=MONDAY')).text())()));
+    expect(cache.stats.renders).toBe(2);
+    // A new graph version renders anew.
+    graphs.swap(graphOf([seedSource()]));
+    await served.fetch('http://localhost/calendar.ics?organization=isovalent&day=FRIDAY');
+    expect(cache.stats.renders).toBe(3);
+  });
+
+  it('keeps rendered calendars within its byte budget, keys included', async () => {
+    const cache = new CalendarCache({ maxBytes: 200_000 });
+    const served = createTalkGraphYoga({ schema, graphs: new GraphHolder(bundled), calendarCache: cache });
+    for (const day of ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY']) await (await served.fetch(`http://localhost/calendar.ics?day=${day}`)).text();
+    expect(cache.bytes()).toBeGreaterThan(0);
+    expect(cache.bytes()).toBeLessThanOrEqual(200_000);
+  });
+});

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_QUERIES, requestBody } from './support/bench-queries.ts';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { schema } from '../src/schema/index.ts';
+import { documentBytes } from '../src/server/document-caches.ts';
+import { wideDocument } from './support/wide-document.ts';
 import { createTalkGraphServer, type TalkGraphServer } from '../src/server/create-yoga.ts';
 import { createJsonLogger } from '../src/server/json-logger.ts';
 import { serverConfigFromEnv } from '../src/server/server-config.ts';
@@ -24,7 +26,7 @@ interface Running {
   sent: number;
 }
 
-async function start(fastLane: boolean, options: { compiledExecution?: boolean } = {}): Promise<Running> {
+async function start(fastLane: boolean, options: { compiledExecution?: boolean; fastLaneDocumentBytes?: number } = {}): Promise<Running> {
   const logLines: Array<Record<string, unknown>> = [];
   const logger = createJsonLogger({ level: 'info', write: (line) => logLines.push(JSON.parse(line) as Record<string, unknown>) });
   const server = createTalkGraphServer({ schema, graphs: new GraphHolder(graph), config: serverConfigFromEnv({}), logger, fastLane, cors: { kind: 'list', origins: ['https://dash.example'] }, ...options });
@@ -231,6 +233,20 @@ describe('the fast lane under concurrent requests, and without compiled executio
       expect(fast.server.fastLane!.stats.answered).toBe(BENCH_QUERIES.length * 3);
     } finally {
       await Promise.all([stop(fast), stop(plain)]);
+    }
+  });
+});
+
+describe('the fast lane under a flood of distinct documents', () => {
+  it('keeps the documents it learns within its byte budget, query texts included', async () => {
+    const running = await start(true, { fastLaneDocumentBytes: 500_000 });
+    try {
+      for (let n = 0; n < 12; n++) expect((await send(running, JSON.stringify({ query: wideDocument(n) }))).status).toBe(200);
+      const learned = running.server.fastLane!.learned();
+      expect(learned.bytes).toBeLessThanOrEqual(500_000);
+      expect(learned.documents).toBe(Math.floor(500_000 / documentBytes(wideDocument(11))));
+    } finally {
+      running.http.close();
     }
   });
 });

@@ -1,5 +1,9 @@
+import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { execute, graphOf, seedSource, yogaOf } from './helpers.ts';
+import { dataQualityRuns } from '../src/graph/data-quality.ts';
+import { findNearDuplicates, findNearDuplicatesByAllPairs } from '../src/graph/near-duplicates.ts';
+import { execute, graphOf, postSourcesIn, ROOT, seedSource, yogaOf } from './helpers.ts';
 
 const sinicki = `---
 title: 'Typo post'
@@ -14,11 +18,12 @@ date: '2020-10-28'
 describe('ingestReport', () => {
   it('counts what was read and lists diagnostics with file and line', async () => {
     const yoga = yogaOf(graphOf([seedSource()]));
-    const result = await execute(yoga, `{ ingestReport { graphVersion counts { posts talks speakers organizations errors } diagnostics(code: ["TALK_NO_SPEAKERS"]) { file line severity code } } }`);
+    const result = await execute(yoga, `{ ingestReport { graphVersion counts { posts talks speakers organizations errors } diagnostics(code: ["TALK_NO_SPEAKERS"]) { totalCount nodes { file line severity code } } } }`);
     expect(result.errors).toBeUndefined();
     const report = result.data.ingestReport;
     expect(report.counts).toEqual({ posts: 1, talks: 16, speakers: 19, organizations: 9, errors: 0 });
-    expect(report.diagnostics).toEqual([{ file: 'posts/2023-04-03-cilium-kubecon-eu-2023-talks.md', line: 85, severity: 'INFO', code: 'TALK_NO_SPEAKERS' }]);
+    expect(report.diagnostics.totalCount).toBe(1);
+    expect(report.diagnostics.nodes).toEqual([{ file: 'posts/2023-04-03-cilium-kubecon-eu-2023-talks.md', line: 85, severity: 'INFO', code: 'TALK_NO_SPEAKERS' }]);
     expect(report.graphVersion).toMatch(/^[0-9a-f]{12}$/);
   });
 
@@ -26,5 +31,60 @@ describe('ingestReport', () => {
     const yoga = yogaOf(graphOf([{ file: 'typo.md', text: sinicki }]));
     const result = await execute(yoga, `{ ingestReport { nearDuplicates { kind names distance } } }`);
     expect(result.data.ingestReport.nearDuplicates).toContainEqual({ kind: 'SPEAKER', names: ['Jakub Sinicki', 'Jakub Sitnicki'], distance: 1 });
+  });
+
+  it('answers counts without running the near-duplicate search, and runs it once per graph when asked', async () => {
+    const yoga = yogaOf(graphOf([seedSource(), { file: 'posts/typo.md', text: sinicki }]));
+    const before = dataQualityRuns.nearDuplicates;
+    const counts = await execute(yoga, `{ ingestReport { counts { talks } } }`);
+    expect(counts.data.ingestReport.counts.talks).toBeGreaterThan(0);
+    expect(dataQualityRuns.nearDuplicates).toBe(before);
+    await execute(yoga, `{ ingestReport { nearDuplicates { names } } }`);
+    await execute(yoga, `{ ingestReport { nearDuplicates { distance } } }`);
+    expect(dataQualityRuns.nearDuplicates).toBe(before + 1);
+  });
+
+  it('pages diagnostics with first/after and a maximum page size', async () => {
+    const graph = graphOf(postSourcesIn(path.join(ROOT, '..', 'shared', 'corpus', 'talk-posts')));
+    const yoga = yogaOf(graph);
+    const all = graph.data.diagnostics.length;
+    expect(all).toBeGreaterThan(3);
+    const query = `query($after: String) { ingestReport { diagnostics(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { file line code } } } }`;
+    const seen: unknown[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < all; pages++) {
+      const result: { errors?: unknown; data?: any } = await execute(yoga, query, { after });
+      expect(result.errors).toBeUndefined();
+      const page: { totalCount: number; nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = result.data.ingestReport.diagnostics;
+      expect(page.totalCount).toBe(all);
+      expect(page.nodes.length).toBeLessThanOrEqual(2);
+      seen.push(...page.nodes);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(all);
+    const whole = await execute(yoga, `{ ingestReport { diagnostics(first: 500) { nodes { file line code } } } }`);
+    expect(whole.data.ingestReport.diagnostics.nodes).toEqual(seen);
+    const tooMany = await execute(yoga, `{ ingestReport { diagnostics(first: 501) { totalCount } } }`);
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('PAGE_SIZE_EXCEEDED');
+  });
+});
+
+describe('findNearDuplicates', () => {
+  it('finds exactly the pairs of the all-pairs comparison on the corpus', () => {
+    const graph = graphOf(postSourcesIn(path.join(ROOT, '..', 'shared', 'corpus', 'talk-posts')));
+    const lists = [graph.allSpeakers(), graph.allOrganizations(), graph.allTalks().map((t) => ({ id: t.id, name: t.title }))];
+    for (const items of lists) expect(findNearDuplicates('speaker', items)).toEqual(findNearDuplicatesByAllPairs('speaker', items));
+  });
+
+  it('finds exactly the pairs of the all-pairs comparison on random names close to each other', () => {
+    const name = fc.stringMatching(/^[abc ]{2,12}$/);
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 60 }), (names) => {
+        const items = names.map((n, i) => ({ id: `id${i}`, name: n }));
+        expect(findNearDuplicates('talk', items)).toEqual(findNearDuplicatesByAllPairs('talk', items));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -139,13 +139,31 @@ describe('ResponseCache', () => {
     expect(cache.get('v1', 'c')).toBeDefined();
   });
 
-  it('keeps the bodies within the byte budget and skips bodies over an eighth of it', () => {
-    const cache = new ResponseCache({ maxBytes: 800 });
-    cache.set('v1', 'big', entry(101));
+  it('keeps bodies and keys within the byte budget and skips entries over an eighth of it', () => {
+    const cache = new ResponseCache({ maxBytes: 8000 });
+    cache.set('v1', 'big', entry(1000));
     expect(cache.stats().entries).toBe(0);
-    for (const key of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']) cache.set('v1', key, entry(100));
-    expect(cache.stats()).toMatchObject({ entries: 8, bytes: 800 });
+    // 934 body bytes + a one-character key (2 bytes) + 64 bytes of bookkeeping = 1000.
+    for (const key of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']) cache.set('v1', key, entry(934));
+    expect(cache.stats()).toMatchObject({ entries: 8, bytes: 8000 });
     expect(cache.get('v1', 'a')).toBeUndefined();
+  });
+
+  it('counts keys in the byte budget', () => {
+    const cache = new ResponseCache({ maxBytes: 100_000 });
+    // Tiny bodies under long keys (a long query text and its variables): the keys are what fills the budget.
+    for (let i = 0; i < 100; i++) cache.set('v1', `${i}`.padEnd(5000, 'x'), entry(1));
+    expect(cache.stats().bytes).toBeLessThanOrEqual(100_000);
+    expect(cache.stats().entries).toBe(Math.floor(100_000 / (1 + 5000 * 2 + 64)));
+  });
+
+  it('keeps answers asked for again when a flood of one-off answers arrives', () => {
+    const cache = new ResponseCache({ maxEntries: 100 });
+    for (let i = 0; i < 10; i++) cache.set('v1', `hot${i}`, entry(10));
+    for (let i = 0; i < 10; i++) expect(cache.get('v1', `hot${i}`)).toBeDefined();
+    for (let i = 0; i < 5000; i++) cache.set('v1', `once${i}`, entry(10));
+    for (let i = 0; i < 10; i++) expect(cache.get('v1', `hot${i}`)).toBeDefined();
+    expect(cache.stats()).toMatchObject({ entries: 100, protectedEntries: 10 });
   });
 
   it('empties itself when asked under another graph version', () => {

@@ -1,6 +1,21 @@
+import type { Diagnostic } from '../domain/types.ts';
 import { ingestReport, type IngestReport, type NearDuplicate } from '../graph/data-quality.ts';
 import { builder } from './builder.ts';
 import { DiagnosticRef, SeverityEnum } from './diagnostic.ts';
+import { namedConnection } from './list-connection.ts';
+import { paginate } from './paginate.ts';
+
+const positions = new WeakMap<readonly Diagnostic[], Map<Diagnostic, string>>();
+
+/** A diagnostic's cursor key: its place in the report's whole sorted list (stable while the graph is served). */
+function positionKeyOf(all: readonly Diagnostic[]): (d: Diagnostic) => string {
+  let byItem = positions.get(all);
+  if (!byItem) positions.set(all, (byItem = new Map(all.map((d, i) => [d, String(i)]))));
+  const map = byItem;
+  return (d) => map.get(d)!;
+}
+
+const DiagnosticConnectionRef = namedConnection(DiagnosticRef, 'DiagnosticConnection', 'diagnostics');
 
 const NearDuplicateKindEnum = builder.enumType('NearDuplicateKind', {
   description: 'What kind of names a near-duplicate pair compares.',
@@ -41,19 +56,22 @@ const IngestReportRef = builder.objectRef<IngestReport>('IngestReport').implemen
   fields: (t) => ({
     graphVersion: t.string({ description: 'Hash of what the graph was built from (post files, reference data, the ingest code) and of its diagnostics; changes when any of them changes.', resolve: (_r, _a, ctx) => ctx.graph.version }),
     counts: t.field({ type: CountsRef, description: 'How much was read.', resolve: (r) => r.counts }),
-    diagnostics: t.field({
-      type: [DiagnosticRef],
-      description: 'Diagnostics, optionally only of some severities or codes, in file and line order.',
-      args: {
-        severity: t.arg({ type: [SeverityEnum], required: false, description: 'Keep these severities.' }),
-        code: t.arg.stringList({ required: false, description: 'Keep these codes.' }),
+    diagnostics: t.connection(
+      {
+        type: DiagnosticRef,
+        description: 'Diagnostics, optionally only of some severities or codes, in file and line order; a page at a time (first/after, at most 500 a page, 50 by default).',
+        args: {
+          severity: t.arg({ type: [SeverityEnum], required: false, description: 'Keep these severities.' }),
+          code: t.arg.stringList({ required: false, description: 'Keep these codes.' }),
+        },
+        resolve: (r, args) => {
+          const all = r.diagnostics;
+          const kept = args.severity || args.code ? all.filter((d) => (!args.severity || args.severity.includes(d.severity)) && (!args.code || args.code.includes(d.code))) : all;
+          return { ...paginate(kept, args, positionKeyOf(all)), totalCount: kept.length };
+        },
       },
-      resolve: (r, args) =>
-        r.diagnostics
-          .filter((d) => (!args.severity || args.severity.includes(d.severity)) && (!args.code || args.code.includes(d.code)))
-          .slice()
-          .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line),
-    }),
+      DiagnosticConnectionRef,
+    ),
     nearDuplicates: t.field({ type: [NearDuplicateRef], description: 'Unmerged names within two edits of each other.', resolve: (r) => r.nearDuplicates }),
   }),
 });

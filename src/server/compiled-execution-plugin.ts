@@ -10,6 +10,8 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
+import { documentBytes } from './document-caches.ts';
 import { coerceVariables } from './variable-coercion.ts';
 
 /** Input object types that contain themselves (TalkFilter: and/or/not), directly or through others. */
@@ -31,25 +33,102 @@ export function recursiveInputTypes(schema: GraphQLSchema): ReadonlySet<string> 
   return recursive;
 }
 
+/** Runs by graphql-js before a document is compiled (JIT_AFTER; Mercurius' `jit` option is the model). */
+export const DEFAULT_JIT_AFTER = 10;
+/** Bytes of compiled code kept, all compilations together. */
+export const DEFAULT_COMPILED_BYTES = 64 * 1024 * 1024;
 /**
- * graphql-jit compilations, one per parsed document and operation name (Yoga caches the parsed
- * document per query text, so each query text is compiled once). Null for an operation it must
- * not compile: not a query, or a variable of a recursive input type (graphql-jit recurses forever
- * generating their coercion code, zalando-incubator/graphql-jit#175).
+ * Heap bytes a compilation costs per character of the code graphql-jit generates. Measured on the
+ * wide document of test/support/wide-document.ts (785,000 characters of code): 1.19 MB of heap
+ * once compiled, 3.3 MB after its first run (V8 adds the bytecode), about 4.2 bytes a character;
+ * counted at 5.
+ */
+export const COMPILED_BYTES_PER_SOURCE_CHAR = 5;
+
+export interface CompiledOperationsOptions {
+  /** Runs by graphql-js before a document is compiled; 0 compiles on the first run. Default DEFAULT_JIT_AFTER. */
+  jitAfter?: number;
+  /** Bytes of compilations kept (estimated, see COMPILED_BYTES_PER_SOURCE_CHAR). Default DEFAULT_COMPILED_BYTES. */
+  maxBytes?: number;
+}
+
+/** One operation of one parsed document: how often it ran, and whether it may be compiled at all. */
+interface Slot {
+  runs: number;
+  blocked: boolean;
+}
+
+/**
+ * graphql-jit compilations of the operations that are run again and again. An operation of a
+ * parsed document (Yoga caches one per query text) is run by graphql-js for its first `jitAfter`
+ * runs and compiled on the next: most query texts (people exploring, ad-hoc clients) are run once
+ * or twice and never pay for compiling, nor keep a megabyte of generated code.
+ *
+ * Compilations are kept least recently used first within a byte budget: each is counted at
+ * COMPILED_BYTES_PER_SOURCE_CHAR × the length of the code graphql-jit generated, plus its document
+ * (which it keeps alive). One that would take more than a quarter of the budget is not kept, and
+ * its operation stays with graphql-js. An evicted compilation is made again after `jitAfter` more runs.
+ *
+ * Never compiled: an operation that is not a query, or has a variable of a recursive input type
+ * (graphql-jit recurses forever generating their coercion code, zalando-incubator/graphql-jit#175).
  */
 export class CompiledOperations {
   private readonly recursive: ReadonlySet<string>;
-  private readonly byDocument = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
+  private readonly slots = new WeakMap<DocumentNode, Map<string, Slot>>();
+  private readonly kept: LRUCache<Slot, CompiledQuery>;
+  private readonly maxBytes: number;
+  readonly jitAfter: number;
+  /** Compilations made, and runs of compiled code (the plugin and the fast lane count these). */
+  readonly stats = { compilations: 0, compiledRuns: 0 };
 
-  constructor(readonly schema: GraphQLSchema) {
+  constructor(
+    readonly schema: GraphQLSchema,
+    options: CompiledOperationsOptions = {},
+  ) {
     this.recursive = recursiveInputTypes(schema);
+    this.jitAfter = options.jitAfter ?? DEFAULT_JIT_AFTER;
+    this.maxBytes = options.maxBytes ?? DEFAULT_COMPILED_BYTES;
+    // An evicted compilation's operation counts its runs anew.
+    this.kept = new LRUCache<Slot, CompiledQuery>({ maxSize: this.maxBytes, dispose: (_compiled, slot) => void (slot.runs = 0) });
   }
 
+  /** The compiled operation to run for this execution, or null to run graphql-js. Counts the run. */
   get(document: DocumentNode, operationName: string | null | undefined): CompiledQuery | null {
-    let byName = this.byDocument.get(document);
-    if (!byName) this.byDocument.set(document, (byName = new Map()));
+    const slot = this.slotOf(document, operationName);
+    if (slot.blocked) return null;
+    const kept = this.kept.get(slot);
+    if (kept) return kept;
+    if (slot.runs++ < this.jitAfter) return null;
+    const compiled = compileQuery(this.schema, document, operationName ?? undefined, { debug: true } as never);
+    if (!isCompiledQuery(compiled)) {
+      slot.blocked = true;
+      return null;
+    }
+    this.stats.compilations++;
+    // graphql-jit hands out the code it generated only in debug mode: its length is the measure; the copy is dropped.
+    const debug = compiled as CompiledQuery & { __DO_NOT_USE_THIS_OR_YOU_WILL_BE_FIRED_compilation?: string };
+    const sourceChars = debug.__DO_NOT_USE_THIS_OR_YOU_WILL_BE_FIRED_compilation?.length ?? 0;
+    delete debug.__DO_NOT_USE_THIS_OR_YOU_WILL_BE_FIRED_compilation;
+    const size = sourceChars * COMPILED_BYTES_PER_SOURCE_CHAR + documentBytes(document.loc?.source.body ?? '');
+    if (size > this.maxBytes / 4) {
+      slot.blocked = true;
+      return null;
+    }
+    this.kept.set(slot, compiled, { size });
+    return compiled;
+  }
+
+  /** Estimated bytes of the compilations kept. */
+  bytes(): number {
+    return this.kept.calculatedSize;
+  }
+
+  private slotOf(document: DocumentNode, operationName: string | null | undefined): Slot {
+    let byName = this.slots.get(document);
+    if (!byName) this.slots.set(document, (byName = new Map()));
     const key = operationName ?? '';
-    if (!byName.has(key)) {
+    let slot = byName.get(key);
+    if (!slot) {
       const operation = getOperationAST(document, operationName);
       const blocked =
         !operation ||
@@ -58,10 +137,9 @@ export class CompiledOperations {
           const type = typeFromAST(this.schema, definition.type as never);
           return type !== undefined && this.recursive.has(getNamedType(type).name);
         });
-      const compiled = blocked ? null : compileQuery(this.schema, document, operationName ?? undefined);
-      byName.set(key, compiled && isCompiledQuery(compiled) ? compiled : null);
+      byName.set(key, (slot = { runs: 0, blocked }));
     }
-    return byName.get(key)!;
+    return slot;
   }
 }
 
@@ -86,6 +164,7 @@ export function useCompiledExecution(compiledOperations: CompiledOperations): Pl
       }
       setExecuteFn((executionArgs) => {
         const orInterpreted = (result: ExecutionResult) => (result.errors?.length ? executeFn(executionArgs) : result);
+        compiledOperations.stats.compiledRuns++;
         const result = compiled.query(executionArgs.rootValue, executionArgs.contextValue, executionArgs.variableValues);
         return result instanceof Promise ? result.then(orInterpreted) : orInterpreted(result);
       });

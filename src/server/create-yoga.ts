@@ -4,10 +4,13 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphHolder } from '../graph/graph-holder.ts';
 import { createContext, type GraphContext } from '../schema/context.ts';
 import { useContentLengthCheck } from './body-limit-plugin.ts';
+import type { CalendarCache } from './calendar-cache.ts';
 import { useTalkCalendar } from './calendar-plugin.ts';
 import { corsOptionsOf, type CorsPolicy } from './cors-policy.ts';
-import { CompiledOperations, useCompiledExecution } from './compiled-execution-plugin.ts';
+import { CompiledOperations, useCompiledExecution, type CompiledOperationsOptions } from './compiled-execution-plugin.ts';
+import { createParserCaches } from './document-caches.ts';
 import { useEnumHints } from './enum-hints-plugin.ts';
+import { useGraphiQLAsset } from './graphiql-asset-plugin.ts';
 import { EXAMPLE_QUERIES } from './example-queries.ts';
 import { FastLane } from './fast-lane.ts';
 import { guardHost } from './host-guard.ts';
@@ -39,8 +42,14 @@ export interface YogaOptions {
   responseCache?: ResponseCacheLimits | ResponseCache | false;
   /** Execute through graphql-jit where it gives graphql-js' answers (see useCompiledExecution). Default true. */
   compiledExecution?: boolean;
+  /** When and how much graphql-jit compiles (see CompiledOperations). Default: jitAfter from config. */
+  compiledOperations?: CompiledOperationsOptions;
   /** Answer JSON POSTs of known queries outside Yoga's pipeline (see FastLane; the listener only). Default: config.fastLane. */
   fastLane?: boolean;
+  /** Bytes of documents the fast lane learns (see FastLane). Default 16 MiB. */
+  fastLaneDocumentBytes?: number;
+  /** Rendered calendars of /calendar.ics (a cache to share or inspect). Default: a new CalendarCache. */
+  calendarCache?: CalendarCache;
 }
 
 export type TalkGraphYoga = YogaServerInstance<Record<string, unknown>, GraphContext>;
@@ -51,6 +60,10 @@ export interface TalkGraphServer {
   listener: RequestListener;
   /** Null when the fast lane is off. */
   fastLane: FastLane | null;
+  /** The GraphiQL page's plugin (stats: renders); null when GraphiQL is off. */
+  graphiql: ReturnType<typeof useGraphiQLAsset> | null;
+  /** graphql-jit compilations (stats: compilations, compiled runs); null when compiled execution is off. */
+  compiled: CompiledOperations | null;
 }
 
 /** The Yoga instance, for tests and tools that call `yoga.fetch` (see createTalkGraphServer). */
@@ -70,7 +83,7 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
   const tracker = new RequestTracker();
   const metrics = config.metrics ? createMetrics({ graphs: options.graphs, tracker, knownPaths: ['/graphql', '/health', '/ready', '/metrics', '/calendar.ics'] }) : null;
   const cache = options.responseCache === false ? null : options.responseCache instanceof ResponseCache ? options.responseCache : new ResponseCache(options.responseCache);
-  const compiled = options.compiledExecution === false ? null : new CompiledOperations(options.schema);
+  const compiled = options.compiledExecution === false ? null : new CompiledOperations(options.schema, { jitAfter: config.jitAfter, ...options.compiledOperations });
   const fastLane =
     !(options.fastLane ?? config.fastLane)
       ? null
@@ -84,6 +97,20 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
           maxBodyBytes: config.limits.maxBodyBytes,
           logger,
           metrics,
+          maxDocumentBytes: options.fastLaneDocumentBytes,
+        });
+  const graphiql =
+    options.graphiql === false || !config.graphiql
+      ? null
+      : useGraphiQLAsset({
+          endpoint: '/graphql',
+          // The bundled GraphiQL (about 80 MiB once loaded) is imported on the first page view, not at start.
+          render: async () =>
+            (await import('@graphql-yoga/render-graphiql')).renderGraphiQL({
+              title: 'Talk Graph',
+              defaultQuery: EXAMPLE_QUERIES[0]!.query,
+              defaultTabs: EXAMPLE_QUERIES.map((q) => ({ query: q.query })),
+            }),
         });
   const yoga = createYoga<Record<string, unknown>, GraphContext>({
     schema: options.schema,
@@ -94,28 +121,23 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
     // Never leak stack traces, not even with NODE_ENV=development (Yoga's isDev default).
     maskedErrors: { isDev: false },
     batching: false,
+    // Parsed documents and parse errors bounded in bytes, not by count (see document-caches.ts).
+    parserAndValidationCache: createParserCaches(),
     // The byte limit is useBodyLimit's (security-plugins.ts); Yoga's own would stream every body a
     // second time. Its Content-Length header check stays, as useContentLengthCheck (last plugin).
     maxRequestBodySize: false,
     logging: config.logLevel === 'silent' ? false : yogaLoggerOf(logger),
-    graphiql:
-      options.graphiql === false || !config.graphiql
-        ? false
-        : {
-            title: 'Talk Graph',
-            defaultQuery: EXAMPLE_QUERIES[0]!.query,
-            defaultTabs: EXAMPLE_QUERIES.map((q) => ({ query: q.query })),
-          },
-    // The bundled GraphiQL (about 80 MiB once loaded) is imported on the first page view, not at start.
-    renderGraphiQL: async (graphiqlOptions) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiqlOptions),
+    // GraphiQL is served by useGraphiQLAsset (rendered and compressed once), not by Yoga per view.
+    graphiql: false,
     cors: corsOptionsOf(options.cors ?? { kind: 'any' }),
     plugins: [
       useRequestTracking(tracker),
+      ...(graphiql ? [graphiql] : []),
       ...createSecurityPlugins(config),
       ...(cache ? [useResponseCache({ graphs: options.graphs, tracker, cache })] : []),
       useReadiness({ endpoint: '/ready', check: () => options.graphs.ready }),
       useEnumHints(options.schema),
-      useTalkCalendar({ graphs: options.graphs, path: '/calendar.ics' }),
+      useTalkCalendar({ graphs: options.graphs, path: '/calendar.ics', cache: options.calendarCache }),
       useHttpCache({ graphs: options.graphs, paths: ['/graphql', '/calendar.ics'], maxAge: options.cacheMaxAge }),
       ...(metrics ? [metrics.plugin] : []),
       useRequestLogging(logger, tracker),
@@ -130,5 +152,5 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
     metrics?.observe({ method, pathname: path, status, startedAt: null, errorCodes: [code] });
     logRequest(logger, { id: requestIdOf(null), startedAt: null, operationName: null, errorCodes: [code] }, method, path, status, performance.now());
   };
-  return { yoga, listener: guardHost(fastLane ? fastLane.listener(yoga) : yoga, logBadHost), fastLane };
+  return { yoga, listener: guardHost(fastLane ? fastLane.listener(yoga) : yoga, logBadHost), fastLane, compiled, graphiql };
 }

@@ -6,6 +6,7 @@ import type { GraphHolder } from '../graph/graph-holder.ts';
 import { createContext } from '../schema/context.ts';
 import { CONTENT_LENGTH } from './body-limit-plugin.ts';
 import type { CompiledOperations } from './compiled-execution-plugin.ts';
+import { documentBytes } from './document-caches.ts';
 import { costRefusal } from './cost-limit-plugin.ts';
 import type { JsonLogger } from './json-logger.ts';
 import { logRequest } from './logging-plugin.ts';
@@ -28,6 +29,8 @@ export interface FastLaneOptions {
   maxBodyBytes: number;
   logger: JsonLogger;
   metrics: Metrics | null;
+  /** Bytes of learned documents, texts included (documentBytes). Default 16 MiB. */
+  maxDocumentBytes?: number;
 }
 
 /** Request-specific response headers: set for each answer, never learned. */
@@ -87,14 +90,28 @@ interface Reply {
  * headers, log lines and metrics with Yoga's.
  */
 export class FastLane {
-  /** Query texts Yoga has validated and executed, with the document it parsed: the 1000 last used, at most 10 million characters of text. */
-  private readonly documents = new LRUCache<string, DocumentNode>({ max: 1000, maxSize: 10_000_000, sizeCalculation: (_document, query) => Math.max(1, query.length) });
-  /** Learned response headers per Accept and Origin. */
-  private readonly templates = new LRUCache<string, Record<string, string>>({ max: 100 });
+  /**
+   * Query texts Yoga has validated and executed, with the document it parsed: the 1000 last used,
+   * at most 16 MiB of them, each counted at its text and its parsed document (documentBytes).
+   */
+  private readonly documents: LRUCache<string, DocumentNode>;
+  /** Learned response headers per Accept and Origin: 100 pairs at most, 1 MiB of keys and headers. */
+  private readonly templates = new LRUCache<string, Record<string, string>>({
+    max: 100,
+    maxSize: 1024 * 1024,
+    sizeCalculation: (headers, key) => key.length * 2 + Object.entries(headers).reduce((sum, [name, value]) => sum + (name.length + value.length) * 2 + 64, 0),
+  });
   /** Requests answered here, and requests handed to Yoga after their body was read. */
   readonly stats = { answered: 0, handedOver: 0 };
 
-  constructor(private readonly options: FastLaneOptions) {}
+  constructor(private readonly options: FastLaneOptions) {
+    this.documents = new LRUCache<string, DocumentNode>({ max: 1000, maxSize: options.maxDocumentBytes ?? 16 * 1024 * 1024, sizeCalculation: (_document, query) => documentBytes(query) });
+  }
+
+  /** Documents learned, and their estimated bytes (texts included). */
+  learned(): { documents: number; bytes: number } {
+    return { documents: this.documents.size, bytes: this.documents.calculatedSize };
+  }
 
   /** Learns from Yoga's answers. Goes last in the plugin list, so the headers are final. */
   plugin(): Plugin {
@@ -193,6 +210,7 @@ export class FastLane {
     const contextValue = createContext(graph);
     if (costRefusal(schema, document, variableValues, params.operationName, contextValue, this.options.maxCost)) return null;
     const compiled = this.options.compiled?.get(document, params.operationName);
+    if (compiled) this.options.compiled!.stats.compiledRuns++;
     const result = compiled
       ? compiled.query(undefined, contextValue, variableValues)
       : execute({ schema, document, contextValue, variableValues, operationName: params.operationName });

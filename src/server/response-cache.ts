@@ -9,7 +9,7 @@ export interface CachedResponse {
 export interface ResponseCacheLimits {
   /** Most responses kept. Default 1000. */
   maxEntries?: number;
-  /** Most body bytes kept, all entries together. Default 64 MiB. */
+  /** Most bytes kept, all entries together: bodies and keys. Default 64 MiB. */
   maxBytes?: number;
 }
 
@@ -18,24 +18,40 @@ export interface ResponseCacheStats {
   misses: number;
   entries: number;
   bytes: number;
+  /** Entries asked for again since they were stored (the protected segment). */
+  protectedEntries: number;
   version: string | null;
 }
 
 export const DEFAULT_RESPONSE_CACHE_LIMITS: Required<ResponseCacheLimits> = { maxEntries: 1000, maxBytes: 64 * 1024 * 1024 };
 
+/** Share of the budgets that answers asked for more than once may hold. */
+const PROTECTED_SHARE = 0.8;
+
+/** Bytes an entry costs: its body, its key (counted at two bytes a character, as a V8 string may hold it) and a little bookkeeping. */
+export function entryBytes(key: string, entry: CachedResponse): number {
+  return entry.body.length + key.length * 2 + 64;
+}
+
 /**
- * Least-recently-used store of serialized responses for one graph version at a time. The graph
- * is immutable, so an entry never goes stale while its version is served; the first lookup under
- * another version empties the store (a reload invalidates exactly, no TTL needed). Bounded by
- * entry count and total body bytes; a body larger than an eighth of the byte budget is not kept.
- * A Map keeps insertion order, which is all an LRU needs: a hit moves its key to the end, eviction
- * takes from the front.
+ * Segmented least-recently-used store of serialized responses for one graph version at a time.
+ * The graph is immutable, so an entry never goes stale while its version is served; the first
+ * lookup under another version empties the store (a reload invalidates exactly, no TTL needed).
+ *
+ * Bounded by entry count and by bytes, keys included; an entry larger than an eighth of the byte
+ * budget is not kept. A new answer enters the probation segment; a hit moves it to the protected
+ * segment (at most 80 % of either budget; its least recent entry falls back to probation). When
+ * the store is full, probation is evicted first, so a flood of one-off answers (every request a
+ * new query text) only evicts other one-offs and never the answers that are asked for again.
+ * A Map keeps insertion order, which is all an LRU needs.
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, CachedResponse>();
+  private readonly probation = new Map<string, CachedResponse>();
+  private readonly protected = new Map<string, CachedResponse>();
   private readonly maxEntries: number;
   private readonly maxBytes: number;
   private bytes = 0;
+  private protectedBytes = 0;
   private version: string | null = null;
   private hitCount = 0;
   private missCount = 0;
@@ -47,42 +63,82 @@ export class ResponseCache {
 
   get(version: string, key: string): CachedResponse | undefined {
     this.useVersion(version);
-    const entry = this.entries.get(key);
+    const hot = this.protected.get(key);
+    if (hot) {
+      this.hitCount++;
+      this.protected.delete(key);
+      this.protected.set(key, hot);
+      return hot;
+    }
+    const entry = this.probation.get(key);
     if (!entry) {
       this.missCount++;
       return undefined;
     }
     this.hitCount++;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    this.probation.delete(key);
+    this.protected.set(key, entry);
+    this.protectedBytes += entryBytes(key, entry);
+    this.demote();
     return entry;
   }
 
   set(version: string, key: string, entry: CachedResponse): void {
     this.useVersion(version);
-    if (entry.body.length > this.maxBytes / 8 || this.maxEntries < 1) return;
-    const previous = this.entries.get(key);
-    if (previous) {
-      this.bytes -= previous.body.length;
-      this.entries.delete(key);
-    }
-    this.entries.set(key, entry);
-    this.bytes += entry.body.length;
-    for (const [oldest, value] of this.entries) {
-      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
-      this.entries.delete(oldest);
-      this.bytes -= value.body.length;
-    }
+    const size = entryBytes(key, entry);
+    if (size > this.maxBytes / 8 || this.maxEntries < 1) return;
+    this.remove(key);
+    this.probation.set(key, entry);
+    this.bytes += size;
+    this.evict();
   }
 
   stats(): ResponseCacheStats {
-    return { hits: this.hitCount, misses: this.missCount, entries: this.entries.size, bytes: this.bytes, version: this.version };
+    return { hits: this.hitCount, misses: this.missCount, entries: this.probation.size + this.protected.size, bytes: this.bytes, protectedEntries: this.protected.size, version: this.version };
+  }
+
+  private remove(key: string): void {
+    for (const segment of [this.probation, this.protected]) {
+      const previous = segment.get(key);
+      if (!previous) continue;
+      const size = entryBytes(key, previous);
+      this.bytes -= size;
+      if (segment === this.protected) this.protectedBytes -= size;
+      segment.delete(key);
+    }
+  }
+
+  /** Moves the least recent protected entries back to probation (as its most recent) while protected is over its share. */
+  private demote(): void {
+    for (const [key, value] of this.protected) {
+      if (this.protected.size <= this.maxEntries * PROTECTED_SHARE && this.protectedBytes <= this.maxBytes * PROTECTED_SHARE) break;
+      this.protected.delete(key);
+      this.protectedBytes -= entryBytes(key, value);
+      this.probation.set(key, value);
+    }
+    this.evict();
+  }
+
+  /** Drops the least recent entries, probation first, until both budgets hold. */
+  private evict(): void {
+    const over = () => this.probation.size + this.protected.size > this.maxEntries || this.bytes > this.maxBytes;
+    for (const segment of [this.probation, this.protected]) {
+      for (const [key, value] of segment) {
+        if (!over()) return;
+        const size = entryBytes(key, value);
+        segment.delete(key);
+        this.bytes -= size;
+        if (segment === this.protected) this.protectedBytes -= size;
+      }
+    }
   }
 
   private useVersion(version: string): void {
     if (version === this.version) return;
-    this.entries.clear();
+    this.probation.clear();
+    this.protected.clear();
     this.bytes = 0;
+    this.protectedBytes = 0;
     this.version = version;
   }
 }

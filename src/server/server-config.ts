@@ -51,6 +51,8 @@ export interface ServerConfig {
   metrics: boolean;
   /** Answer JSON POSTs of known queries outside Yoga's pipeline (FAST_LANE; default on; see src/server/fast-lane.ts). */
   fastLane: boolean;
+  /** Runs of a query by graphql-js before graphql-jit compiles it (JIT_AFTER; default 10; 0 compiles on the first run). */
+  jitAfter: number;
   /** Threshold of the JSON request log on stderr (LOG_LEVEL; default info, warn under NODE_ENV=test; `silent` turns it off). */
   logLevel: LogLevel;
 }
@@ -121,6 +123,7 @@ export function serverConfigFromEnv(env: Env = process.env): ServerConfig {
     csrfPrevention: readChoice<CsrfMode>(env, 'CSRF_PREVENTION', ['post', 'all', 'off'], 'post', { true: 'post', on: 'post', false: 'off' }),
     metrics: readSwitch(env, 'METRICS', true),
     fastLane: readSwitch(env, 'FAST_LANE', true),
+    jitAfter: env.JIT_AFTER?.trim() === '0' ? 0 : readCount(env, 'JIT_AFTER', 10),
     logLevel,
   };
 }
