@@ -113,7 +113,7 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
       useRequestTracking(tracker),
       ...createSecurityPlugins(config),
       ...(cache ? [useResponseCache({ graphs: options.graphs, tracker, cache })] : []),
-      useReadiness({ endpoint: '/ready', check: () => options.graphs.ready }),
+      useReadiness({ endpoint: '/ready', check: () => options.graphs.ready && !options.graphs.draining }),
       useEnumHints(options.schema),
       useTalkCalendar({ graphs: options.graphs, path: '/calendar.ics' }),
       useHttpCache({ graphs: options.graphs, paths: ['/graphql', '/calendar.ics'], maxAge: options.cacheMaxAge }),

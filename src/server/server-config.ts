@@ -53,6 +53,8 @@ export interface ServerConfig {
   fastLane: boolean;
   /** Threshold of the JSON request log on stderr (LOG_LEVEL; default info, warn under NODE_ENV=test; `silent` turns it off). */
   logLevel: LogLevel;
+  /** On SIGTERM, milliseconds between `/ready` turning 503 and the listener closing, so balancers stop sending first (SHUTDOWN_DELAY_MS; default 0). */
+  shutdownDelayMs: number;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = {
@@ -122,5 +124,6 @@ export function serverConfigFromEnv(env: Env = process.env): ServerConfig {
     metrics: readSwitch(env, 'METRICS', true),
     fastLane: readSwitch(env, 'FAST_LANE', true),
     logLevel,
+    shutdownDelayMs: env.SHUTDOWN_DELAY_MS?.trim() === '0' ? 0 : readCount(env, 'SHUTDOWN_DELAY_MS', 0),
   };
 }
