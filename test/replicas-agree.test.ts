@@ -41,7 +41,7 @@ const QUERIES: Array<[string, Record<string, unknown>]> = [
 describe('replicas built from the same posts agree', () => {
   it('give byte-identical answers and the same ETags', async () => {
     for (const [query, variables] of QUERIES) {
-      const [a, b] = await Promise.all(replicas.map((yoga) => get(yoga, query, variables)));
+      const [a, b] = (await Promise.all(replicas.map((yoga) => get(yoga, query, variables)))) as [Awaited<ReturnType<typeof get>>, Awaited<ReturnType<typeof get>>];
       expect(a.status, query).toBe(200);
       expect(JSON.parse(a.body).errors, query).toBeUndefined();
       expect(b).toEqual(a);
