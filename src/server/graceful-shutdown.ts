@@ -13,6 +13,8 @@ export interface GracefulShutdownOptions {
   /** Called first (e.g. stop watching files). */
   onStop?: () => void;
   exit?: (status: number) => void;
+  /** Signals that start it. Default SIGINT and SIGTERM. */
+  signals?: readonly NodeJS.Signals[];
 }
 
 /**
@@ -37,7 +39,6 @@ export function installGracefulShutdown(options: GracefulShutdownOptions): (sign
       setTimeout(() => exit(1), options.timeoutMs ?? 10_000).unref();
     }, options.delayMs);
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  for (const signal of options.signals ?? ['SIGINT', 'SIGTERM']) process.once(signal, () => shutdown(signal));
   return shutdown;
 }
