@@ -26,7 +26,7 @@ describe('container image definition (Dockerfile)', () => {
   it('builds and starts without a Docker engine: the snapshot is made in the build, the CMD serves it, the HEALTHCHECK passes, SIGTERM exits 0', async () => {
     const lines: string[] = [];
     const result = await dryRunContainer({ log: (line) => lines.push(line) });
-    expect(result.talks, lines.join('\n')).toBeGreaterThan(100);
+    expect(result.talks, lines.join('\n')).toBeGreaterThan(10); // data/: the seed post's talks
     expect(result.exitStatus).toBe(0);
     expect(result.command).toContain('--snapshot');
     expect(result.exposedPort).toBe(Number(result.env.PORT));

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BUNDLED_DATA_DIR } from '../../src/ingest/read-data-dir.ts';
@@ -46,7 +46,7 @@ export interface RollingResult {
   ok: boolean;
 }
 
-const TALKS = '{ talks(first: 3) { totalCount edges { cursor node { id title } } } }';
+const TALKS = '{ talks(first: 3) { totalCount edges { cursor node { id title } } } posts(first: 1) { edges { node { title } } } }';
 const SEARCH = 'query($q: String!) { search(query: $q, first: 3) { score field } talks(first: 1, filter: { text: $q }) { totalCount } }';
 const LOAD: LoadRequest[] = [
   { name: 'GET talks', path: `/graphql?query=${encodeURIComponent(TALKS)}`, init: { headers: { accept: 'application/graphql-response+json' } } },
@@ -80,7 +80,7 @@ async function watchDrain(replica: Replica): Promise<boolean> {
 /**
  * Three (or `replicas`) servers from one snapshot behind nginx on 127.0.0.1; a bounded load through
  * nginx; each replica in turn gets SIGTERM, drains, and starts again from a second snapshot (the
- * data with one post fewer), then the next. Every request must succeed and answer as the old graph
+ * same posts retitled), then the next. Every request must succeed and answer as the old graph
  * or the new one does.
  */
 export async function runRollingRestart(options: RollingOptions): Promise<RollingResult> {
@@ -92,11 +92,17 @@ export async function runRollingRestart(options: RollingOptions): Promise<Rollin
   try {
     const oldSnapshot = path.join(dir, 'old.snap');
     const newSnapshot = path.join(dir, 'new.snap');
-    const posts = readdirSync(path.join(BUNDLED_DATA_DIR, 'posts')).filter((name) => /\.mdx?$/.test(name)).sort();
     await writeSnapshot(oldSnapshot, (await loadGraph([BUNDLED_DATA_DIR])).graph);
-    const fewer = posts.slice(1).map((name) => path.join(BUNDLED_DATA_DIR, 'posts', name));
-    await writeSnapshot(newSnapshot, (await loadGraph(fewer)).graph);
-    log(`rolling: snapshots written (old: ${posts.length} posts, new: ${fewer.length}) in ${dir}`);
+    // The data update: the same posts, each with a new title (in a folder also named data/, so file names stay the same).
+    const updated = path.join(dir, 'update', 'data');
+    mkdirSync(path.join(updated, 'posts'), { recursive: true });
+    const posts = readdirSync(path.join(BUNDLED_DATA_DIR, 'posts')).filter((name) => /\.mdx?$/.test(name));
+    for (const name of posts) {
+      const text = readFileSync(path.join(BUNDLED_DATA_DIR, 'posts', name), 'utf8');
+      writeFileSync(path.join(updated, 'posts', name), text.replace(/^title: '?(.*?)'?$/m, "title: 'Updated: $1'"));
+    }
+    await writeSnapshot(newSnapshot, (await loadGraph([updated])).graph);
+    log(`rolling: snapshots written (old: data/, new: data/ with ${posts.length} retitled post(s)) in ${dir}`);
 
     const env = { SHUTDOWN_DELAY_MS: String(options.shutdownDelayMs ?? 1000) };
     for (let i = 0; i < (options.replicas ?? 3); i++) replicas.push(new Replica(await freePort(), path.join(dir, `replica-${i}.log`), env));
