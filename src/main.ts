@@ -12,16 +12,20 @@ import { connectionLimitsFromEnv, createLimitedServer, type ConnectionLimits } f
 import { parseCorsOrigins } from './server/cors-policy.ts';
 import { createTalkGraphServer } from './server/create-yoga.ts';
 import { parseCacheMaxAge } from './server/http-cache-plugin.ts';
+import { installGracefulShutdown } from './server/graceful-shutdown.ts';
 import { createJsonLogger } from './server/json-logger.ts';
 import { checkListenAddress, listenAddressFromEnv, listenFailure, type ListenAddress } from './server/listen-address.ts';
 import { serverConfigFromEnv, type ServerConfig } from './server/server-config.ts';
+import { readSnapshotOrExit } from './snapshot/snapshot-io.ts';
 
-const USAGE = `usage: npm start -- [--data DIR] [--watch]
-  --data DIR  serve another folder laid out like data/ (default: the bundled data/)
-  --watch     re-ingest when a post or YAML file changes; a broken file keeps its last good version
+const USAGE = `usage: npm start -- [--data DIR] [--watch] | --snapshot FILE
+  --data DIR       serve another folder laid out like data/ (default: the bundled data/)
+  --watch          re-ingest when a post or YAML file changes; a broken file keeps its last good version
+  --snapshot FILE  serve a graph written by npm run snapshot (exit 2 when it is damaged or from other code)
 environment: PORT, HOST (default 4000, localhost), NODE_ENV, CORS_ORIGINS, CACHE_MAX_AGE, MAX_* limits,
-  HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, MAX_CONNECTIONS … (see README)
-exit status 2: a start-up failure (bad flag or variable, missing --data folder, port in use), on one line`;
+  HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, MAX_CONNECTIONS, SHUTDOWN_DELAY_MS …
+  (see docs/operations.md)
+exit status 2: a start-up failure (bad flag or variable, missing --data folder, port in use, bad snapshot), on one line`;
 
 /** A start-up failure: one line on stderr and exit status 2 (bad flags, environment, folder, address). */
 function fail(message: string): never {
@@ -30,9 +34,10 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-  let values: { data?: string; watch?: boolean; help?: boolean };
+  let values: { data?: string; watch?: boolean; snapshot?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({ options: { data: { type: 'string' }, watch: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({ options: { data: { type: 'string' }, watch: { type: 'boolean' }, snapshot: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    if (values.snapshot !== undefined && (values.data !== undefined || values.watch)) throw new Error('--snapshot serves a built graph: it takes no --data or --watch.');
   } catch (error) {
     fail(`${(error as Error).message} Run with --help for the options.`);
   }
@@ -67,7 +72,7 @@ async function main(): Promise<void> {
   await checkListenAddress(address).catch((error: Error) => fail(error.message));
   const graphs = new GraphHolder();
   const live = values.watch ? new LiveData([dataDir], graphs) : null;
-  const loaded = live ? await live.reload() : await loadGraph([dataDir]);
+  const loaded = values.snapshot !== undefined ? await readSnapshotOrExit(values.snapshot) : live ? await live.reload() : await loadGraph([dataDir]);
   graphs.swap(loaded.graph);
   collectLoadingGarbage();
   const summary = (result: { graph: KnowledgeGraph; diagnostics: readonly Diagnostic[]; postCount: number }) => ({
@@ -78,7 +83,7 @@ async function main(): Promise<void> {
     errors: countBySeverity(result.diagnostics).error,
     version: result.graph.version,
   });
-  logger.info('graph loaded', { ...summary(loaded), dataDir });
+  logger.info('graph loaded', { ...summary(loaded), ...(values.snapshot !== undefined ? { snapshot: values.snapshot } : { dataDir }) });
   const stopWatching = live?.watch((result) => {
     if (result instanceof Error) logger.error('reload failed; serving the previous graph', { error: result.message });
     else {
@@ -98,18 +103,7 @@ async function main(): Promise<void> {
     server.on('error', (error) => logger.error('server error', { error: error.message }));
     logger.info('listening', { url: `http://${host}:${port}/graphql`, production: config.production });
   });
-
-  const shutdown = (signal: string) => {
-    // close() stops accepting connections and closes idle keep-alive ones; busy ones close after
-    // their response (keep-alive timeout); whatever is still open after 10 s is cut off.
-    logger.info('shutting down, finishing in-flight requests', { signal });
-    stopWatching?.();
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(1), 10_000).unref();
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  installGracefulShutdown({ server, graphs, logger, delayMs: config.shutdownDelayMs, onStop: stopWatching });
 }
 
 await main().catch((error: unknown) => fail(`start-up failed: ${error instanceof Error ? error.message : String(error)}`));

@@ -6,6 +6,7 @@ import type { KnowledgeGraph } from './knowledge-graph.ts';
  */
 export class GraphHolder {
   private graph: KnowledgeGraph | null;
+  private stopping = false;
 
   constructor(initial: KnowledgeGraph | null = null) {
     this.graph = initial;
@@ -13,6 +14,18 @@ export class GraphHolder {
 
   get ready(): boolean {
     return this.graph !== null;
+  }
+
+  /**
+   * True once the process has been asked to stop: `/ready` answers 503 so balancers stop sending,
+   * while requests still get answers from the graph until the listener closes.
+   */
+  get draining(): boolean {
+    return this.stopping;
+  }
+
+  drain(): void {
+    this.stopping = true;
   }
 
   current(): KnowledgeGraph {

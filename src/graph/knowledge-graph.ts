@@ -1,7 +1,7 @@
 import type { Event, GraphData, Organization, Post, Speaker, Talk, Topic } from '../domain/types.ts';
 import { foldKey } from '../domain/text.ts';
 import { BoundedMemo } from './bounded-memo.ts';
-import { TextIndex } from './text-index.ts';
+import { TextIndex, type TextIndexState } from './text-index.ts';
 import { PostingLists, type Positions } from './talk-postings.ts';
 
 export type EntityKind = 'talk' | 'speaker' | 'organization' | 'topic' | 'event' | 'post';
@@ -67,7 +67,8 @@ export class KnowledgeGraph {
 
   readonly data: GraphData;
 
-  constructor(data: GraphData, version = 'v1') {
+  /** `prebuilt`: indexes saved from a graph built of the same data (a snapshot), used instead of rebuilding them. */
+  constructor(data: GraphData, version = 'v1', prebuilt: { talkIndex?: TextIndexState } = {}) {
     this.data = data;
     this.version = version;
     this.talks = byId(data.talks);
@@ -88,7 +89,7 @@ export class KnowledgeGraph {
     for (const event of data.events) {
       this.eventDescendants.set(event.id, this.collectDescendants(event.id, (id) => data.events.filter((e) => e.parentId === id).map((e) => e.id)));
     }
-    this.talkIndex = this.buildTalkIndex();
+    this.talkIndex = this.buildTalkIndex(prebuilt.talkIndex);
     this.postings = {
       day: new PostingLists(data.talks, (t) => [t.day]),
       organization: new PostingLists(data.talks, (t) => t.organizationIds),
@@ -110,7 +111,7 @@ export class KnowledgeGraph {
   }
 
   /** Title, speakers, organizations and topics weigh more than the abstract. */
-  private buildTalkIndex(): TextIndex<Talk> {
+  private buildTalkIndex(state?: TextIndexState): TextIndex<Talk> {
     return new TextIndex(this.data.talks, {
       fields: { title: 3, speakers: 3, organizations: 2, topics: 2, abstract: 1 },
       extract: (talk, field) => {
@@ -127,7 +128,12 @@ export class KnowledgeGraph {
             return talk.abstract;
         }
       },
-    });
+    }, state);
+  }
+
+  /** The built indexes that are costly to rebuild (for a snapshot; see the constructor's `prebuilt`). */
+  prebuiltIndexes(): { talkIndex: TextIndexState } {
+    return { talkIndex: this.talkIndex.toState() };
   }
 
   /** The graph's instance of a derived index, built on first use. */

@@ -50,7 +50,7 @@ const DELTA = 0.5;
 const PREFIX_WEIGHT = 0.375;
 const TYPO_WEIGHT = 0.45;
 
-interface FieldPostings {
+export interface FieldPostings {
   boost: number;
   start: Int32Array;
   docs: Int32Array;
@@ -98,6 +98,14 @@ export interface TextIndexOptions<T> {
   extract: (doc: T, field: string) => string;
 }
 
+/** Everything a built index holds (typed arrays and the term list): what a graph snapshot stores instead of rebuilding. */
+export interface TextIndexState {
+  terms: string[];
+  sortedTermIds: Int32Array;
+  fields: FieldPostings[];
+  documentCount: number;
+}
+
 export class TextIndex<T> {
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
@@ -110,13 +118,31 @@ export class TextIndex<T> {
   private readonly fields: FieldPostings[] = [];
   private readonly documentCount: number;
 
-  /** Documents are numbered by their position in `docs` (at most 2^23 of them: a position shares an int32 with a count while building). */
-  constructor(docs: readonly T[], options: TextIndexOptions<T>) {
+  /**
+   * Documents are numbered by their position in `docs` (at most 2^23 of them: a position shares an int32 with a count while building).
+   * With `state` (from `toState()` of an index built from the same documents and fields), nothing is re-indexed.
+   */
+  constructor(docs: readonly T[], options: TextIndexOptions<T>, state?: TextIndexState) {
     if (docs.length >= 1 << 23) throw new RangeError(`TextIndex holds at most ${(1 << 23) - 1} documents`);
     this.documentCount = docs.length;
-    for (const [field, boost] of Object.entries(options.fields)) this.fields.push(this.indexField(docs, (doc) => options.extract(doc, field), boost));
-    this.sortedTermIds = Int32Array.from(this.terms.keys()).sort((a, b) => (this.terms[a]! < this.terms[b]! ? -1 : 1));
+    if (state) {
+      const boosts = Object.values(options.fields);
+      if (state.documentCount !== docs.length || state.fields.length !== boosts.length || state.fields.some((f, i) => f.boost !== boosts[i])) {
+        throw new Error('TextIndex state does not match these documents and fields');
+      }
+      this.fields.push(...state.fields);
+      state.terms.forEach((term) => this.termId(term));
+      this.sortedTermIds = state.sortedTermIds;
+    } else {
+      for (const [field, boost] of Object.entries(options.fields)) this.fields.push(this.indexField(docs, (doc) => options.extract(doc, field), boost));
+      this.sortedTermIds = Int32Array.from(this.terms.keys()).sort((a, b) => (this.terms[a]! < this.terms[b]! ? -1 : 1));
+    }
     this.terms.forEach((term, id) => (this.termIdsByLength[term.length] ??= []).push(id));
+  }
+
+  /** The built index, to hand to the constructor of a later process (see TextIndexState). */
+  toState(): TextIndexState {
+    return { terms: this.terms, sortedTermIds: this.sortedTermIds, fields: this.fields, documentCount: this.documentCount };
   }
 
   private termId(term: string): number {

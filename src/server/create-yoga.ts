@@ -135,7 +135,7 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
       ...(graphiql ? [graphiql] : []),
       ...createSecurityPlugins(config),
       ...(cache ? [useResponseCache({ graphs: options.graphs, tracker, cache })] : []),
-      useReadiness({ endpoint: '/ready', check: () => options.graphs.ready }),
+      useReadiness({ endpoint: '/ready', check: () => options.graphs.ready && !options.graphs.draining }),
       useEnumHints(options.schema),
       useTalkCalendar({ graphs: options.graphs, path: '/calendar.ics', cache: options.calendarCache }),
       useHttpCache({ graphs: options.graphs, paths: ['/graphql', '/calendar.ics'], maxAge: options.cacheMaxAge }),

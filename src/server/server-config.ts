@@ -55,6 +55,8 @@ export interface ServerConfig {
   jitAfter: number;
   /** Threshold of the JSON request log on stderr (LOG_LEVEL; default info, warn under NODE_ENV=test; `silent` turns it off). */
   logLevel: LogLevel;
+  /** On SIGTERM, milliseconds between `/ready` turning 503 and the listener closing, so balancers stop sending first (SHUTDOWN_DELAY_MS; default 0). */
+  shutdownDelayMs: number;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = {
@@ -125,5 +127,6 @@ export function serverConfigFromEnv(env: Env = process.env): ServerConfig {
     fastLane: readSwitch(env, 'FAST_LANE', true),
     jitAfter: env.JIT_AFTER?.trim() === '0' ? 0 : readCount(env, 'JIT_AFTER', 10),
     logLevel,
+    shutdownDelayMs: env.SHUTDOWN_DELAY_MS?.trim() === '0' ? 0 : readCount(env, 'SHUTDOWN_DELAY_MS', 0),
   };
 }
