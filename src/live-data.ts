@@ -38,11 +38,15 @@ export class LiveData {
   private running: Promise<ReloadResult> | null = null;
   private pending = false;
 
-  constructor(
-    private readonly targets: readonly string[],
-    private readonly graphs: GraphHolder,
-    private readonly options: LiveDataOptions = {},
-  ) {}
+  private readonly targets: readonly string[];
+  private readonly graphs: GraphHolder;
+  private readonly options: LiveDataOptions;
+
+  constructor(targets: readonly string[], graphs: GraphHolder, options: LiveDataOptions = {}) {
+    this.targets = targets;
+    this.graphs = graphs;
+    this.options = options;
+  }
 
   private watchFolder(target: string, listener: (event: string, name: string | Buffer | null) => void): FSWatcher {
     return (this.options.watchFolder ?? ((folder, onChange) => watch(folder, { recursive: true }, onChange)))(target, listener);

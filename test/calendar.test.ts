@@ -196,7 +196,9 @@ describe('calendar rendering and cache', () => {
     await Promise.all([1, 2, 3].map(() => (async () => (await served.fetch('http://localhost/calendar.ics?day=MONDAY')).text())()));
     expect(cache.stats.renders).toBe(2);
     // A new graph version renders anew.
-    graphs.swap(graphOf([seedSource()]));
+    const next = graphOf([seedSource(), inventedSource()]);
+    expect(next.version).not.toBe(bundled.version);
+    graphs.swap(next);
     await served.fetch('http://localhost/calendar.ics?organization=isovalent&day=FRIDAY');
     expect(cache.stats.renders).toBe(3);
   });

@@ -49,8 +49,8 @@ describe('watch mode, broken file', () => {
     expect(kept.message).toContain(`line ${own!.line} FRONT_MATTER_INVALID`);
 
     const yoga = createTalkGraphYoga({ schema, graphs });
-    const report = await execute(yoga, '{ ingestReport { diagnostics(severity: [ERROR]) { code line message } } }');
-    expect(report.data.ingestReport.diagnostics).toContainEqual({ code: 'FRONT_MATTER_INVALID', line: own!.line, message: own!.message });
+    const report = await execute(yoga, '{ ingestReport { diagnostics(severity: [ERROR], first: 500) { nodes { code line message } } } }');
+    expect(report.data.ingestReport.diagnostics.nodes).toContainEqual({ code: 'FRONT_MATTER_INVALID', line: own!.line, message: own!.message });
 
     // Fixed again: the new version is taken and nothing is kept.
     writeFileSync(file, GOOD.replace('Scaling Widgets', 'Scaling Gadgets'));

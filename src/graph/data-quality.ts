@@ -28,7 +28,11 @@ class LazyIngestReport implements IngestReport {
   private diagnosticsMemo: readonly Diagnostic[] | null = null;
   private nearDuplicatesMemo: readonly NearDuplicate[] | null = null;
 
-  constructor(readonly graph: KnowledgeGraph) {}
+  readonly graph: KnowledgeGraph;
+
+  constructor(graph: KnowledgeGraph) {
+    this.graph = graph;
+  }
 
   get counts(): IngestCounts {
     if (this.countsMemo) return this.countsMemo;

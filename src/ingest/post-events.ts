@@ -11,13 +11,18 @@ import { zoneInfo } from './zone-abbreviations.ts';
 export class PostEvents {
   private readonly learned = new Map<string, EventDefinition>();
 
-  constructor(
-    private readonly events: EventMatcher,
-    private readonly file: string,
-    /** The post's date: tells apart the events of a year that share a name. */
-    private readonly near: string | null,
-    private readonly diagnostics: Diagnostic[],
-  ) {}
+  private readonly events: EventMatcher;
+  private readonly file: string;
+  /** The post's date: tells apart the events of a year that share a name. */
+  private readonly near: string | null;
+  private readonly diagnostics: Diagnostic[];
+
+  constructor(events: EventMatcher, file: string, near: string | null, diagnostics: Diagnostic[]) {
+    this.events = events;
+    this.file = file;
+    this.near = near;
+    this.diagnostics = diagnostics;
+  }
 
   /** A known or learned event by slug. */
   eventOf(slug: string | null): EventDefinition | null {

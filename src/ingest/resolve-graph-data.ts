@@ -180,10 +180,12 @@ export class GraphDataResolver {
   private readonly posts: Post[] = [];
   private readonly inputDigest = createHash('sha1');
 
-  constructor(
-    private readonly reference: ReferenceData,
-    private readonly options: { codeRevision?: string } = {},
-  ) {
+  private readonly reference: ReferenceData;
+  private readonly options: { codeRevision?: string };
+
+  constructor(reference: ReferenceData, options: { codeRevision?: string } = {}) {
+    this.reference = reference;
+    this.options = options;
     this.organizations = new NameRegistry(reference.organizations);
     this.speakers = new NameRegistry(reference.speakers);
     this.eventDefs = new Map(reference.events.map((e) => [e.slug, e]));

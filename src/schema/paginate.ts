@@ -42,10 +42,13 @@ function checkSize(value: number | null | undefined, argName: string, limits: Pa
 class LazyEdge<T> {
   private encoded: string | null = null;
 
-  constructor(
-    readonly node: T,
-    private readonly keyOf: (item: T) => string,
-  ) {}
+  readonly node: T;
+  private readonly keyOf: (item: T) => string;
+
+  constructor(node: T, keyOf: (item: T) => string) {
+    this.node = node;
+    this.keyOf = keyOf;
+  }
 
   get cursor(): string {
     return (this.encoded ??= encodeCursor(this.keyOf(this.node)));

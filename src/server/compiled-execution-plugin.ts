@@ -81,10 +81,10 @@ export class CompiledOperations {
   /** Compilations made, and runs of compiled code (the plugin and the fast lane count these). */
   readonly stats = { compilations: 0, compiledRuns: 0 };
 
-  constructor(
-    readonly schema: GraphQLSchema,
-    options: CompiledOperationsOptions = {},
-  ) {
+  readonly schema: GraphQLSchema;
+
+  constructor(schema: GraphQLSchema, options: CompiledOperationsOptions = {}) {
+    this.schema = schema;
     this.recursive = recursiveInputTypes(schema);
     this.jitAfter = options.jitAfter ?? DEFAULT_JIT_AFTER;
     this.maxBytes = options.maxBytes ?? DEFAULT_COMPILED_BYTES;

@@ -104,7 +104,10 @@ export class FastLane {
   /** Requests answered here, and requests handed to Yoga after their body was read. */
   readonly stats = { answered: 0, handedOver: 0 };
 
-  constructor(private readonly options: FastLaneOptions) {
+  private readonly options: FastLaneOptions;
+
+  constructor(options: FastLaneOptions) {
+    this.options = options;
     this.documents = new LRUCache<string, DocumentNode>({ max: 1000, maxSize: options.maxDocumentBytes ?? 16 * 1024 * 1024, sizeCalculation: (_document, query) => documentBytes(query) });
   }
 
