@@ -4,6 +4,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphHolder } from '../graph/graph-holder.ts';
 import { createContext, type GraphContext } from '../schema/context.ts';
 import { useContentLengthCheck } from './body-limit-plugin.ts';
+import { useDashboard } from './dashboard-plugin.ts';
 import { useTalkCalendar } from './calendar-plugin.ts';
 import { corsOptionsOf, type CorsPolicy } from './cors-policy.ts';
 import { CompiledOperations, useCompiledExecution } from './compiled-execution-plugin.ts';
@@ -116,6 +117,7 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
       useReadiness({ endpoint: '/ready', check: () => options.graphs.ready }),
       useEnumHints(options.schema),
       useTalkCalendar({ graphs: options.graphs, path: '/calendar.ics' }),
+      useDashboard(),
       useHttpCache({ graphs: options.graphs, paths: ['/graphql', '/calendar.ics'], maxAge: options.cacheMaxAge }),
       ...(metrics ? [metrics.plugin] : []),
       useRequestLogging(logger, tracker),
