@@ -25,8 +25,8 @@ export interface DashboardOptions {
 }
 
 interface Asset {
-  body: Uint8Array;
-  gzip: Uint8Array | null;
+  body: Uint8Array<ArrayBuffer>;
+  gzip: Uint8Array<ArrayBuffer> | null;
 }
 
 export function isDashboardView(pathname: string): boolean {
@@ -47,7 +47,7 @@ export function useDashboard(options: DashboardOptions = {}): Plugin {
     let pending = assets.get(name);
     if (!pending) {
       pending = readFile(path.join(dir, 'assets', name)).then(
-        (body) => ({ body, gzip: type === 'png' || type === 'woff2' ? null : gzipSync(body) }),
+        (body) => ({ body: new Uint8Array(body), gzip: type === 'png' || type === 'woff2' ? null : new Uint8Array(gzipSync(body)) }),
         () => null,
       );
       assets.set(name, pending);
