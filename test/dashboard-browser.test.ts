@@ -25,6 +25,8 @@ const IN_CI = /^(1|true)$/i.test(process.env.CI ?? '');
 const MISSING = !existsSync(CHROMIUM);
 const SHOTS = process.env.DASHBOARD_SCREENSHOTS ? path.resolve(ROOT, process.env.DASHBOARD_SCREENSHOTS) : null;
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+/** Views also kept as a dark screenshot (the rest are checked in dark but kept in light only). */
+const DARK_SHOTS = new Set(['overview', 'schedule']);
 const AXE = readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 let server: Server;
@@ -67,7 +69,7 @@ async function checkAccessible(name: string): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     expect(await axeViolations(), `${name} (${colorScheme})`).toEqual([]);
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}${colorScheme === 'dark' ? '-dark' : ''}.png`), fullPage: name !== 'overview' });
+    if (SHOTS && (colorScheme === 'light' || DARK_SHOTS.has(name))) await page.screenshot({ path: path.join(SHOTS, `${name}${colorScheme === 'dark' ? '-dark' : ''}.png`) });
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
