@@ -10,7 +10,7 @@ import { BUNDLED_DATA_DIR } from '../src/ingest/read-data-dir.ts';
 import { loadGraph } from '../src/load-graph.ts';
 import { schema } from '../src/schema/index.ts';
 import { createTalkGraphServer, type TalkGraphYoga } from '../src/server/create-yoga.ts';
-import { ROOT, execute } from './helpers.ts';
+import { ROOT, execute, graphOf } from './helpers.ts';
 
 /**
  * The dashboard (web/, built by web/build-if-stale.mjs) served by the real server on 127.0.0.1 with
@@ -31,6 +31,7 @@ const AXE = readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js
 
 let server: Server;
 let yoga: TalkGraphYoga;
+let holder: GraphHolder;
 let origin: string;
 let browser: Browser;
 let context: BrowserContext;
@@ -85,7 +86,8 @@ describe.skipIf(MISSING && !IN_CI)('dashboard in headless Chromium, offline, on 
     expect(build.status, build.stderr).toBe(0);
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
     const loaded = await loadGraph([BUNDLED_DATA_DIR]);
-    const talkGraph = createTalkGraphServer({ schema, graphs: new GraphHolder(loaded.graph) });
+    holder = new GraphHolder(loaded.graph);
+    const talkGraph = createTalkGraphServer({ schema, graphs: holder });
     yoga = talkGraph.yoga;
     server = createServer(talkGraph.listener);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -307,4 +309,23 @@ describe.skipIf(MISSING && !IN_CI)('dashboard in headless Chromium, offline, on 
     const response = await page.request.get(`${origin}${asset}`);
     expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
   });
+
+  it('live: when the server swaps in a new graph, the open page hears it over SSE (subscription graphVersion) and refreshes', async () => {
+    await open('/');
+    const before = holder.current();
+    expect(await page.getByTestId('graph-version').textContent()).toContain(before.version.slice(0, 12));
+    const next = graphOf([]);
+    expect(next.version).not.toBe(before.version);
+    const count = async () => (await api(`{ talks(first: 1) { totalCount } }`)).talks.totalCount;
+    try {
+      holder.swap(next);
+      const total = await count();
+      await expect.poll(() => page.getByTestId('total-talks').textContent(), { timeout: WAIT_MS }).toBe(String(total));
+      expect(await page.getByTestId('live-status').textContent()).toContain('refreshed (1 update)');
+      expect(await page.getByTestId('graph-version').textContent()).toContain(next.version.slice(0, 12));
+    } finally {
+      holder.swap(before);
+    }
+    await expect.poll(() => page.getByTestId('total-talks').textContent(), { timeout: WAIT_MS }).toBe(String(await count()));
+  }, 60_000);
 });

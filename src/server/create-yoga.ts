@@ -88,7 +88,7 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
         });
   const yoga = createYoga<Record<string, unknown>, GraphContext>({
     schema: options.schema,
-    context: () => createContext(options.graphs.current()),
+    context: () => createContext(options.graphs.current(), options.graphs),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,

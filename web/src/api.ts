@@ -48,6 +48,17 @@ export function request<R, V>(document: TypedDocumentString<R, V>, variables: V)
   return pending;
 }
 
+/** A number that changes each time refreshAll() runs: a dependency for components that fetch by themselves. */
+export function useGeneration(): number {
+  const [tick, setTick] = useState(generation);
+  useEffect(() => {
+    const listener = () => setTick(generation);
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  }, []);
+  return tick;
+}
+
 export interface QueryState<R> {
   data: R | null;
   error: ApiError | Error | null;
@@ -58,12 +69,7 @@ export interface QueryState<R> {
 export function useQuery<R, V>(document: TypedDocumentString<R, V>, variables: V, skip = false): QueryState<R> {
   const key = JSON.stringify(variables);
   const [state, setState] = useState<QueryState<R>>({ data: null, error: null, loading: !skip });
-  const [tick, setTick] = useState(generation);
-  useEffect(() => {
-    const listener = () => setTick(generation);
-    listeners.add(listener);
-    return () => void listeners.delete(listener);
-  }, []);
+  const tick = useGeneration();
   useEffect(() => {
     if (skip) return;
     let live = true;

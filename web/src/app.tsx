@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { useLiveGraph } from './live.ts';
 import { segmentsOf, useLocation } from './router.ts';
 import { EventView, EventsView } from './views/event.tsx';
 import { OrganizationView } from './views/organization.tsx';
@@ -47,6 +48,7 @@ function View({ url }: { url: URL }) {
 /** The shell: skip link, header with navigation and the search box, and the view of the URL. */
 export function App() {
   const url = useLocation();
+  const live = useLiveGraph();
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   // After a client-side navigation, move focus to the new view (screen readers announce it) and scroll up.
@@ -94,7 +96,13 @@ export function App() {
         <View url={url} />
       </main>
       <footer>
-        Fed only by the public <a href="/graphql">GraphQL API</a>.
+        <p>
+          Fed only by the public <a href="/graphql">GraphQL API</a>.{' '}
+          <span data-testid="graph-version">{live.version ? `Graph version ${live.version.slice(0, 12)}, live.` : ''}</span>
+        </p>
+        <p role="status" data-testid="live-status">
+          {live.updates ? `The graph changed on the server; this view was refreshed (${live.updates} update${live.updates > 1 ? 's' : ''}).` : ''}
+        </p>
       </footer>
     </>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { request } from '../api.ts';
+import { request, useGeneration } from '../api.ts';
 import type { TalkFilter, TalkItemFragment, TalkOrder } from '../gql/graphql.ts';
 import { TalkPageQuery } from '../queries.ts';
 import { TalkCard } from './talk-card.tsx';
@@ -13,7 +13,8 @@ interface TalkListProps {
 
 /** A filtered list of talks, one page of 20 at a time ("More talks" asks for the next page). */
 export function TalkList({ filter, orderBy = 'START_TIME', title = 'Talks' }: TalkListProps) {
-  const key = JSON.stringify([filter, orderBy]);
+  const generation = useGeneration();
+  const key = JSON.stringify([filter, orderBy, generation]);
   const [pages, setPages] = useState<{ key: string; talks: TalkItemFragment[]; total: number; cursor: string | null; more: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -15,6 +15,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  subscription GraphVersion {\n    graphVersion\n  }\n": typeof types.GraphVersionDocument,
     "\n  fragment TalkItem on Talk {\n    slug\n    title\n    kind\n    day\n    date\n    start\n    end\n    event { slug name }\n    appearances { speaker { slug name } organization { slug name } }\n  }\n": typeof types.TalkItemFragmentDoc,
     "\n  fragment FacetsOfTalks on TalkFacets {\n    dates(orderBy: VALUE) { value label count }\n    days(orderBy: VALUE) { value label count }\n    events(orderBy: VALUE) { value label count }\n    organizations(first: 12) { value label count }\n    topics(first: 15) { value label count }\n    kinds { value label count }\n  }\n": typeof types.FacetsOfTalksFragmentDoc,
     "\n  query Overview($filter: TalkFilter) {\n    talks(filter: $filter, first: 1) {\n      totalCount\n      facets { ...FacetsOfTalks }\n    }\n  }\n": typeof types.OverviewDocument,
@@ -32,6 +33,7 @@ type Documents = {
     "\n  query Quality {\n    ingestReport {\n      graphVersion\n      counts { posts talks speakers organizations topics events diagnostics errors warnings }\n      diagnostics { code severity file line message }\n      nearDuplicates { kind names ids distance }\n    }\n  }\n": typeof types.QualityDocument,
 };
 const documents: Documents = {
+    "\n  subscription GraphVersion {\n    graphVersion\n  }\n": types.GraphVersionDocument,
     "\n  fragment TalkItem on Talk {\n    slug\n    title\n    kind\n    day\n    date\n    start\n    end\n    event { slug name }\n    appearances { speaker { slug name } organization { slug name } }\n  }\n": types.TalkItemFragmentDoc,
     "\n  fragment FacetsOfTalks on TalkFacets {\n    dates(orderBy: VALUE) { value label count }\n    days(orderBy: VALUE) { value label count }\n    events(orderBy: VALUE) { value label count }\n    organizations(first: 12) { value label count }\n    topics(first: 15) { value label count }\n    kinds { value label count }\n  }\n": types.FacetsOfTalksFragmentDoc,
     "\n  query Overview($filter: TalkFilter) {\n    talks(filter: $filter, first: 1) {\n      totalCount\n      facets { ...FacetsOfTalks }\n    }\n  }\n": types.OverviewDocument,
@@ -49,6 +51,10 @@ const documents: Documents = {
     "\n  query Quality {\n    ingestReport {\n      graphVersion\n      counts { posts talks speakers organizations topics events diagnostics errors warnings }\n      diagnostics { code severity file line message }\n      nearDuplicates { kind names ids distance }\n    }\n  }\n": types.QualityDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription GraphVersion {\n    graphVersion\n  }\n"): typeof import('./graphql').GraphVersionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

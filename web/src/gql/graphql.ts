@@ -134,6 +134,11 @@ export type Weekday =
   /** Wednesday. */
   | 'WEDNESDAY';
 
+export type GraphVersionSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GraphVersionSubscription = { graphVersion: string };
+
 export type TalkItemFragment = { slug: string, title: string, kind: TalkKind, day: Weekday | null, date: string | null, start: string | null, end: string | null, event: { slug: string, name: string } | null, appearances: Array<{ speaker: { slug: string, name: string }, organization: { slug: string, name: string } | null }> };
 
 export type FacetsOfTalksFragment = { dates: Array<{ value: string, label: string, count: number }>, days: Array<{ value: string, label: string, count: number }>, events: Array<{ value: string, label: string, count: number }>, organizations: Array<{ value: string, label: string, count: number }>, topics: Array<{ value: string, label: string, count: number }>, kinds: Array<{ value: string, label: string, count: number }> };
@@ -313,6 +318,11 @@ export const FacetsOfTalksFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"FacetsOfTalks"}) as unknown as TypedDocumentString<FacetsOfTalksFragment, unknown>;
+export const GraphVersionDocument = new TypedDocumentString(`
+    subscription GraphVersion {
+  graphVersion
+}
+    `) as unknown as TypedDocumentString<GraphVersionSubscription, GraphVersionSubscriptionVariables>;
 export const OverviewDocument = new TypedDocumentString(`
     query Overview($filter: TalkFilter) {
   talks(filter: $filter, first: 1) {
