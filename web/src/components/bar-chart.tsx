@@ -12,12 +12,14 @@ interface BarChartProps {
   label: string;
   /** Horizontal bars with the labels on the left (long names); vertical bars otherwise. */
   horizontal?: boolean;
+  /** What the bars count (the value axis label). */
+  unit?: string;
 }
 
 const shorten = (label: string, max: number) => (label.length > max ? `${label.slice(0, max - 1)}…` : label);
 
 /** Observable Plot bar chart, redrawn when its box changes width. */
-export function BarChart({ bars, label, horizontal = false }: BarChartProps) {
+export function BarChart({ bars, label, horizontal = false, unit = 'talks' }: BarChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   useEffect(() => {
@@ -39,7 +41,7 @@ export function BarChart({ bars, label, horizontal = false }: BarChartProps) {
           height: Math.max(80, data.length * 24 + 30),
           marginLeft: Math.min(240, maxLabel * 7 + 10),
           ariaLabel: label,
-          x: { grid: true, label: 'talks' },
+          x: { grid: true, label: unit },
           y: { label: null, domain: data.map((d) => d.label), tickFormat: (d: string) => shorten(d, maxLabel) },
           marks: [barX(data, { x: 'count', y: 'label' }), text(data, { x: 'count', y: 'label', text: 'count', dx: -4, textAnchor: 'end', fill: 'var(--bar-text)' }), ruleX([0])],
         })
@@ -49,7 +51,7 @@ export function BarChart({ bars, label, horizontal = false }: BarChartProps) {
           ariaLabel: label,
           marginBottom: data.length > 8 ? 60 : 30,
           x: { label: null, domain: data.map((d) => d.label), tickRotate: data.length > 8 ? -45 : 0 },
-          y: { grid: true, label: 'talks' },
+          y: { grid: true, label: unit },
           marks: [barY(data, { x: 'label', y: 'count' }), text(data, { x: 'label', y: 'count', text: 'count', dy: -8 }), ruleY([0])],
         });
     // One image to assistive technology (its numbers are in the table beside it): the marks' own
@@ -63,6 +65,6 @@ export function BarChart({ bars, label, horizontal = false }: BarChartProps) {
     }
     element.replaceChildren(chart);
     return () => chart.remove();
-  }, [bars, width, horizontal, label]);
+  }, [bars, width, horizontal, label, unit]);
   return <div class="chart" ref={box} />;
 }

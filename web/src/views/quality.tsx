@@ -34,11 +34,11 @@ export function QualityView() {
       <div class="grid two">
         <section class="card" aria-labelledby="codes-title">
           <h2 id="codes-title">Diagnostics by code</h2>
-          {byCode.length ? <BarChart bars={byCode} horizontal label="Diagnostics by code" /> : <p>No diagnostic.</p>}
+          {byCode.length ? <BarChart bars={byCode} horizontal unit="diagnostics" label="Diagnostics by code" /> : <p>No diagnostic.</p>}
         </section>
         <section class="card" aria-labelledby="files-title">
           <h2 id="files-title">Diagnostics by file</h2>
-          {byFile.length ? <BarChart bars={byFile.slice(0, 15)} horizontal label="Diagnostics by file" /> : <p>No diagnostic.</p>}
+          {byFile.length ? <BarChart bars={byFile.slice(0, 15)} horizontal unit="diagnostics" label="Diagnostics by file" /> : <p>No diagnostic.</p>}
         </section>
       </div>
       <section class="card" aria-labelledby="dups-title">
