@@ -160,17 +160,27 @@ export const EventsQuery = graphql(`
   }
 `);
 
-export const ScheduleQuery = graphql(`
-  query Schedule($event: String!, $date: LocalDate!) {
-    schedule(event: $event, date: $date) {
-      days { date day slots { start end talks { slug title kind start end event { slug name } appearances { speaker { slug name } organization { slug name } } } } }
+export const ScheduleDaysQuery = graphql(`
+  query ScheduleDays($event: String!) {
+    event(slug: $event) {
+      slug
+      name
+      timezone
+      talks(first: 1) { totalCount facets { dates(orderBy: VALUE) { value count } } }
     }
   }
 `);
 
-export const ScheduleDaysQuery = graphql(`
-  query ScheduleDays($event: String!) {
-    schedule(event: $event) { event { slug name timezone } days { date day } }
+/** One day of an event (co-located events included), 100 talks at a time in start order. */
+export const ScheduleDayQuery = graphql(`
+  query ScheduleDay($event: String!, $date: LocalDate!, $after: String) {
+    event(slug: $event) {
+      talks(filter: { date: { from: $date, to: $date } }, first: 100, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes { slug title kind day start end event { slug name } appearances { speaker { slug name } organization { slug name } } }
+      }
+    }
   }
 `);
 

@@ -211,20 +211,21 @@ export type EventsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type EventsQuery = { events: { totalCount: number, nodes: Array<{ slug: string, name: string, city: string | null, startDate: string | null, endDate: string | null, parent: { slug: string } | null }> } };
 
-export type ScheduleQueryVariables = Exact<{
-  event: string;
-  date: string;
-}>;
-
-
-export type ScheduleQuery = { schedule: { days: Array<{ date: string, day: Weekday | null, slots: Array<{ start: string, end: string | null, talks: Array<{ slug: string, title: string, kind: TalkKind, start: string | null, end: string | null, event: { slug: string, name: string } | null, appearances: Array<{ speaker: { slug: string, name: string }, organization: { slug: string, name: string } | null }> }> }> }> } };
-
 export type ScheduleDaysQueryVariables = Exact<{
   event: string;
 }>;
 
 
-export type ScheduleDaysQuery = { schedule: { event: { slug: string, name: string, timezone: string | null }, days: Array<{ date: string, day: Weekday | null }> } };
+export type ScheduleDaysQuery = { event: { slug: string, name: string, timezone: string | null, talks: { totalCount: number, facets: { dates: Array<{ value: string, count: number }> } } } | null };
+
+export type ScheduleDayQueryVariables = Exact<{
+  event: string;
+  date: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type ScheduleDayQuery = { event: { talks: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ slug: string, title: string, kind: TalkKind, day: Weekday | null, start: string | null, end: string | null, event: { slug: string, name: string } | null, appearances: Array<{ speaker: { slug: string, name: string }, organization: { slug: string, name: string } | null }> }> } } | null };
 
 export type ClashesQueryVariables = Exact<{
   organization: string;
@@ -668,56 +669,59 @@ export const EventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EventsQuery, EventsQueryVariables>;
-export const ScheduleDocument = new TypedDocumentString(`
-    query Schedule($event: String!, $date: LocalDate!) {
-  schedule(event: $event, date: $date) {
-    days {
-      date
-      day
-      slots {
+export const ScheduleDaysDocument = new TypedDocumentString(`
+    query ScheduleDays($event: String!) {
+  event(slug: $event) {
+    slug
+    name
+    timezone
+    talks(first: 1) {
+      totalCount
+      facets {
+        dates(orderBy: VALUE) {
+          value
+          count
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScheduleDaysQuery, ScheduleDaysQueryVariables>;
+export const ScheduleDayDocument = new TypedDocumentString(`
+    query ScheduleDay($event: String!, $date: LocalDate!, $after: String) {
+  event(slug: $event) {
+    talks(filter: {date: {from: $date, to: $date}}, first: 100, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        slug
+        title
+        kind
+        day
         start
         end
-        talks {
+        event {
           slug
-          title
-          kind
-          start
-          end
-          event {
+          name
+        }
+        appearances {
+          speaker {
             slug
             name
           }
-          appearances {
-            speaker {
-              slug
-              name
-            }
-            organization {
-              slug
-              name
-            }
+          organization {
+            slug
+            name
           }
         }
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<ScheduleQuery, ScheduleQueryVariables>;
-export const ScheduleDaysDocument = new TypedDocumentString(`
-    query ScheduleDays($event: String!) {
-  schedule(event: $event) {
-    event {
-      slug
-      name
-      timezone
-    }
-    days {
-      date
-      day
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ScheduleDaysQuery, ScheduleDaysQueryVariables>;
+    `) as unknown as TypedDocumentString<ScheduleDayQuery, ScheduleDayQueryVariables>;
 export const ClashesDocument = new TypedDocumentString(`
     query Clashes($organization: String!, $speaker: String!, $withOrganization: Boolean!, $withSpeaker: Boolean!) {
   organization(slug: $organization) @include(if: $withOrganization) {

@@ -1,9 +1,10 @@
-import { useMemo } from 'preact/hooks';
-import { useQuery } from '../api.ts';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { request, useGeneration, useQuery } from '../api.ts';
+import type { ScheduleDayQuery as ScheduleDayQueryType } from '../gql/graphql.ts';
 import { formatDay, formatKind } from '../format.ts';
-import { ClashesQuery, ScheduleDaysQuery, ScheduleQuery } from '../queries.ts';
+import { ClashesQuery, ScheduleDayQuery, ScheduleDaysQuery } from '../queries.ts';
 import { layOutDay } from '../schedule-grid.ts';
-import { Failure, Loading } from './status.tsx';
+import { Failure, Loading, NotFound } from './status.tsx';
 
 /**
  * `/schedule/:event?date=…&organization=…&speaker=…`: one day of an event as a time grid, parallel
@@ -14,20 +15,21 @@ export function ScheduleView({ event, url }: { event: string; url: URL }) {
   const organization = url.searchParams.get('organization') ?? '';
   const speaker = url.searchParams.get('speaker') ?? '';
   const { data, error } = useQuery(ScheduleDaysQuery, { event });
-  const chosen = date ?? data?.schedule.days[0]?.date ?? '';
-  const shown = useQuery(ScheduleQuery, { event, date: chosen }, chosen === '');
+  const dates = data?.event?.talks.facets.dates ?? [];
+  const chosen = date ?? dates[0]?.value ?? '';
+  const shown = useDayTalks(event, chosen);
   const clashes = useQuery(ClashesQuery, { organization, speaker, withOrganization: organization !== '', withSpeaker: speaker !== '' }, !organization && !speaker);
 
-  const schedule = data?.schedule;
-  const day = shown.data?.schedule.days[0];
-  const talks = useMemo(() => day?.slots.flatMap((s) => s.talks) ?? [], [day]);
+  const schedule = data?.event;
+  const day = chosen && shown.talks ? { date: chosen, day: weekdayOf(chosen) } : null;
+  const talks = useMemo(() => shown.talks ?? [], [shown.talks]);
   const grid = useMemo(() => layOutDay(talks), [talks]);
   const clashing = useMemo(() => {
     const slugs = new Set<string>();
     const pairs = [...(clashes.data?.organization?.parallelTalks ?? []), ...(clashes.data?.speaker?.doubleBookings ?? [])];
     for (const pair of pairs) if (pair.talks.every((t) => t.date === day?.date)) for (const t of pair.talks) slugs.add(t.slug);
     return slugs;
-  }, [clashes.data, day]);
+  }, [clashes.data, day?.date]);
   const organizations = useMemo(() => {
     const seen = new Map<string, string>();
     for (const t of talks) for (const a of t.appearances) if (a.organization) seen.set(a.organization.slug, a.organization.name);
@@ -40,7 +42,8 @@ export function ScheduleView({ event, url }: { event: string; url: URL }) {
   }, [talks]);
 
   if (error ?? shown.error) return <Failure error={(error ?? shown.error)!} />;
-  if (!schedule) return <Loading />;
+  if (!data) return <Loading />;
+  if (!schedule) return <NotFound what="event" />;
   const whose = clashes.data?.organization?.name ?? clashes.data?.speaker?.name;
   const keep = (extra: Record<string, string>) => {
     const params = new URLSearchParams();
@@ -55,14 +58,14 @@ export function ScheduleView({ event, url }: { event: string; url: URL }) {
     <>
       <p class="kicker">Schedule</p>
       <h1 tabIndex={-1}>
-        <a href={`/events/${encodeURIComponent(schedule.event.slug)}`}>{schedule.event.name}</a>
+        <a href={`/events/${encodeURIComponent(schedule.slug)}`}>{schedule.name}</a>
       </h1>
       <nav aria-label="Days of the event">
         <ul class="tabs">
-          {schedule.days.map((d) => (
-            <li key={d.date}>
-              <a href={keep({ date: d.date })} aria-current={d.date === day?.date ? 'page' : undefined}>
-                {formatDay(d.day)} {d.date}
+          {dates.map((d) => (
+            <li key={d.value}>
+              <a href={keep({ date: d.value })} aria-current={d.value === chosen ? 'page' : undefined}>
+                {formatDay(weekdayOf(d.value))} {d.value} <span class="meta">({d.count})</span>
               </a>
             </li>
           ))}
@@ -95,8 +98,8 @@ export function ScheduleView({ event, url }: { event: string; url: URL }) {
           {clashing.size ? `${clashing.size} talks of ${whose} run at the same time as another of theirs this day (marked “clash”).` : `No clash for ${whose} this day.`}
         </p>
       ) : null}
-      {!day && schedule.days.length === 0 ? <p>No dated talk in this event.</p> : null}
-      {!day && schedule.days.length > 0 ? <Loading /> : null}
+      {dates.length === 0 ? <p>No dated talk in this event.</p> : null}
+      {!day && dates.length > 0 ? <Loading /> : null}
       {day ? (
         <div class="schedule-scroll" tabIndex={0} role="region" aria-label={`Time grid of ${formatDay(day.day)} ${day.date}`}>
           <div class="schedule" style={{ gridTemplateColumns: `4.5rem repeat(${grid.lanes}, minmax(11rem, 1fr))` }} data-testid="schedule-grid">
@@ -129,6 +132,63 @@ export function ScheduleView({ event, url }: { event: string; url: URL }) {
           </div>
         </div>
       ) : null}
+      {day && shown.total !== null ? (
+        <p class="paging">
+          Showing {talks.length} of {shown.total} talks of the day.{' '}
+          {shown.more ? (
+            <button type="button" disabled={shown.busy} onClick={shown.loadMore}>
+              Later talks
+            </button>
+          ) : null}
+        </p>
+      ) : null}
     </>
   );
+}
+
+const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
+
+/** The weekday of a local date (YYYY-MM-DD), as the API spells it. */
+function weekdayOf(date: string): string {
+  return WEEKDAYS[new Date(`${date}T12:00:00Z`).getUTCDay()] ?? '';
+}
+
+type DayTalk = NonNullable<ScheduleDayQueryType['event']>['talks']['nodes'][number];
+
+/** The talks of one day, 100 at a time in start order (a large day is never fetched whole). */
+function useDayTalks(event: string, date: string) {
+  const generation = useGeneration();
+  const [state, setState] = useState<{ key: string; talks: DayTalk[]; total: number; cursor: string | null; more: boolean } | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
+  const key = JSON.stringify([event, date, generation]);
+  const load = (after: string | null, previous: DayTalk[]) => {
+    setBusy(true);
+    request(ScheduleDayQuery, { event, date, after }).then(
+      (answer) => {
+        const page = answer.event?.talks;
+        setState({ key, talks: [...previous, ...(page?.nodes ?? [])], total: page?.totalCount ?? 0, cursor: page?.pageInfo.endCursor ?? null, more: page?.pageInfo.hasNextPage ?? false });
+        setBusy(false);
+      },
+      (e: Error) => {
+        setError(e);
+        setBusy(false);
+      },
+    );
+  };
+  useEffect(() => {
+    setError(null);
+    setState(null);
+    if (date) load(null, []);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  const current = state && state.key === key ? state : null;
+  return {
+    talks: current?.talks ?? null,
+    total: current?.total ?? null,
+    more: current?.more ?? false,
+    busy,
+    error,
+    loadMore: () => current && load(current.cursor, current.talks),
+  };
 }
