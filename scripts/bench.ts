@@ -1,4 +1,8 @@
-// `npm run bench [-- --duration 10 --connections 10 --pipelining 1 --only dashboard,facets --pool 4000 --data DIR]`
+// `npm run bench [-- --duration 10 --connections 10 --pipelining 1 --only dashboard,facets --pool 4000 --data DIR…]`
+//
+// The data: the bundled data/ (the seed post) and the corpus talk posts read in place at
+// ../shared/corpus/talk-posts, 10 posts and 119 talks; data/ alone when the corpus is absent (one line
+// says so). `--data DIR`, repeatable, serves other folders instead.
 //
 // One run measures, query by query and under the same load (autocannon, same connections and
 // pipelining, 127.0.0.1, every server in its own child process):
@@ -12,12 +16,13 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { BUNDLED_DATA_DIR } from '../src/ingest/read-data-dir.ts';
+import { CORPUS, corpusPresent } from '../test/support/corpus.ts';
 import { loadGraph } from '../src/load-graph.ts';
 import { startChildServer, type ChildServer } from './bench/child-server.ts';
 import { runLoad, type LoadResult } from './bench/load.ts';
-import { BENCH_QUERIES, requestBody } from './bench/queries.ts';
+import { BENCH_QUERIES, requestBody } from '../test/support/bench-queries.ts';
 
-const USAGE = 'usage: npm run bench -- [--duration S] [--warmup S] [--connections N] [--pipelining N] [--only NAME,…] [--pool N] [--data DIR]';
+const USAGE = 'usage: npm run bench -- [--duration S] [--warmup S] [--connections N] [--pipelining N] [--only NAME,…] [--pool N] [--data DIR]…';
 
 const { values } = parseArgs({
   options: {
@@ -27,7 +32,7 @@ const { values } = parseArgs({
     pipelining: { type: 'string', default: '1' },
     only: { type: 'string' },
     pool: { type: 'string', default: '4000' },
-    data: { type: 'string', default: BUNDLED_DATA_DIR },
+    data: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -35,6 +40,8 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
+if (!values.data && !corpusPresent) console.log(`${CORPUS.talkPosts} is absent: the bench serves data/ alone`);
+const dataDirs = values.data ?? (corpusPresent ? [BUNDLED_DATA_DIR, CORPUS.talkPosts] : [BUNDLED_DATA_DIR]);
 const duration = Number(values.duration);
 const warmup = Number(values.warmup);
 const connections = Number(values.connections);
@@ -90,13 +97,13 @@ const serverCpu = new WeakMap<LoadResult, number>();
 
 const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
-console.log(`talk-graph bench: ${duration} s per variant (+${warmup} s warm-up), ${connections} connections, pipelining ${pipelining}, Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}, data ${values.data}`);
-const { graph } = await loadGraph([values.data]);
+console.log(`talk-graph bench: ${duration} s per variant (+${warmup} s warm-up), ${connections} connections, pipelining ${pipelining}, Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}, data ${dataDirs.join(' + ')}`);
+const { graph } = await loadGraph(dataDirs);
 console.log(`data: ${graph.allTalks().length} talks, ${graph.allSpeakers().length} speakers, ${graph.allOrganizations().length} organizations`);
 
-const project = await startChildServer('project', { data: values.data });
-const naive = await startChildServer('naive', { data: values.data });
-const yogaOnly = await startChildServer('project', { data: values.data, env: { FAST_LANE: 'off' } });
+const project = await startChildServer('project', { data: dataDirs });
+const naive = await startChildServer('naive', { data: dataDirs });
+const yogaOnly = await startChildServer('project', { data: dataDirs, env: { FAST_LANE: 'off' } });
 const bare = await startChildServer('bare');
 
 type Row = { query: string; variant: string; result: LoadResult; ratio: number };

@@ -12,9 +12,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EventDefinition, TopicDefinition } from '../src/domain/types.ts';
 import { readReferenceData } from '../src/ingest/read-data-dir.ts';
-import { createRandom, createZipf } from './bench/prng.ts';
+import { createRandom, createZipf } from '../test/support/prng.ts';
 
-/** Talks in the bundled data/ (1×). */
+/** 1×: the talks of the seed post and the corpus talk posts (what `npm run bench` serves by default). */
 export const BUNDLED_TALKS = 119;
 
 export const DEFAULT_SCALE_DIR = path.join(os.tmpdir(), 'talk-graph-scale');

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startChildServer } from './bench/child-server.ts';
 import { runLoad } from './bench/load.ts';
-import { FIXED_SIZE, requestBody } from './bench/queries.ts';
+import { FIXED_SIZE, requestBody } from '../test/support/bench-queries.ts';
 import { renderScaleChart, type ScaleRow } from './bench/scale-chart.ts';
 import { BUNDLED_TALKS, DEFAULT_SCALE_DIR, writeScale } from './generate-scale.ts';
 

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { countBySeverity } from './domain/count-by-severity.ts';
+import { formatTalkTable } from './format-talk-table.ts';
 import { exportGraphJson } from './graph/export-json.ts';
 import { formatDiagnostic } from './ingest/diagnostic-catalogue.ts';
 import { loadGraph } from './load-graph.ts';
@@ -8,7 +9,9 @@ import { loadGraph } from './load-graph.ts';
 const USAGE = `usage: npm run ingest -- [--json] [--strict] PATH...
   PATH      post files (*.md, *.mdx) or folders (searched recursively; a folder's own
             topics/events/organizations/speakers.yaml are used, else the bundled ones)
-  --json    print the whole graph as JSON on stdout
+            Prints a table of the talks read (title, speakers, date, time, event) on
+            stdout, then the diagnostics and a summary on stderr.
+  --json    print the whole graph as JSON on stdout instead of the table
   --strict  exit 1 when any diagnostic is an error
 exit status: 0 ok, 1 errors with --strict, 2 bad usage`;
 
@@ -37,6 +40,19 @@ async function main(): Promise<number> {
   const started = performance.now();
   const { graph, diagnostics, postCount } = await loadGraph(paths);
   const elapsed = performance.now() - started;
+  if (!parsed.values.json) {
+    const rows = graph.allTalks().map((t) => ({
+      title: t.title,
+      speakers: t.appearances.map((a) => graph.speaker(a.speakerId)?.name ?? a.nameAsWritten),
+      date: t.date,
+      start: t.start,
+      end: t.end,
+      event: t.eventId,
+      file: t.sources[0]!.file,
+      line: t.sources[0]!.line,
+    }));
+    process.stdout.write(formatTalkTable(rows, process.stdout.isTTY ? process.stdout.columns : 80));
+  }
   for (const d of diagnostics) console.error(formatDiagnostic(d));
   const counts = countBySeverity(diagnostics);
   console.error(

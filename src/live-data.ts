@@ -15,6 +15,8 @@ export interface ReloadResult {
   diagnostics: Diagnostic[];
   /** Files whose new version had errors and whose last good version is served instead. */
   keptLastGood: string[];
+  /** The errors of those new versions (code, line, message): why each was not taken. */
+  keptErrors: Diagnostic[];
   postCount: number;
 }
 
@@ -60,8 +62,10 @@ export class LiveData {
     const parsedPosts: ParsedPost[] = [];
     const keptLastGood: string[] = [];
     const seen = new Set<string>();
-    const keepPrevious = (file: string, previous: PostSource) => {
+    const keptErrors: Diagnostic[] = [];
+    const keepPrevious = (file: string, previous: PostSource, errors: readonly Diagnostic[] = []) => {
       keptLastGood.push(file);
+      keptErrors.push(...errors);
       parsedPosts.push(parsePost(previous.file, previous.text, context)); // re-read with today's reference data
     };
     // Parsed on all cores when the folder is large, as loadGraph does.
@@ -71,7 +75,7 @@ export class LiveData {
       const parsed = parsedNow.get(source.file)!;
       const previous = this.lastGood.get(source.file);
       const broken = hasErrors(source.file, parsed.diagnostics);
-      if (broken && previous) keepPrevious(source.file, previous);
+      if (broken && previous) keepPrevious(source.file, previous, parsed.diagnostics.filter((d) => d.file === source.file && d.severity === 'error'));
       else {
         parsedPosts.push(parsed);
         if (!broken) this.lastGood.set(source.file, source);
@@ -82,7 +86,7 @@ export class LiveData {
       const previous = this.lastGood.get(d.file);
       if (d.severity === 'error' && previous && !seen.has(d.file)) {
         seen.add(d.file);
-        keepPrevious(d.file, previous);
+        keepPrevious(d.file, previous); // its error is already among the reader's diagnostics
       }
     }
     for (const file of this.lastGood.keys()) if (!seen.has(file)) this.lastGood.delete(file); // deleted files go away
@@ -90,11 +94,15 @@ export class LiveData {
     // The same order as ingestPosts, so ids and merges do not depend on how the data was loaded.
     parsedPosts.sort((a, b) => a.post.file.localeCompare(b.post.file));
     const data = resolveGraphData(parsedPosts, folder.reference, { codeRevision: ingestCodeRevision() });
-    const keptDiagnostics = keptLastGood.map((file) => diagnose('KEPT_LAST_GOOD', { file, line: 1 }));
-    data.diagnostics.unshift(...folder.diagnostics, ...keptDiagnostics);
+    const errorsOf = (file: string) => [...keptErrors, ...folder.diagnostics].filter((d) => d.file === file && d.severity === 'error');
+    const keptDiagnostics = keptLastGood.map((file) =>
+      diagnose('KEPT_LAST_GOOD', { file, line: 1 }, `The new version's errors: ${errorsOf(file).map((d) => `line ${d.line} ${d.code}`).join(', ') || 'none recorded'}.`),
+    );
+    // The broken version's own errors are reported with their lines, beside the note that it was not taken.
+    data.diagnostics.unshift(...folder.diagnostics, ...keptErrors, ...keptDiagnostics);
     const graph = buildGraph(data);
     this.graphs.swap(graph);
-    return { graph, diagnostics: data.diagnostics, keptLastGood, postCount: parsedPosts.length };
+    return { graph, diagnostics: data.diagnostics, keptLastGood, keptErrors: [...keptErrors, ...folder.diagnostics.filter((d) => d.severity === 'error' && keptLastGood.includes(d.file))], postCount: parsedPosts.length };
   }
 
   /** Re-ingests when a post or reference file below the targets changes (debounced). */

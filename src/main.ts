@@ -66,6 +66,8 @@ async function main(): Promise<void> {
     else {
       collectLoadingGarbage();
       logger.info('graph reloaded', { ...summary(result), keptLastGood: result.keptLastGood });
+      // A broken file keeps its last good version: say what is wrong with the new one, line by line.
+      for (const d of result.keptErrors) logger.warn('file kept at its last good version', { file: d.file, line: d.line, code: d.code, message: d.message });
     }
   });
 

@@ -1,8 +1,10 @@
-import path from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { graphOf, postSourcesIn, ROOT, seedSource, yogaOf } from './helpers.ts';
+import type { KnowledgeGraph } from '../src/graph/knowledge-graph.ts';
 import { selectTalks } from '../src/graph/talk-query.ts';
+import { graphOf, postSourcesIn, seedSource, yogaOf } from './helpers.ts';
+import { CORPUS, hasCorpus } from './support/corpus.ts';
+import { inventedSource } from './support/invented-post.ts';
 
 const seedGraph = graphOf([seedSource()]);
 const yoga = yogaOf(seedGraph);
@@ -116,20 +118,32 @@ describe('GET /calendar.ics', () => {
     expect(calendar.getFirstPropertyValue('x-talk-graph-skipped-without-start')).toBe('1');
   });
 
-  it('round-trips every timed talk of the bundled data, in every zone it uses, to the graph\'s instants', async () => {
-    const graph = graphOf(postSourcesIn(path.join(ROOT, 'data', 'posts')));
-    const { zones, events } = parseCalendar(await (await yogaOf(graph).fetch('http://localhost/calendar.ics')).text());
-    const timed = graph.allTalks().filter((t) => t.startsAt);
-    expect(events).toHaveLength(timed.length);
-    const zoneIds = zones.map((z) => z.getFirstPropertyValue('tzid')).sort();
-    expect(zoneIds).toEqual([...new Set(timed.map((t) => t.timezone))].sort());
-    expect(zoneIds.length).toBeGreaterThan(1);
-    const byUid = new Map(events.map((e) => [e.uid, e]));
-    for (const talk of timed) {
-      const event = byUid.get(`${talk.id}@talk-graph`)!;
-      expect(event.startDate.zone?.tzid, talk.id).toBe(talk.timezone);
-      expect(event.startDate.toJSDate().getTime(), talk.id).toBe(Date.parse(talk.startsAt!));
-      if (talk.endsAt) expect(event.endDate.toJSDate().getTime(), talk.id).toBe(Date.parse(talk.endsAt));
-    }
+  it('round-trips every timed talk of the seed and an invented post, in both zones they use, to the graph\'s instants', async () => {
+    await expectCalendarRoundTrip(graphOf([seedSource(), inventedSource()]));
   });
 });
+
+describe.skipIf(!hasCorpus('the calendar of the corpus posts'))('GET /calendar.ics on the corpus (reads ../shared/corpus)', () => {
+  it('round-trips every timed talk of the seed and the corpus talk posts, in every zone they use, to the graph\'s instants', async () => {
+    const graph = graphOf([seedSource(), ...postSourcesIn(CORPUS.talkPosts)]);
+    expect(graph.allPosts().length).toBe(10);
+    await expectCalendarRoundTrip(graph);
+  });
+});
+
+/** Every timed talk of the graph is one VEVENT at the graph's instants, in the talk's own zone. */
+async function expectCalendarRoundTrip(graph: KnowledgeGraph): Promise<void> {
+  const { zones, events } = parseCalendar(await (await yogaOf(graph).fetch('http://localhost/calendar.ics')).text());
+  const timed = graph.allTalks().filter((t) => t.startsAt);
+  expect(events).toHaveLength(timed.length);
+  const zoneIds = zones.map((z) => z.getFirstPropertyValue('tzid')).sort();
+  expect(zoneIds).toEqual([...new Set(timed.map((t) => t.timezone))].sort());
+  expect(zoneIds.length).toBeGreaterThan(1);
+  const byUid = new Map(events.map((e) => [e.uid, e]));
+  for (const talk of timed) {
+    const event = byUid.get(`${talk.id}@talk-graph`)!;
+    expect(event.startDate.zone?.tzid, talk.id).toBe(talk.timezone);
+    expect(event.startDate.toJSDate().getTime(), talk.id).toBe(Date.parse(talk.startsAt!));
+    if (talk.endsAt) expect(event.endDate.toJSDate().getTime(), talk.id).toBe(Date.parse(talk.endsAt));
+  }
+}

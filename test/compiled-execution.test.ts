@@ -1,12 +1,12 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { schema } from '../src/schema/index.ts';
 import { recursiveInputTypes } from '../src/server/compiled-execution-plugin.ts';
 import { createTalkGraphYoga } from '../src/server/create-yoga.ts';
-import { graphOf, postSourcesIn, ROOT } from './helpers.ts';
+import { graphOf, seedSource } from './helpers.ts';
+import { inventedSource } from './support/invented-post.ts';
 
-const graph = graphOf(postSourcesIn(path.join(ROOT, 'data', 'posts')));
+const graph = graphOf([seedSource(), inventedSource()]);
 const compiled = createTalkGraphYoga({ schema, graphs: new GraphHolder(graph), responseCache: false });
 const interpreted = createTalkGraphYoga({ schema, graphs: new GraphHolder(graph), responseCache: false, compiledExecution: false });
 

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { getOperationAST, Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { BENCH_QUERIES } from '../scripts/bench/queries.ts';
-import { EXAMPLE_BLOCK } from '../scripts/readme-blocks.ts';
+import { BENCH_QUERIES } from './support/bench-queries.ts';
+import { EXAMPLE_BLOCK, exampleFiles } from './support/readme-blocks.ts';
 import { createContext } from '../src/schema/context.ts';
 import { schema } from '../src/schema/index.ts';
 import { costUpperBound } from '../src/server/cost-bound.ts';
@@ -24,7 +24,7 @@ function boundsOf(query: string): number[] {
 
 const exactCosts = (query: string, variables: Record<string, unknown> = {}) => estimateCosts(schema, parse(query), variables, null, context);
 
-const readmeQueries = [...readFileSync(new URL('../README.md', import.meta.url), 'utf8').matchAll(EXAMPLE_BLOCK)].map((match) => match[1]!);
+const readmeQueries = exampleFiles().flatMap((file) => [...readFileSync(file.path, 'utf8').matchAll(EXAMPLE_BLOCK)].map((match) => match[1]!));
 
 const WITHOUT_VARIABLES = [
   ...readmeQueries,

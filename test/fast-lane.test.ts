@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BENCH_QUERIES, requestBody } from '../scripts/bench/queries.ts';
+import { BENCH_QUERIES, requestBody } from './support/bench-queries.ts';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { schema } from '../src/schema/index.ts';
 import { createTalkGraphServer, type TalkGraphServer } from '../src/server/create-yoga.ts';

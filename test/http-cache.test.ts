@@ -1,14 +1,15 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { schema } from '../src/schema/index.ts';
 import { parseCorsOrigins } from '../src/server/cors-policy.ts';
 import { createTalkGraphYoga, type YogaOptions } from '../src/server/create-yoga.ts';
 import { ifNoneMatchHits, parseCacheMaxAge } from '../src/server/http-cache-plugin.ts';
-import { graphOf, postSourcesIn, ROOT, seedSource } from './helpers.ts';
+import { graphOf, seedSource } from './helpers.ts';
+import { inventedSource } from './support/invented-post.ts';
 
 const seedGraph = graphOf([seedSource()]);
-const bundledGraph = graphOf(postSourcesIn(path.join(ROOT, 'data', 'posts')));
+/** Another graph: the seed post and a post written for the tests. */
+const largerGraph = graphOf([seedSource(), inventedSource()]);
 
 function serve(options: Partial<YogaOptions> = {}) {
   const graphs = new GraphHolder(seedGraph);
@@ -54,8 +55,8 @@ describe('ETag and Cache-Control on GET', () => {
   it('changes the ETag when the graph is swapped, and then answers the old tag with 200', async () => {
     const { yoga, graphs } = serve();
     const before = (await yoga.fetch(queryUrl(), { headers: ACCEPT })).headers.get('etag')!;
-    expect(bundledGraph.version).not.toBe(seedGraph.version);
-    graphs.swap(bundledGraph);
+    expect(largerGraph.version).not.toBe(seedGraph.version);
+    graphs.swap(largerGraph);
     const after = await yoga.fetch(queryUrl(), { headers: { ...ACCEPT, 'if-none-match': before } });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).toMatch(/^"[^"]+"$/);

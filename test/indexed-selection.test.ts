@@ -1,13 +1,13 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { execute, graphOf, postSourcesIn, ROOT, yogaOf } from './helpers.ts';
+import { execute, graphOf, seedSource, yogaOf } from './helpers.ts';
+import { inventedSource } from './support/invented-post.ts';
 import { talkQueryStats } from '../src/graph/talk-query.ts';
 
 // The inverted lists answer filters on indexed fields without testing each talk. Adding a clause that
 // is true of every talk but that only a predicate can decide (a date range or its negation) forces
 // the talk-by-talk path. Both must give the same pages, counts and facets, and the plan counters
 // show which path each request took.
-const yoga = yogaOf(graphOf(postSourcesIn(path.join(ROOT, 'data', 'posts'))));
+const yoga = yogaOf(graphOf([seedSource(), inventedSource()]));
 
 const QUERY = `query($filter: TalkFilter, $first: Int, $after: String, $last: Int, $before: String) {
   talks(filter: $filter, first: $first, after: $after, last: $last, before: $before) {

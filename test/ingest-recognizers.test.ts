@@ -5,7 +5,7 @@ import { parsePost } from '../src/ingest/parse-post.ts';
 import { bundledReference } from './helpers.ts';
 
 const ctx = createIngestContext(bundledReference());
-const FRONT = "title: 'Cilium Talks at KubeCon EU 2024'\ndate: '2024-02-02'";
+const FRONT = "title: 'Our Talks at KubeCon EU 2024'\ndate: '2024-02-02'";
 const read = (body: string, front = FRONT) => parsePost('posts/t.md', `---\n${front}\n---\n\n${body}\n`, ctx);
 const talksOf = (body: string, front?: string) => read(body, front).talks;
 /** The fields the accuracy harness compares. */
@@ -29,7 +29,7 @@ describe('header recognizers: links', () => {
 
   it('reads `###` link headings under `##` event sections, with a 12h date line', () => {
     const talks = talksOf(
-      '## Cilium + eBPF Day\n\n### [Keynote: eBPF in 5 Minutes - Thomas Graf, CTO, Isovalent](https://sched.co/a)\n\nTuesday, March 19 • 9:15am - 9:20am\n\n## KubeCon + CloudNativeCon\n\n### [Cilium Project Meeting](https://sched.co/b)\n\nWednesday, March 20 • 2:25 - 2:55pm',
+      '## Cilium + eBPF Day\n\n### [Keynote: eBPF in 5 Minutes - Thomas Graf, CTO, Isovalent](https://sched.co/a)\n\nTuesday, March 19 • 9:15am - 9:20am\n\n## KubeCon + CloudNativeCon main days\n\n### [Cilium Project Meeting](https://sched.co/b)\n\nWednesday, March 20 • 2:25 - 2:55pm',
     );
     expect(talks.map((t) => [t.title, t.eventSlug, t.start, t.end, t.speakers.map((s) => [s.name, s.organization, s.role])])).toEqual([
       ['Keynote: eBPF in 5 Minutes', 'cilium-ebpf-day-eu-2024', '09:15', '09:20', [['Thomas Graf', 'Isovalent', 'CTO']]],
@@ -38,9 +38,9 @@ describe('header recognizers: links', () => {
   });
 
   it('reads a link in an indented list item with the date on the same line, and strips decorative emoji', () => {
-    const talks = talksOf('- Attend this session\n\n  [⚡ Lightning Talk: Who Has the Right of Way?🚦 - Jane Doe, Acme](https://sched.co/c) Wednesday March 20, 2024 15:25 - 16:00 CET');
+    const talks = talksOf('- Attend this session\n\n  [⚡ Lightning Talk: Who Has the Right of Way?🚦 - Jane Doe, Acme](https://sched.co/c) Wednesday March 20, 2024 15:35 - 16:05 CET');
     expect(talks.map(brief)).toEqual([
-      { title: 'Lightning Talk: Who Has the Right of Way?', url: 'https://sched.co/c', speakers: ['Jane Doe (Acme)'], date: '2024-03-20', start: '15:25', end: '16:00' },
+      { title: 'Lightning Talk: Who Has the Right of Way?', url: 'https://sched.co/c', speakers: ['Jane Doe (Acme)'], date: '2024-03-20', start: '15:35', end: '16:05' },
     ]);
     expect(talks[0]!.zoneAbbreviation).toBe('CET');
   });
@@ -54,7 +54,7 @@ describe('header recognizers: links', () => {
 
   it('does not take links to tracks, events, documents or sign-up pages for talks', () => {
     const body = [
-      '- [BPF Microconference](https://linuxplumbersconf.org/event/4/sessions/62/#20190911)',
+      '- [Widget Microconference](https://linuxplumbersconf.org/event/4/sessions/99/#20190911)',
       '- [Tracing Microconference](https://linuxplumbersconf.org/event/4/sessions/49/)',
       '',
       'Head to the [project meeting](https://docs.google.com/document/d/x) on Tuesday. [Sign up](https://docs.google.com/y) now!',
@@ -65,18 +65,18 @@ describe('header recognizers: links', () => {
   });
 
   it('takes "See on YouTube" and "YouTube link:" lines under an entry as its recording', () => {
-    const talks = talksOf('## A Beginner’s Guide to eBPF Programming by Liz Rice (Aqua)\n\n[See on Youtube.](https://www.youtube.com/watch?v=lr)\n\nThe keynote, titled "Beginners Guide to eBPF," was presented by Liz Rice.');
+    const talks = talksOf('## A Gardener’s Guide to eBPF Maps by Jane Doe (Acme)\n\n[See on Youtube.](https://www.youtube.com/watch?v=lr)\n\nThe keynote, titled "Gardeners Guide to eBPF," was presented by Jane Doe.');
     expect(talks.map(brief)).toEqual([
-      { title: 'A Beginner’s Guide to eBPF Programming', url: 'https://www.youtube.com/watch?v=lr', speakers: ['Liz Rice (Aqua)'], date: null, start: null, end: null },
+      { title: 'A Gardener’s Guide to eBPF Maps', url: 'https://www.youtube.com/watch?v=lr', speakers: ['Jane Doe (Acme)'], date: null, start: null, end: null },
     ]);
   });
 });
 
 describe('header recognizers: headings `Title by Speaker (Org)`', () => {
   it('splits at the last " by " that leaves a speaker list', () => {
-    expect(talksOf('## Our eBPF Journey by Bike by Tabitha Sable and Laurent Bernaille (Datadog)').map(brief)[0]).toMatchObject({
+    expect(talksOf('## Our eBPF Journey by Bike by Jane Doe and John Roe (Globex)').map(brief)[0]).toMatchObject({
       title: 'Our eBPF Journey by Bike',
-      speakers: ['Tabitha Sable (Datadog)', 'Laurent Bernaille (Datadog)'],
+      speakers: ['Jane Doe (Globex)', 'John Roe (Globex)'],
     });
     expect(talksOf('## Made by hand')).toEqual([]);
   });
@@ -107,13 +107,13 @@ describe('header recognizers: bold titles', () => {
     const body = [
       '**Cilium Project Booth:** Finally, visit Cilium’s kiosk at 15B in the Project Pavilion to see live demos.',
       '',
-      '**How did you first get into technology?**',
+      '**What was the first program you wrote?**',
       '',
-      'I have always been very curious about computers.',
+      'A calculator for my bicycle gears.',
       '',
       '**_“eBPF tracing is very powerful. I love it.”_** - Marcos Hernandez, Platform Engineering Lead at Google Cloud',
       '',
-      '**_Author: Paul Arah, Isovalent_**',
+      '**_Author: Jane Doe, Acme_**',
     ].join('\n');
     expect(talksOf(body)).toEqual([]);
   });
@@ -188,7 +188,7 @@ describe('header recognizers: prose recaps', () => {
   });
 
   it('does not take quotations or titles restated inside an entry for new talks', () => {
-    expect(talksOf('Thomas Graf started by greeting attendees with a warm message of "Be kind, be human." He went on.')).toEqual([]);
+    expect(talksOf('Jane Doe opened the day with a short motto, "Ship small, ship often." She went on.')).toEqual([]);
     const talks = talksOf('## BPF as a Better Dataplane by Daniel Borkmann (Isovalent)\n\nNext up, Daniel presented a talk titled "BPF as a Better Dataplane" by Daniel Borkmann.');
     expect(talks.map((t) => t.title)).toEqual(['BPF as a Better Dataplane']);
   });
@@ -212,11 +212,11 @@ describe('section context: dates and speakers given once', () => {
 
   it('gives talks introduced as "his talks" to the person the post is about', () => {
     const talks = talksOf(
-      'Catch his two talks about Cilium at KubeCon EU 2022\n\n[Logs Told Us It Was DNS](https://sched.co/ytrw) Friday May 20, 2022 11:55 - 12:30 CEST',
-      "title: 'Meet the Maintainer - Laurent Bernaille'\ndate: '2022-05-05'",
+      'Catch his two talks about packets at KubeCon EU 2022\n\n[Logs Told Us It Was DNS](https://sched.co/ytrw) Friday May 20, 2022 11:55 - 12:30 CEST',
+      "title: 'Meet the Maintainer - John Roe'\ndate: '2022-05-05'",
     );
     expect(talks.map(brief)).toEqual([
-      { title: 'Logs Told Us It Was DNS', url: 'https://sched.co/ytrw', speakers: ['Laurent Bernaille'], date: '2022-05-20', start: '11:55', end: '12:30' },
+      { title: 'Logs Told Us It Was DNS', url: 'https://sched.co/ytrw', speakers: ['John Roe'], date: '2022-05-20', start: '11:55', end: '12:30' },
     ]);
     const guessed = read('Catch her talk\n\n[Logs](https://sched.co/ytrw)', "title: 'Meet the Maintainer: Jane Doe-Smith'\ndate: '2022-05-05'");
     expect(guessed.talks[0]!.speakers.map((s) => s.name)).toEqual(['Jane Doe-Smith']);

@@ -12,7 +12,7 @@ describe('date/time grammar', () => {
   });
 
   it('reads 12-hour ranges with am/pm on both ends, in either case, with or without a space', () => {
-    expect(when('Monday, October 24 • 9:15am - 9:20am')).toMatchObject({ start: '09:15', end: '09:20' });
+    expect(when('Monday, October 24 • 9:35am - 9:50am')).toMatchObject({ start: '09:35', end: '09:50' });
     expect(when('12:55pm - 2:05pm')).toMatchObject({ start: '12:55', end: '14:05' });
     expect(when('8:00am - 12:00pm')).toMatchObject({ start: '08:00', end: '12:00' });
     expect(when('9:15 AM – 10:00 AM')).toMatchObject({ start: '09:15', end: '10:00' });
@@ -36,7 +36,7 @@ describe('date/time grammar', () => {
     expect(when('April 18th, 2023 | 10:00 - 10:30')).toMatchObject({ weekday: null, month: 4, day: 18, year: 2023, start: '10:00' });
     expect(when('18 Apr 09:00-09:30')).toMatchObject({ month: 4, day: 18, start: '09:00', end: '09:30' });
     expect(when('Friday May 20, 2022 11:55 - 12:30 CEST')).toMatchObject({ weekday: 'FRIDAY', month: 5, day: 20, year: 2022, zone: 'CEST' });
-    expect(when('Tuesday, March 19, 2024, 09:00 - 09:10 CET')).toMatchObject({ month: 3, day: 19, year: 2024, start: '09:00', end: '09:10', zone: 'CET' });
+    expect(when('Tuesday, March 19, 2024, 09:40 - 09:55 CET')).toMatchObject({ month: 3, day: 19, year: 2024, start: '09:40', end: '09:55', zone: 'CET' });
     expect(when('Wed., 19th of April · 17:25–18:00')).toMatchObject({ weekday: 'WEDNESDAY', month: 4, day: 19, start: '17:25', end: '18:00' });
   });
 
@@ -55,8 +55,8 @@ describe('date/time grammar', () => {
   });
 
   it('tells a date line from text that mentions a date', () => {
-    expect(isWhenOnly(parseWhen('Thursday, March 21 • 17:25 - 18:00'))).toBe(true);
-    expect(isWhenOnly(parseWhen('Tuesday April 1, 2025 12:25 - 12:30 BST'))).toBe(true);
+    expect(isWhenOnly(parseWhen('Thursday, March 21 • 17:05 - 17:40'))).toBe(true);
+    expect(isWhenOnly(parseWhen('Tuesday April 1, 2025 12:35 - 12:50 BST'))).toBe(true);
     expect(isWhenOnly(parseWhen('September 9-11'))).toBe(false);
     expect(isWhenOnly(parseWhen('See you on April 18 at the booth'))).toBe(false);
     expect(isWhenOnly(parseWhen('2022 - 2023'))).toBe(false);

@@ -7,11 +7,15 @@ import { consumePostsParallel, parsePostsParallel } from '../src/ingest/parse-po
 import type { Diagnostic } from '../src/domain/types.ts';
 import { listDataFolder, MAX_POST_BYTES, postSourceOf, readDataFolder } from '../src/ingest/read-data-dir.ts';
 import { GraphDataResolver, resolveGraphData } from '../src/ingest/resolve-graph-data.ts';
-import { bundledReference, postSourcesIn, ROOT } from './helpers.ts';
+import { bundledReference, postSourcesIn, ROOT, seedSource } from './helpers.ts';
+import { CORPUS, hasCorpus } from './support/corpus.ts';
 
-describe('parsing posts on several threads', () => {
+/** The seed post and the corpus posts with and without talks, read in place. */
+const corpusSources = () => [seedSource(), ...postSourcesIn(CORPUS.talkPosts), ...postSourcesIn(CORPUS.otherPosts)];
+
+describe.skipIf(!hasCorpus('parsing the corpus posts on several threads'))('parsing posts on several threads (reads ../shared/corpus)', () => {
   it('gives exactly the graph data of the single-threaded ingest, with a worker really used', async () => {
-    const sources = [...postSourcesIn(path.join(ROOT, 'data', 'posts')), ...postSourcesIn(path.join(ROOT, 'test', 'fixtures', 'other-posts'))];
+    const sources = corpusSources();
     const reference = bundledReference();
     const failures: string[] = [];
     const { parsed } = await parsePostsParallel(sources, reference, { threads: 3, minBytesForWorkers: 0, onWorkerFailure: (error) => failures.push(error.message) });
@@ -23,7 +27,7 @@ describe('parsing posts on several threads', () => {
   }, 60_000);
 
   it('hands the records over in file order as they come, to a resolver that gives the same graph data', async () => {
-    const sources = [...postSourcesIn(path.join(ROOT, 'data', 'posts')), ...postSourcesIn(path.join(ROOT, 'test', 'fixtures', 'other-posts'))];
+    const sources = corpusSources();
     const reference = bundledReference();
     const failures: string[] = [];
     const resolver = new GraphDataResolver(reference);
@@ -43,7 +47,7 @@ describe('parsing posts on several threads', () => {
   }, 60_000);
 
   it('rejects with the error of a consumer that fails on a worker’s record, and consumes nothing after it', async () => {
-    const sources = [...postSourcesIn(path.join(ROOT, 'data', 'posts')), ...postSourcesIn(path.join(ROOT, 'test', 'fixtures', 'other-posts'))];
+    const sources = corpusSources();
     const files = sources.map((s) => s.file).sort((a, b) => a.localeCompare(b));
     const last = files.at(-1)!; // parsed by the last worker
     const consumed: string[] = [];

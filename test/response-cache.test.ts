@@ -1,14 +1,15 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
 import type { KnowledgeGraph } from '../src/graph/knowledge-graph.ts';
 import { schema } from '../src/schema/index.ts';
 import { createTalkGraphYoga } from '../src/server/create-yoga.ts';
 import { ResponseCache } from '../src/server/response-cache.ts';
-import { graphOf, postSourcesIn, ROOT, seedSource } from './helpers.ts';
+import { graphOf, seedSource } from './helpers.ts';
+import { inventedSource } from './support/invented-post.ts';
 
 const seedGraph = graphOf([seedSource()]);
-const bundledGraph = graphOf(postSourcesIn(path.join(ROOT, 'data', 'posts')));
+/** Another graph: the seed post and a post written for the tests. */
+const largerGraph = graphOf([seedSource(), inventedSource()]);
 
 /** Counts every entity lookup the schema makes, so a test can tell an executed answer from a cached one. */
 function countingGraph(graph: KnowledgeGraph): { graph: KnowledgeGraph; lookups: () => number } {
@@ -87,11 +88,11 @@ describe('response cache', () => {
     expect(JSON.parse(before.text).data.talks.totalCount).toBe(seedGraph.allTalks().length);
     expect((await post(yoga, { query: QUERY, variables: { first: 1 } })).cache).toBe('HIT');
 
-    graphs.swap(bundledGraph);
+    graphs.swap(largerGraph);
     const after = await post(yoga, { query: QUERY, variables: { first: 1 } });
     expect(after.cache).toBe('MISS');
-    expect(JSON.parse(after.text).data.talks.totalCount).toBe(bundledGraph.allTalks().length);
-    expect(bundledGraph.allTalks().length).toBeGreaterThan(seedGraph.allTalks().length);
+    expect(JSON.parse(after.text).data.talks.totalCount).toBe(largerGraph.allTalks().length);
+    expect(largerGraph.allTalks().length).toBeGreaterThan(seedGraph.allTalks().length);
     expect((await post(yoga, { query: QUERY, variables: { first: 1 } })).text).toBe(after.text);
   });
 

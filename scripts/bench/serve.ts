@@ -56,9 +56,9 @@ function serveBare(): void {
   });
 }
 
-async function serveProject(dataDir: string, naive: boolean): Promise<void> {
+async function serveProject(dataDirs: string[], naive: boolean): Promise<void> {
   const t0 = performance.now();
-  const loaded = await loadGraph([dataDir]);
+  const loaded = await loadGraph(dataDirs);
   const loadMs = performance.now() - t0;
   const graph = loaded.graph;
 
@@ -85,7 +85,7 @@ async function serveProject(dataDir: string, naive: boolean): Promise<void> {
   });
 }
 
-const { values } = parseArgs({ options: { mode: { type: 'string', default: 'project' }, data: { type: 'string' } } });
+const { values } = parseArgs({ options: { mode: { type: 'string', default: 'project' }, data: { type: 'string', multiple: true } } });
 const mode = values.mode as ServeMode;
 
 process.on('message', (message: ParentMessage) => {
@@ -98,5 +98,5 @@ process.on('message', (message: ParentMessage) => {
 process.on('disconnect', () => process.exit(0));
 
 if (mode === 'bare') serveBare();
-else if (mode === 'project' || mode === 'naive') await serveProject(values.data ?? 'data', mode === 'naive');
+else if (mode === 'project' || mode === 'naive') await serveProject(values.data ?? ['data'], mode === 'naive');
 else throw new Error(`unknown mode ${mode}`);

@@ -1,6 +1,6 @@
 import type { KnowledgeGraph } from '../../src/graph/knowledge-graph.ts';
-import { createRandom } from '../bench/prng.ts';
-import { DASHBOARD, DEEP, FACETS, ISOVALENT_FRIDAY, SEARCH, TEXT_FILTER, combinations as pick, range, requestBody, type BenchQuery, type Variables } from '../bench/queries.ts';
+import { createRandom } from '../../test/support/prng.ts';
+import { DASHBOARD, DEEP, FACETS, ISOVALENT_FRIDAY, SEARCH, TEXT_FILTER, combinations as pick, range, requestBody, type BenchQuery, type Variables } from '../../test/support/bench-queries.ts';
 
 
 /** Date windows between the talk dates of the graph: every (from, to) pair with from ≤ to, plus open ends. */

@@ -79,6 +79,8 @@ export interface ParsedPost {
   post: PostRecord;
   talks: ParsedTalk[];
   diagnostics: Diagnostic[];
+  /** Events the post names that the reference data does not know, made from what the post says. */
+  events?: EventDefinition[];
 }
 
 // ---- Reference data (data/*.yaml) ----

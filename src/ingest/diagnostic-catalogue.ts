@@ -91,6 +91,21 @@ export const DIAGNOSTIC_CATALOGUE = {
     summary: 'The post names no known event; talk times have no time zone and no instant.',
     hint: 'Add the event to data/events.yaml or set event: in the front matter.',
   },
+  EVENT_CODE_UNKNOWN: {
+    severity: 'warning',
+    summary: 'The event named in the front matter is not in events.yaml; it was not used.',
+    hint: 'Use a slug of data/events.yaml (the closest ones are suggested) or add the event there.',
+  },
+  EVENT_LEARNED: {
+    severity: 'info',
+    summary: 'The post names an event that events.yaml does not know; the event was made from what the post says.',
+    hint: 'Add the event to data/events.yaml to give it its exact name, city, zone and dates.',
+  },
+  POST_YEAR_CONTRADICTED: {
+    severity: 'warning',
+    summary: "The front-matter date's year is contradicted by the post's path (and the weekdays of its dates, when it gives them); the path's year was used.",
+    hint: 'Fix the date in the front matter.',
+  },
   TIMEZONE_UNKNOWN: {
     severity: 'warning',
     summary: 'The event has no time zone; local times are kept without an instant.',
@@ -104,7 +119,7 @@ export const DIAGNOSTIC_CATALOGUE = {
   ZONE_ABBREVIATION_UNKNOWN: {
     severity: 'info',
     summary: 'A time-zone abbreviation is not one the ingest knows; it was ignored.',
-    hint: 'Use one of CET, CEST, BST, GMT, UTC, EST, EDT, CST, CDT, MST, MDT, PST, PDT.',
+    hint: 'Use a common abbreviation (CET, CEST, BST, IST, ET, PT, JST, AEST …; see src/ingest/zone-abbreviations.ts).',
   },
   SPEAKER_UNREADABLE: {
     severity: 'warning',

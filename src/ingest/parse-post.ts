@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { Diagnostic, ParsedPost, ParsedTalk, PostRecord, SpeakerMention, TalkEntry, Weekday } from '../domain/types.ts';
+import type { Diagnostic, ParsedPost, ParsedTalk, PostRecord, SpeakerMention, TalkEntry } from '../domain/types.ts';
 import { compactText, slugify } from '../domain/text.ts';
-import { weekdayOfDate } from '../domain/weekday.ts';
 import { diagnose } from './diagnostic-catalogue.ts';
 import { classifyKind } from './classify-kind.ts';
+import { collectWeekdaySamples, decidePostYear, decideTalkDate, describeContradiction, yearOfPath } from './date-evidence.ts';
 import type { EventMatcher } from './event-matcher.ts';
 import { flattenBlocks, parseMarkdown, type Block } from './markdown-blocks.ts';
 import { looksLikePersonName, parseSpeakers, type SpeakerGrammarOptions } from './parse-speakers.ts';
 import { parseWhen, type WhenParts } from './parse-when.ts';
+import { PostEvents } from './post-events.ts';
 import { readFrontMatter } from './read-front-matter.ts';
 import { readFrontMatterTalks } from './read-front-matter-talks.ts';
 import { isDateLine, looksLikeBrokenDateLine, recognizeTalkHeader } from './recognize-talk-header.ts';
@@ -28,6 +29,8 @@ interface Section {
   date: WhenParts | null;
   /** Speakers an intro sentence gave the talks below it ("Catch his two talks…"). */
   speakers: SpeakerMention[] | null;
+  /** Paragraphs read in the section so far: only its first few introduce it. */
+  paragraphs?: number;
 }
 
 interface OpenTalk {
@@ -63,10 +66,6 @@ function fileStem(file: string): string {
   return (file.split('/').pop() ?? file).replace(/\.(mdx?|markdown)$/i, '');
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
 /** Parses one post: front matter, then its talks, read block by block over the Markdown tree. */
 export function parsePost(file: string, text: string, ctx: IngestContext): ParsedPost {
   return { digest: createHash('sha1').update(file).update('\0').update(text).digest('hex'), ...readPost(file, text, ctx) };
@@ -93,19 +92,25 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
 
   const blocks = flattenBlocks(parseMarkdown(fm.body), fm.bodyLineOffset);
   const firstHeading = blocks.find((b) => b.kind === 'heading' && b.depth === 1);
-  const rawDate = stringField(fm.data, 'date');
+  const rawDate = stringField(fm.data, 'date') ?? stringField(fm.data, 'created_at') ?? stringField(fm.data, 'publishDate');
   const dateMatch = rawDate ? ISO_DATE.exec(rawDate) : null;
   if (rawDate && !dateMatch) diagnostics.push(diagnose('POST_DATE_INVALID', at(1), `"${rawDate}"`));
   const stemDate = ISO_DATE.exec(stem);
   const postDate = dateMatch ? dateMatch[0] : stemDate ? stemDate[0] : null;
   const title = stringField(fm.data, 'title') ?? firstHeading?.text ?? stem;
-  const postYear = postDate ? Number(postDate.slice(0, 4)) : null;
-  const pathYear = Number(/(?:^|\/)((?:19|20)\d\d)[/-]/.exec(`${stringField(fm.data, 'path') ?? ''}/${stem}`)?.[1] ?? NaN);
+  const frontMatterYear = postDate ? Number(postDate.slice(0, 4)) : null;
+  const pathYear = yearOfPath(file, stringField(fm.data, 'path') ?? stringField(fm.data, 'slug') ?? stringField(fm.data, 'permalink'));
+  // The path over the front matter, the weekdays over both (a 2026 post dated 2025 by mistake).
+  // Without a date, the year in the title ("Prometheus at CloudNativeCon 2017") is the post's year.
+  const titleYear = Number(/\b((?:19|20)\d\d)\b/.exec(title)?.[1]) || null;
+  const postYear = decidePostYear(frontMatterYear ?? (pathYear === null ? titleYear : null), pathYear, collectWeekdaySamples(blocks.map((b) => b.text)));
+  if (postYear.contradicted) diagnostics.push(diagnose('POST_YEAR_CONTRADICTED', at(1), describeContradiction(postYear.contradicted)));
 
+  // Events named in the post, matched by name and year; those events.yaml does not know are learned from the post.
+  const events = new PostEvents(ctx.events, file, postDate, diagnostics);
   const declaredEvent = stringField(fm.data, 'event');
-  const postEvent = declaredEvent
-    ? (ctx.events.bySlug(declaredEvent) ?? ctx.events.match(declaredEvent, null))
-    : ctx.events.match(title, postYear);
+  const postEvent =
+    (declaredEvent ? events.declared(declaredEvent, postYear.year) : null) ?? events.name(title, postYear.year, firstHeading && !stringField(fm.data, 'title') ? firstHeading.line : 1);
   const tags = Array.isArray(fm.data.tags) ? fm.data.tags.filter((t): t is string => typeof t === 'string') : [];
   const post: PostRecord = {
     file,
@@ -134,32 +139,9 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
   let open: OpenTalk | null = null;
 
   const resolveDate = (talk: OpenTalk): { date: string | null; when: WhenParts | null } => {
-    const own = talk.when;
-    const section = talk.sectionDate;
-    const month = own?.month ?? section?.month ?? null;
-    const day = own?.day ?? section?.day ?? null;
-    const weekday: Weekday | null = own?.weekday ?? (own?.month ? null : section?.weekday) ?? null;
-    const writtenYear = own?.year ?? section?.year ?? null;
-    if (month === null || day === null) return { date: null, when: own };
-    const line = talk.block.line;
-    let year = writtenYear ?? postYear;
-    if (year === null) {
-      diagnostics.push(diagnose('DATE_YEAR_UNKNOWN', at(line)));
-      return { date: null, when: own };
-    }
-    let date = `${year}-${pad(month)}-${pad(day)}`;
-    if (weekday && weekdayOfDate(date) !== weekday) {
-      const candidates = writtenYear === null ? [pathYear, year - 1, year + 1].filter((y) => Number.isFinite(y)) : [];
-      const fitting = candidates.find((y) => weekdayOfDate(`${y}-${pad(month)}-${pad(day)}`) === weekday);
-      if (fitting !== undefined) {
-        diagnostics.push(diagnose('YEAR_CORRECTED', at(line), `${weekday} ${date} does not exist; used ${fitting}.`));
-        year = fitting;
-        date = `${year}-${pad(month)}-${pad(day)}`;
-      } else {
-        diagnostics.push(diagnose('WEEKDAY_MISMATCH', at(line), `${date} is a ${weekdayOfDate(date)}, not a ${weekday}.`));
-      }
-    }
-    return { date, when: own };
+    const decided = decideTalkDate(talk.when, talk.sectionDate, events.eventOf(talk.eventSlug), postYear, pathYear, frontMatterYear);
+    if (decided.problem) diagnostics.push(diagnose(decided.problem.code, at(talk.block.line), decided.problem.detail));
+    return { date: decided.date, when: talk.when };
   };
 
   const closeTalk = () => {
@@ -198,8 +180,7 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
     while (sections.length > 1 && currentSection().depth >= block.depth) sections.pop();
     const parent = currentSection();
     const when = parseWhen(block.text);
-    const year = when.year ?? postYear;
-    const event = ctx.events.match(block.text, year, post.eventSlug);
+    const event = events.name(block.text, when.year ?? postYear.year, block.line, post.eventSlug);
     sections.push({
       depth: block.depth,
       eventSlug: event?.slug ?? parent.eventSlug,
@@ -229,6 +210,15 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
         const when = parseWhen(block.text);
         if (when.month !== null && when.day !== null && when.start === null) currentSection().date = when;
         if (postSubject && SUBJECT_TALKS.test(block.text)) currentSection().speakers = [postSubject];
+      }
+      // An intro sentence may name the event of a section that has none ("… at KubeCon + CloudNativeCon Europe 2026 in Amsterdam"),
+      // or the city of one the post named without it.
+      const intro = block.kind === 'paragraph' && talks.length === 0 && (currentSection().paragraphs = (currentSection().paragraphs ?? 0) + 1) <= 3;
+      if (intro && block.text.length < 2000 && (!currentSection().eventSlug || events.lacksCity(currentSection().eventSlug))) {
+        // In prose, only a name written with its year counts ("KubeCon, Cilium + eBPF Day and …" names no one event).
+        const event = events.name(block.text, null, block.line);
+        if (event && !currentSection().eventSlug) currentSection().eventSlug = event.slug;
+        if (event && sections.length === 1) post.eventSlug ??= event.slug;
       }
       return;
     }
@@ -264,7 +254,7 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
   closeTalk();
 
   if (talks.length === 0) diagnostics.push(diagnose('POST_NO_TALKS', at(1)));
-  return { post, talks: talks.map((talk) => tagged(talk, ctx)), diagnostics };
+  return { post, talks: talks.map((talk) => tagged(talk, ctx)), diagnostics, ...events.learnedWithDates(talks) };
 }
 
 /** The entry as resolution takes it: topics tagged, and the abstract (the bulk of a talk's memory) stored compactly. */

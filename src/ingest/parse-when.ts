@@ -1,5 +1,6 @@
 import type { Weekday } from '../domain/types.ts';
 import { WEEKDAYS } from '../domain/types.ts';
+import { UTC_OFFSET_PATTERN, zoneInfo, ZONE_ABBREVIATIONS, ZONE_ABBREVIATIONS_AFTER_TIME_ONLY } from './zone-abbreviations.ts';
 
 /** What a piece of text says about when something happens. Every part is optional. */
 export interface WhenParts {
@@ -33,36 +34,20 @@ const DAY_RANGE_SEPARATOR = '\\s*(?:-|–|—|to|until|through)\\s*';
 const MONTH_DAY_RANGE_RE = new RegExp(`\\b${MONTH_PATTERN}\\s+${DAY_PATTERN}${DAY_RANGE_SEPARATOR}(?:${MONTH_PATTERN}\\s+)?${DAY_PATTERN}\\b`, 'i');
 const DAY_MONTH_RANGE_RE = new RegExp(`\\b${DAY_PATTERN}(?:\\s+${MONTH_PATTERN})?${DAY_RANGE_SEPARATOR}${DAY_PATTERN}\\s+(?:of\\s+)?${MONTH_PATTERN}(?![a-z])`, 'i');
 const YEAR_RE = /\b(19\d\d|20\d\d)\b/;
+/** An ISO date written as such ("2024-03-22"), not part of a path or slug. */
+const ISO_DATE_RE = /(?<![\w/.-])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\w/-])/;
 const RANGE_RE = new RegExp(`(?<![\\d:])${CLOCK}\\s*(?:-|–|—|to|until)\\s*${CLOCK}(?![\\d:])`, 'i');
 const SINGLE_TIME_RE = new RegExp(`(?<![\\d:])(\\d{1,2})[:.h](\\d{2})\\s*${MERIDIEM}?(?![\\d:])|(?<![\\d:])(\\d{1,2})\\s*${MERIDIEM}`, 'i');
 
-/** Abbreviations people write after times, with their UTC offsets in minutes. */
-export const ZONE_OFFSETS: Readonly<Record<string, number>> = {
-  UTC: 0,
-  GMT: 0,
-  WET: 0,
-  WEST: 60,
-  BST: 60,
-  CET: 60,
-  CEST: 120,
-  EET: 120,
-  EEST: 180,
-  EST: -300,
-  EDT: -240,
-  CST: -360,
-  CDT: -300,
-  MST: -420,
-  MDT: -360,
-  PST: -480,
-  PDT: -420,
-  IST: 330,
-  JST: 540,
-  KST: 540,
-  AEST: 600,
-  AEDT: 660,
-  SGT: 480,
-};
-const ZONE_RE = new RegExp(`(?<![A-Za-z])(${Object.keys(ZONE_OFFSETS).join('|')})(?![A-Za-z])`);
+/** Zone abbreviations read anywhere in a date line; the short generic ones ("ET", "PT") only right after a time. */
+const ZONE_RE = new RegExp(
+  `(?<![A-Za-z])(${UTC_OFFSET_PATTERN}|${Object.keys(ZONE_ABBREVIATIONS)
+    .filter((z) => !ZONE_ABBREVIATIONS_AFTER_TIME_ONLY.has(z))
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?![A-Za-z])`,
+);
+/** An abbreviation right after a time: "4:30pm CST", "03:30 PM ET", "10am (PT)". */
+const ZONE_AFTER_TIME_RE = new RegExp(`^\\s*\\(?(${UTC_OFFSET_PATTERN}|[A-Z]{1,5})\\)?(?![A-Za-z\\d])`);
 
 /** Characters that may separate the parts of a date line and mean nothing on their own. */
 const SEPARATORS_RE = /[\s•·|,;:()\-–—@*_]+|\bat\b|\bfrom\b|\bon\b/gi;
@@ -126,15 +111,27 @@ export function parseWhen(text: string): WhenParts {
     return m;
   };
 
+  const iso = take(ISO_DATE_RE);
   let start: string | null = null;
   let end: string | null = null;
+  let zoneAfterTime: string | null = null;
+  /** Takes the abbreviation written right after the time just taken (at `index`), if it is one. */
+  const takeZoneAt = (index: number) => {
+    const m = ZONE_AFTER_TIME_RE.exec(rest.slice(index));
+    if (m && zoneInfo(m[1]!)) {
+      zoneAfterTime = m[1]!;
+      rest = `${rest.slice(0, index)} ${rest.slice(index + m[0].length)}`;
+    }
+  };
   const range = rest.match(RANGE_RE);
   if (range && hasClockShape(range)) {
     take(RANGE_RE);
+    takeZoneAt(range.index!);
     ({ start, end } = readRange(range));
   } else {
     const single = take(SINGLE_TIME_RE);
     if (single) {
+      takeZoneAt(single.index!);
       start = single[1]
         ? clock(to24h(Number(single[1]), isPm(single[3])), Number(single[2]))
         : clock(to24h(Number(single[4]), isPm(single[5])), 0);
@@ -144,9 +141,12 @@ export function parseWhen(text: string): WhenParts {
   let month: number | null = null;
   let day: number | null = null;
   // "September 9-11", "9–11 September": the days of an event, not the date of one talk.
-  const spansDays = take(MONTH_DAY_RANGE_RE) !== null || take(DAY_MONTH_RANGE_RE) !== null;
-  const monthDay = spansDays ? null : take(MONTH_DAY_RE);
-  if (monthDay) {
+  const spansDays = !iso && (take(MONTH_DAY_RANGE_RE) !== null || take(DAY_MONTH_RANGE_RE) !== null);
+  const monthDay = spansDays || iso ? null : take(MONTH_DAY_RE);
+  if (iso) {
+    month = Number(iso[2]);
+    day = Number(iso[3]);
+  } else if (monthDay) {
     month = monthFrom(monthDay[1]!);
     day = Number(monthDay[2]);
   } else if (!spansDays) {
@@ -161,10 +161,10 @@ export function parseWhen(text: string): WhenParts {
     month = null;
   }
   const weekdayMatch = take(WEEKDAY_RE);
-  const yearMatch = take(YEAR_RE);
-  const zoneMatch = take(ZONE_RE);
+  const yearMatch = iso ?? take(YEAR_RE);
+  const zoneMatch = zoneAfterTime ? null : take(ZONE_RE);
   // An unknown zone-like abbreviation right after a time ("10:00 - 11:00 NZDT") is set aside, not left as prose.
-  const unknownZone = !zoneMatch && start !== null ? take(/(?<![A-Za-z])([A-Z]{2,4}T)(?![A-Za-z])/) : null;
+  const unknownZone = !zoneAfterTime && !zoneMatch && start !== null ? take(/(?<![A-Za-z])([A-Z]{2,4}T)(?![A-Za-z])/) : null;
 
   return {
     unknownZone: unknownZone ? unknownZone[1]! : null,
@@ -174,7 +174,7 @@ export function parseWhen(text: string): WhenParts {
     year: yearMatch ? Number(yearMatch[1]) : null,
     start,
     end,
-    zone: zoneMatch ? zoneMatch[1]! : null,
+    zone: zoneAfterTime ?? (zoneMatch ? zoneMatch[1]! : null),
     spansDays,
     rest: rest.replace(SEPARATORS_RE, ' ').trim(),
   };

@@ -18,7 +18,7 @@ import type {
 import { detached, foldKey, slugify } from '../domain/text.ts';
 import { weekdayOfDate } from '../domain/weekday.ts';
 import { diagnose } from './diagnostic-catalogue.ts';
-import { ZONE_OFFSETS } from './parse-when.ts';
+import { offsetsOf, zoneInfo } from './zone-abbreviations.ts';
 
 function shortHash(text: string): string {
   return createHash('sha1').update(text).digest('hex').slice(0, 6);
@@ -108,20 +108,31 @@ function localDateTime(date: string, time: string, zone: string | FixedOffsetZon
   return value;
 }
 
+function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `UTC${sign}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
+}
+
 function computeInstants(entry: TalkEntry, zone: string | null, diagnostics: Diagnostic[]): Instants {
-  const abbreviationOffset = entry.zoneAbbreviation ? ZONE_OFFSETS[entry.zoneAbbreviation] : undefined;
-  let effectiveZone: string | FixedOffsetZone | null = zone;
-  if (!effectiveZone && abbreviationOffset !== undefined) effectiveZone = FixedOffsetZone.instance(abbreviationOffset);
+  const abbreviation = entry.zoneAbbreviation ? zoneInfo(entry.zoneAbbreviation) : undefined;
   if (!entry.date || !entry.start) return { startsAt: null, endsAt: null, timezone: zone };
+  let effectiveZone: string | FixedOffsetZone | null = zone;
+  // No event zone: the abbreviation's usual meaning (a generic "ET" is New York's time on that date).
+  if (!effectiveZone && abbreviation) effectiveZone = abbreviation.offsets.length > 0 ? FixedOffsetZone.instance(abbreviation.offsets[0]!) : abbreviation.zone;
   if (!effectiveZone) {
     diagnostics.push(diagnose('TIMEZONE_UNKNOWN', entry.source, `"${entry.title}" keeps local times only.`));
     return { startsAt: null, endsAt: null, timezone: null };
   }
   const startsAt = localDateTime(entry.date, entry.start, effectiveZone);
-  if (abbreviationOffset !== undefined && zone && startsAt.offset !== abbreviationOffset) {
-    diagnostics.push(
-      diagnose('ZONE_ABBREVIATION_MISMATCH', entry.source, `${entry.zoneAbbreviation} is UTC${abbreviationOffset >= 0 ? '+' : ''}${abbreviationOffset / 60}, but ${zone} is ${startsAt.toFormat('ZZ')} on ${entry.date}.`),
-    );
+  if (abbreviation && zone) {
+    // Checked against the event's zone: IST is right in Delhi (+5:30) and in Dublin in summer (+1), CET is not right in London.
+    const offsets = offsetsOf(entry.zoneAbbreviation!, entry.date);
+    if (!offsets.includes(startsAt.offset)) {
+      diagnostics.push(
+        diagnose('ZONE_ABBREVIATION_MISMATCH', entry.source, `${entry.zoneAbbreviation} is ${offsets.map(formatOffset).join(' or ')}, but ${zone} is ${startsAt.toFormat('ZZ')} on ${entry.date}.`),
+      );
+    }
   }
   let endsAt = entry.end ? localDateTime(entry.date, entry.end, effectiveZone) : null;
   if (endsAt && endsAt < startsAt) endsAt = endsAt.plus({ days: 1 });
@@ -159,6 +170,8 @@ export class GraphDataResolver {
   private readonly organizations: NameRegistry;
   private readonly speakers: NameRegistry;
   private readonly eventDefs: Map<string, EventDefinition>;
+  /** Events learned from posts (not in the reference data), in the order first seen. */
+  private readonly learnedEvents = new Map<string, EventDefinition>();
   // Dates, times, names and file paths repeat across thousands of talks; records parsed on other
   // threads each bring their own copy of them. One copy of each is kept.
   private readonly sharedStrings = new Map<string, string>();
@@ -183,8 +196,9 @@ export class GraphDataResolver {
     return kept as T;
   }
 
-  add({ post, talks: entries, diagnostics: postDiagnostics, digest }: ParsedPost): void {
+  add({ post, talks: entries, diagnostics: postDiagnostics, digest, events: learned }: ParsedPost): void {
     const { reference, eventDefs, speakers, organizations, diagnostics, talks, talkKeys } = this;
+    for (const event of learned ?? []) this.learnEvent(event);
     for (const diagnostic of postDiagnostics) this.parseDiagnostics.push(diagnostic);
     this.inputDigest.update(digest);
     let reportedUnknownEvent = false;
@@ -252,6 +266,24 @@ export class GraphDataResolver {
     }
   }
 
+  /** An event a post named and the reference data does not know; several posts' accounts of it are merged. */
+  private learnEvent(event: EventDefinition): void {
+    const known = this.eventDefs.get(event.slug);
+    if (known && !this.learnedEvents.has(event.slug)) return; // in the reference data after all
+    const merged: EventDefinition = known
+      ? {
+          ...known,
+          city: known.city ?? event.city,
+          country: known.country ?? event.country,
+          timezone: known.timezone ?? event.timezone,
+          startDate: [known.startDate, event.startDate].filter((d): d is string => d !== null).sort()[0] ?? null,
+          endDate: [known.endDate, event.endDate].filter((d): d is string => d !== null).sort().pop() ?? null,
+        }
+      : event;
+    this.eventDefs.set(event.slug, merged);
+    this.learnedEvents.set(event.slug, merged);
+  }
+
   /** The graph data of every post added. */
   finish(): GraphData {
     const { reference, eventDefs, speakers, organizations, talks, posts } = this;
@@ -287,7 +319,7 @@ export class GraphDataResolver {
         current = current.parent ? eventDefs.get(current.parent) : undefined;
       }
     }
-    const eventRecords: Event[] = reference.events
+    const eventRecords: Event[] = [...reference.events, ...this.learnedEvents.values()]
       .filter((e) => usedEventIds.has(e.slug))
       .map((e) => ({
         id: e.slug,

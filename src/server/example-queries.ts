@@ -1,4 +1,7 @@
-/** Queries GraphiQL opens with, one per tab: the questions people ask first. */
+/**
+ * Queries GraphiQL opens with, one per tab: the questions people ask first. Each must answer with data
+ * on the bundled seed post (test/readme-examples.test.ts checks it).
+ */
 export const EXAMPLE_QUERIES: ReadonlyArray<{ title: string; query: string }> = [
   {
     title: 'Isovalent on Friday',

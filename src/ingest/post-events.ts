@@ -1,0 +1,81 @@
+import type { Diagnostic, EventDefinition, TalkEntry } from '../domain/types.ts';
+import { diagnose } from './diagnostic-catalogue.ts';
+import type { EventMatcher } from './event-matcher.ts';
+import { findNamedEvent } from './learn-event.ts';
+import { zoneInfo } from './zone-abbreviations.ts';
+
+/**
+ * The events one post names: known ones (events.yaml) and the ones learned from what the post says,
+ * with the diagnostics that naming them leaves (EVENT_CODE_UNKNOWN, EVENT_LEARNED).
+ */
+export class PostEvents {
+  private readonly learned = new Map<string, EventDefinition>();
+
+  constructor(
+    private readonly events: EventMatcher,
+    private readonly file: string,
+    /** The post's date: tells apart the events of a year that share a name. */
+    private readonly near: string | null,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  /** A known or learned event by slug. */
+  eventOf(slug: string | null): EventDefinition | null {
+    return slug ? (this.events.bySlug(slug) ?? this.learned.get(slug) ?? null) : null;
+  }
+
+  /** True for a learned event whose city is still unknown: a later sentence may give it. */
+  lacksCity(slug: string | null): boolean {
+    const event = slug ? this.learned.get(slug) : undefined;
+    return event !== undefined && !event.city;
+  }
+
+  /** The event a text names by name and year, learning it when events.yaml does not know it. */
+  name(text: string, year: number | null, line: number, parentSlug?: string | null): EventDefinition | null {
+    const named = findNamedEvent(text, year, this.events, parentSlug, this.near);
+    if (!named) return null;
+    if (!named.learned) return named.event;
+    const kept = this.learned.get(named.event.slug);
+    if (!kept) {
+      this.learned.set(named.event.slug, named.event);
+      const { name, city, timezone } = named.event;
+      this.diagnostics.push(diagnose('EVENT_LEARNED', { file: this.file, line }, `"${name}"${city ? ` in ${city}` : ''}${timezone ? ` (${timezone})` : ''}.`));
+    } else if (!kept.city && named.event.city) {
+      // Named again with its city ("… India 2026 in Mumbai" after a title without one).
+      this.learned.set(kept.slug, { ...kept, city: named.event.city, country: named.event.country, timezone: named.event.timezone });
+    }
+    return this.learned.get(named.event.slug)!;
+  }
+
+  /**
+   * The event of `event:` in the front matter: a slug of events.yaml, or a name matched by name and
+   * year ("KubeCon EU 2026"). Anything else is EVENT_CODE_UNKNOWN with the closest slugs.
+   */
+  declared(code: string, year: number | null): EventDefinition | null {
+    const known = this.events.bySlug(code);
+    if (known) return known;
+    const named = /\s/.test(code) ? this.name(code, year, 1) : null;
+    if (!named || this.learned.has(named.slug)) {
+      const suggestions = this.events.suggest(code);
+      this.diagnostics.push(diagnose('EVENT_CODE_UNKNOWN', { file: this.file, line: 1 }, `"${code}"${suggestions.length > 0 ? `; did you mean ${suggestions.join(' or ')}?` : '.'}`));
+    }
+    return named;
+  }
+
+  /** The learned events with the dates of their talks, and a zone from their talks' abbreviations when no city gave one. */
+  learnedWithDates(talks: readonly TalkEntry[]): { events?: EventDefinition[] } {
+    if (this.learned.size === 0) return {};
+    const events = [...this.learned.values()].map((event) => {
+      const own = talks.filter((t) => t.eventSlug === event.slug);
+      const dates = own.map((t) => t.date).filter((d): d is string => d !== null).sort();
+      const abbreviation = own.map((t) => t.zoneAbbreviation).find((z) => z !== null);
+      return {
+        ...event,
+        startDate: dates[0] ?? null,
+        endDate: dates[dates.length - 1] ?? null,
+        timezone: event.timezone ?? (abbreviation ? (zoneInfo(abbreviation)?.zone ?? null) : null),
+      };
+    });
+    return { events };
+  }
+}
