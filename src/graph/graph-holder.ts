@@ -7,6 +7,7 @@ import type { KnowledgeGraph } from './knowledge-graph.ts';
 export class GraphHolder {
   private graph: KnowledgeGraph | null;
   private stopping = false;
+  private readonly listeners = new Set<(graph: KnowledgeGraph) => void>();
 
   constructor(initial: KnowledgeGraph | null = null) {
     this.graph = initial;
@@ -35,5 +36,12 @@ export class GraphHolder {
 
   swap(next: KnowledgeGraph): void {
     this.graph = next;
+    for (const listener of this.listeners) listener(next);
+  }
+
+  /** Calls `listener` with each graph swapped in from now on; returns the function that stops it. */
+  onSwap(listener: (graph: KnowledgeGraph) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
   }
 }

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { GraphHolder } from '../graph/graph-holder.ts';
 import type { KnowledgeGraph } from '../graph/knowledge-graph.ts';
 
 /** Per-request context: the graph this request reads (fixed for its whole life) and its loaders. */
@@ -6,6 +7,8 @@ export interface GraphContext {
   graph: KnowledgeGraph;
   /** Relation loaders, made per request so batching and caching never leak between requests. */
   relations: RelationLoaders;
+  /** The holder of the graph being served, for the live `graphVersion` subscription; null outside a server. */
+  graphs: GraphHolder | null;
 }
 
 export type RelationName = 'talksOfSpeaker' | 'talksOfOrganization' | 'talksOfTopic' | 'talksOfEvent' | 'talksOfPost';
@@ -17,10 +20,11 @@ function idsOf(graph: KnowledgeGraph, relation: RelationName, ids: readonly stri
   return graph.getMany(kind, ids).map((entity) => (entity && 'talkIds' in entity ? entity.talkIds : []));
 }
 
-export function createContext(graph: KnowledgeGraph): GraphContext {
+export function createContext(graph: KnowledgeGraph, graphs: GraphHolder | null = null): GraphContext {
   const loader = (relation: RelationName) => new DataLoader<string, readonly string[]>(async (ids) => idsOf(graph, relation, ids));
   return {
     graph,
+    graphs,
     relations: {
       talksOfSpeaker: loader('talksOfSpeaker'),
       talksOfOrganization: loader('talksOfOrganization'),

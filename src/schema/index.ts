@@ -12,6 +12,7 @@ import './ask.ts';
 import './schedule.ts';
 import './search.ts';
 import './ingest-report.ts';
+import './graph-version.ts';
 
 export const schema = builder.toSchema();
 

@@ -5,6 +5,7 @@ import type { GraphHolder } from '../graph/graph-holder.ts';
 import { createContext, type GraphContext } from '../schema/context.ts';
 import { useContentLengthCheck } from './body-limit-plugin.ts';
 import type { CalendarCache } from './calendar-cache.ts';
+import { useDashboard } from './dashboard-plugin.ts';
 import { useTalkCalendar } from './calendar-plugin.ts';
 import { corsOptionsOf, type CorsPolicy } from './cors-policy.ts';
 import { CompiledOperations, useCompiledExecution, type CompiledOperationsOptions } from './compiled-execution-plugin.ts';
@@ -114,7 +115,7 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
         });
   const yoga = createYoga<Record<string, unknown>, GraphContext>({
     schema: options.schema,
-    context: () => createContext(options.graphs.current()),
+    context: () => createContext(options.graphs.current(), options.graphs),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -138,6 +139,7 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
       useReadiness({ endpoint: '/ready', check: () => options.graphs.ready && !options.graphs.draining }),
       useEnumHints(options.schema),
       useTalkCalendar({ graphs: options.graphs, path: '/calendar.ics', cache: options.calendarCache }),
+      useDashboard(),
       useHttpCache({ graphs: options.graphs, paths: ['/graphql', '/calendar.ics'], maxAge: options.cacheMaxAge }),
       ...(metrics ? [metrics.plugin] : []),
       useRequestLogging(logger, tracker),

@@ -1,0 +1,116 @@
+import { useMemo } from 'preact/hooks';
+import { useQuery } from '../api.ts';
+import { CalendarLink } from '../components/chips.tsx';
+import { TalkList } from '../components/talk-list.tsx';
+import { chipLabel, chipsOfAnswer, filterQuery, talkFilterOf, type Chip } from '../filter.ts';
+import type { TalkFilter } from '../gql/graphql.ts';
+import { SearchQuery } from '../queries.ts';
+import { Failure, Loading } from './status.tsx';
+
+const PATHS = { Talk: 'talks', Speaker: 'speakers', Organization: 'organizations', Topic: 'topics' } as const;
+
+/** `drop` parameters name the chips the reader removed: `drop=day:FRIDAY`. */
+function droppedOf(params: URLSearchParams): Set<string> {
+  return new Set(params.getAll('drop'));
+}
+
+function searchHref(q: string, dropped: Iterable<string>): string {
+  const params = new URLSearchParams({ q });
+  for (const d of dropped) params.append('drop', d);
+  return `/search?${params}`;
+}
+
+/**
+ * `/search?q=…`: one box for words and questions. The question is read by `ask`; its reading is shown
+ * as chips (removable: the list follows) with the words it could not place; text-search hits below.
+ */
+export function Search({ url }: { url: URL }) {
+  const q = (url.searchParams.get('q') ?? '').trim();
+  const dropped = useMemo(() => droppedOf(url.searchParams), [url.search]);
+  const { data, error, loading } = useQuery(SearchQuery, { q }, q === '');
+
+  const reading = useMemo(() => {
+    if (!data) return null;
+    const { chips, rest } = chipsOfAnswer(data.ask.filter);
+    const kept = chips.filter((c) => !dropped.has(`${c.param}:${c.value}`));
+    const filter: TalkFilter = { ...(talkFilterOf(kept) ?? {}), ...rest };
+    return { chips, kept, rest, filter };
+  }, [data, dropped]);
+
+  return (
+    <>
+      <h1 tabIndex={-1}>Search</h1>
+      <form class="search-form" role="search" action="/search" method="get">
+        <label for="search-page-q">Words or a question</label>
+        <input id="search-page-q" name="q" type="search" value={q} placeholder='e.g. tetragon, or "talks by Isovalent speakers on Friday"' />
+        <button type="submit">Search</button>
+      </form>
+      {q === '' ? <p>Type words to find talks, speakers, organizations and topics, or ask a question in plain words.</p> : null}
+      {error ? <Failure error={error} /> : null}
+      {loading && !data ? <Loading /> : null}
+      {data && reading ? (
+        <>
+          <section class="card" aria-labelledby="reading-title">
+            <h2 id="reading-title">Understood as</h2>
+            <p data-testid="interpretation">{data.ask.interpretation}</p>
+            {reading.chips.length ? (
+              <ul class="chips" aria-label="Filter read from the question">
+                {reading.chips.map((chip: Chip) => {
+                  const id = `${chip.param}:${chip.value}`;
+                  const off = dropped.has(id);
+                  const next = off ? [...dropped].filter((d) => d !== id) : [...dropped, id];
+                  return (
+                    <li key={id} class={off ? 'chip off' : 'chip'} data-chip={id}>
+                      <span>{chipLabel(chip)}</span>
+                      <a href={searchHref(q, next)} aria-label={`${off ? 'Restore' : 'Remove'} ${chipLabel(chip)}`} title={off ? 'Restore' : 'Remove'}>
+                        {off ? '+' : '×'}
+                      </a>
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : null}
+            {Object.keys(reading.rest).length ? <p class="note">Also: {JSON.stringify(reading.rest)}</p> : null}
+            {data.ask.unrecognized.length ? (
+              <p data-testid="unrecognized">
+                Not understood:{' '}
+                {data.ask.unrecognized.map((w) => (
+                  <mark key={w}>{w}</mark>
+                ))}
+              </p>
+            ) : null}
+            {data.ask.corrections.length ? <p>Read {data.ask.corrections.map((c) => `“${c.from}” as “${c.to}”`).join(', ')}.</p> : null}
+            {data.ask.alternatives.length ? (
+              <p>
+                Other readings: {data.ask.alternatives.map((a) => `${a.interpretation} (${a.talkCount})`).join('; ')}
+              </p>
+            ) : null}
+            {Object.keys(reading.rest).length === 0 && reading.kept.length ? (
+              <p>
+                <a href={`/${filterQuery(reading.kept)}`}>Open in the overview</a> · <CalendarLink chips={reading.kept} />
+              </p>
+            ) : null}
+          </section>
+          <TalkList filter={reading.filter} title="Matching talks" orderBy={reading.filter.text ? 'RELEVANCE' : 'START_TIME'} />
+          <section class="card" aria-labelledby="hits-title">
+            <h2 id="hits-title">Text search</h2>
+            {data.search.length === 0 ? <p>No hit.</p> : null}
+            <ol class="hits">
+              {data.search.map((hit) => {
+                const node = hit.node;
+                const name = node.__typename === 'Talk' ? node.title : node.name;
+                return (
+                  <li key={`${node.__typename}:${node.slug}`} data-hit={node.__typename}>
+                    <span class="badge">{node.__typename}</span> <a href={`/${PATHS[node.__typename]}/${encodeURIComponent(node.slug)}`}>{name}</a>
+                    {node.__typename === 'Talk' && node.event ? <span class="meta"> · {node.event.name}</span> : null}
+                    {'talkCount' in node ? <span class="meta"> · {node.talkCount} talks</span> : null}
+                  </li>
+                );
+              })}
+            </ol>
+          </section>
+        </>
+      ) : null}
+    </>
+  );
+}
