@@ -15,7 +15,7 @@ FROM deps AS snapshot
 COPY tsconfig.json ./
 COPY src ./src
 COPY data ./data
-RUN node --import tsx src/snapshot-cli.ts --data data --out graph.snap
+RUN node src/snapshot-cli.ts --data data --out graph.snap
 
 # 3. What runs: the same sources (the snapshot checks they are the code that wrote it), the snapshot.
 FROM node:24-slim AS runtime

@@ -1,6 +1,6 @@
 // `npm run load [-- --duration 20 | --soak] [--connections 10] [--reload-every 3] [--sample-every 10] [--keep]`
 //
-// Load and soak run of the server as users run it: `node --expose-gc --import tsx src/main.ts --watch --data DIR`
+// Load and soak run of the server as users run it: `node --expose-gc src/main.ts --watch --data DIR`
 // on 127.0.0.1 in a child process, DIR a temporary copy of data/ (the bundled seed post: main takes one
 // --data folder, and the corpus is never copied, so the corpus posts are not part of this run). autocannon (through the bench's
 // runLoad) sends a mixed query set — dashboard, filtered, search (search, text filter, ask), deep

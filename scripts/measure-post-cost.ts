@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadGraph } from '../src/load-graph.ts';
 
 // Peak RSS of ingesting one post of a given size, to choose MAX_POST_BYTES. Run one size per process:
-//   node --import tsx scripts/measure-post-cost.ts BYTES [talks|prose]
+//   node scripts/measure-post-cost.ts BYTES [talks|prose]
 // `talks`: a post that is nothing but talk entries (the costliest content per byte); `prose`: paragraphs.
 const bytes = Number(process.argv[2] ?? 1_000_000);
 const kind = process.argv[3] ?? 'talks';

@@ -37,7 +37,7 @@ console.log(`snapshot-start: ${values.snapshot}, Node ${process.version}, ${os.c
 for (let run = 1; run <= Number(values.runs); run++) {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'src/main.ts', '--snapshot', values.snapshot], {
+  const child = spawn(process.execPath, ['--expose-gc', 'src/main.ts', '--snapshot', values.snapshot], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],

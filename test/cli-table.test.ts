@@ -30,7 +30,7 @@ An abstract, but no date.
 writeFileSync(path.join(dir, 'talks.md'), POST);
 
 async function ingest(...args: string[]) {
-  return run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+  return run(process.execPath, [path.join(ROOT, 'src/cli.ts'), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
 }
 
 describe('the ingest table', () => {

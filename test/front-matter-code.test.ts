@@ -94,7 +94,7 @@ describe('front matter in a language other than YAML or TOML', () => {
   it('the CLI (npm run ingest) does not run it', () => {
     let stderr = '';
     try {
-      execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'cli.ts'), '--strict', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      execFileSync(process.execPath, [path.join(ROOT, 'src', 'cli.ts'), '--strict', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (error) {
       stderr = (error as { stderr: string }).stderr; // --strict: exit 1 on the error-level diagnostic
       expect((error as { status: number }).status).toBe(1);

@@ -95,7 +95,7 @@ describe('graph snapshots', () => {
   it('npm start -- --snapshot exits 2 with one clear line for a damaged snapshot', async () => {
     const file = path.join(dir, 'damaged.snap');
     writeFileSync(file, bytes.subarray(0, bytes.length - 10));
-    const result = await run(process.execPath, ['--import', 'tsx', 'src/main.ts', '--snapshot', file], { cwd: ROOT, env: { ...process.env, PORT: '0' } }).then(
+    const result = await run(process.execPath, ['src/main.ts', '--snapshot', file], { cwd: ROOT, env: { ...process.env, PORT: '0' } }).then(
       () => ({ code: 0, stderr: '' }),
       (error: { code: number; stderr: string }) => error,
     );

@@ -16,7 +16,7 @@ interface Exit {
 
 function start(args: string[], env: Record<string, string> = {}): Promise<Exit> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts'), ...args], {
+    const child = spawn(process.execPath, [path.join(ROOT, 'src', 'main.ts'), ...args], {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],

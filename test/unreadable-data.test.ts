@@ -85,7 +85,7 @@ describe('an unreadable file or folder in the data folder', () => {
     writeFileSync(path.join(team, 'inner.md'), '---\ntitle: Inner\n---\n\nText.\n', { mode: 0o644 });
     if (NOBODY.uid !== undefined) chownSync(team, NOBODY.uid, NOBODY.gid); // so the child can take its own permission away
     writeFileSync(path.join(reloadDir, 'reload.mts'), RELOAD_SCRIPT, { mode: 0o644 });
-    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(reloadDir, 'reload.mts'), reloadDir, team], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, ...NOBODY });
+    const run = spawnSync(process.execPath, [path.join(reloadDir, 'reload.mts'), reloadDir, team], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, ...NOBODY });
     expect(run.status, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout) as { before: string[]; after: string[]; keptLastGood: string[]; codes: string[][] };
     expect(result.before).toEqual(['Cilium Talks at KubeCon EU 2023', 'Inner']);
@@ -96,7 +96,7 @@ describe('an unreadable file or folder in the data folder', () => {
 
 
   it('is a PATH_UNREADABLE diagnostic at start-up and on a --watch reload, and the rest is served', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, 'load.mts'), dir], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, ...NOBODY });
+    const run = spawnSync(process.execPath, [path.join(dir, 'load.mts'), dir], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, ...NOBODY });
     expect(run.status, run.stderr).toBe(0);
     const { startUp, watch } = JSON.parse(run.stdout) as Record<'startUp' | 'watch', { talks: number; errors: Diagnostic[] }>;
     expect(startUp.talks).toBe(16);
@@ -107,7 +107,7 @@ describe('an unreadable file or folder in the data folder', () => {
   }, 90_000);
 
   it('is reported by the CLI, which still exits 0', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'cli.ts'), dir], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, ...NOBODY });
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'src', 'cli.ts'), dir], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, ...NOBODY });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain(`${path.join(name(), 'posts', 'locked.md')}:1 error PATH_UNREADABLE `);
     expect(run.stderr).toContain(`${path.join(name(), 'posts', 'secret')}:1 error PATH_UNREADABLE `);

@@ -41,7 +41,7 @@ export async function startChildServer(mode: ServeMode, options: { data?: string
   const log = openSync(logFile, 'w');
   const started = performance.now();
   const child = fork(SERVE, ['--mode', mode, ...[options.data ?? []].flat().flatMap((dir) => ['--data', dir])], {
-    execArgv: ['--expose-gc', '--import', 'tsx', ...(options.execArgv ?? [])], // the flags of npm start
+    execArgv: ['--expose-gc', ...(options.execArgv ?? [])], // the flags of npm start
     env: { ...process.env, ...options.env },
     stdio: ['ignore', log, log, 'ipc'],
   });

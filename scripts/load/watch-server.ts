@@ -42,15 +42,15 @@ async function waitReady(url: string, child: ChildProcess, logFile: string, dead
 }
 
 /**
- * Starts `node --expose-gc --import tsx src/main.ts --watch --data DIR` (the flags of npm start) with HOST=127.0.0.1 and a free PORT
- * (`execArgv` go after `--import tsx`: instruments such as the GC probe).
+ * Starts `node --expose-gc src/main.ts --watch --data DIR` (the flags of npm start) with HOST=127.0.0.1 and a free PORT
+ * (`execArgv` go after the flags of npm start: instruments such as the GC probe).
  * The child is node itself (no npm/tsx wrapper), so its pid is the server's pid for /proc. Its
  * stdout and stderr (the JSON log) go to `logFile`.
  */
 export async function startWatchServer(dataDir: string, logFile: string, options: { env?: Record<string, string>; execArgv?: string[] } = {}): Promise<WatchServer> {
   const port = await freePort();
   const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', ...(options.execArgv ?? []), MAIN, '--watch', '--data', dataDir], {
+  const child = spawn(process.execPath, ['--expose-gc', ...(options.execArgv ?? []), MAIN, '--watch', '--data', dataDir], {
     cwd: ROOT,
     env: { ...process.env, ...options.env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', log, log],

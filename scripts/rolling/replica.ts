@@ -53,7 +53,7 @@ export class Replica {
   /** Starts it from `snapshot` and resolves when /ready answers 200. */
   async start(snapshot: string, timeoutMs: number): Promise<void> {
     const log = createWriteStream(this.logFile, { flags: 'a' });
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'src/main.ts', '--snapshot', snapshot], {
+    const child = spawn(process.execPath, ['--expose-gc', 'src/main.ts', '--snapshot', snapshot], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'warn', ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,4 @@
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic, ParsedPost, ReferenceData } from '../domain/types.ts';
 import { createIngestContext } from './ingest-posts.ts';
@@ -20,19 +17,6 @@ export interface ParallelOptions {
 }
 
 const WORKER_URL = new URL('./parse-posts-worker.ts', import.meta.url);
-
-/**
- * A worker thread does not inherit the TypeScript loader of its parent (tsx registers its hooks per
- * thread), so the worker starts from this small script: register tsx, then load the worker module.
- */
-function bootScript(): string {
-  // The ESM entry of tsx's API, found through its package.json (import.meta.resolve is not available everywhere, e.g. under vitest).
-  const require = createRequire(import.meta.url);
-  const manifest = require.resolve('tsx/package.json');
-  const entry = (require('tsx/package.json') as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!.import.default;
-  const tsxApi = pathToFileURL(path.join(path.dirname(manifest), entry)).href;
-  return `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
-}
 
 /** Parse records, and the problems met reading the files (in file order). */
 export interface ParsedInputs {
@@ -94,7 +78,7 @@ interface WorkerRun {
  * arrive after its share has been taken over.
  */
 function parseInWorker(inputs: PostInput[], reference: ReferenceData, onBatch: (batch: ParsedInputs) => void): WorkerRun {
-  const worker = new Worker(bootScript(), { eval: true, workerData: { inputs, reference } });
+  const worker = new Worker(WORKER_URL, { workerData: { inputs, reference } });
   let settle: ((error: Error | null) => void) | null = null;
   const done = new Promise<void>((resolve, reject) => {
     settle = (error) => {

@@ -15,7 +15,7 @@ export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta
  * Posts larger than this are reported (FILE_TOO_LARGE) and never read. 2 MiB is ~70 times the largest
  * real post (30 KB). A post that is nothing but talk entries (the costliest content) costs ~100 bytes
  * of peak RSS per byte to ingest: one at the limit (15,550 talks) peaked at +206 MiB, where a 15 MB
- * post had cost ~2 GB (`node --expose-gc --import tsx scripts/measure-post-cost.ts 2097152 talks`).
+ * post had cost ~2 GB (`node --expose-gc scripts/measure-post-cost.ts 2097152 talks`).
  */
 export const MAX_POST_BYTES = 2 * 1024 * 1024;
 

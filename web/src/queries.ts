@@ -202,7 +202,7 @@ export const QualityQuery = graphql(`
     ingestReport {
       graphVersion
       counts { posts talks speakers organizations topics events diagnostics errors warnings }
-      diagnostics { code severity file line message }
+      diagnostics(first: 500) { totalCount nodes { code severity file line message } }
       nearDuplicates { kind names ids distance }
     }
   }

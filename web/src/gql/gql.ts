@@ -30,7 +30,7 @@ type Documents = {
     "\n  query ScheduleDays($event: String!) {\n    event(slug: $event) {\n      slug\n      name\n      timezone\n      talks(first: 1) { totalCount facets { dates(orderBy: VALUE) { value count } } }\n    }\n  }\n": typeof types.ScheduleDaysDocument,
     "\n  query ScheduleDay($event: String!, $date: LocalDate!, $after: String) {\n    event(slug: $event) {\n      talks(filter: { date: { from: $date, to: $date } }, first: 100, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { slug title kind day start end event { slug name } appearances { speaker { slug name } organization { slug name } } }\n      }\n    }\n  }\n": typeof types.ScheduleDayDocument,
     "\n  query Clashes($organization: String!, $speaker: String!, $withOrganization: Boolean!, $withSpeaker: Boolean!) {\n    organization(slug: $organization) @include(if: $withOrganization) {\n      name\n      parallelTalks { overlapMinutes talks { slug date } }\n    }\n    speaker(slug: $speaker) @include(if: $withSpeaker) {\n      name\n      doubleBookings { overlapMinutes talks { slug date } }\n    }\n  }\n": typeof types.ClashesDocument,
-    "\n  query Quality {\n    ingestReport {\n      graphVersion\n      counts { posts talks speakers organizations topics events diagnostics errors warnings }\n      diagnostics { code severity file line message }\n      nearDuplicates { kind names ids distance }\n    }\n  }\n": typeof types.QualityDocument,
+    "\n  query Quality {\n    ingestReport {\n      graphVersion\n      counts { posts talks speakers organizations topics events diagnostics errors warnings }\n      diagnostics(first: 500) { totalCount nodes { code severity file line message } }\n      nearDuplicates { kind names ids distance }\n    }\n  }\n": typeof types.QualityDocument,
 };
 const documents: Documents = {
     "\n  subscription GraphVersion {\n    graphVersion\n  }\n": types.GraphVersionDocument,
@@ -48,7 +48,7 @@ const documents: Documents = {
     "\n  query ScheduleDays($event: String!) {\n    event(slug: $event) {\n      slug\n      name\n      timezone\n      talks(first: 1) { totalCount facets { dates(orderBy: VALUE) { value count } } }\n    }\n  }\n": types.ScheduleDaysDocument,
     "\n  query ScheduleDay($event: String!, $date: LocalDate!, $after: String) {\n    event(slug: $event) {\n      talks(filter: { date: { from: $date, to: $date } }, first: 100, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { slug title kind day start end event { slug name } appearances { speaker { slug name } organization { slug name } } }\n      }\n    }\n  }\n": types.ScheduleDayDocument,
     "\n  query Clashes($organization: String!, $speaker: String!, $withOrganization: Boolean!, $withSpeaker: Boolean!) {\n    organization(slug: $organization) @include(if: $withOrganization) {\n      name\n      parallelTalks { overlapMinutes talks { slug date } }\n    }\n    speaker(slug: $speaker) @include(if: $withSpeaker) {\n      name\n      doubleBookings { overlapMinutes talks { slug date } }\n    }\n  }\n": types.ClashesDocument,
-    "\n  query Quality {\n    ingestReport {\n      graphVersion\n      counts { posts talks speakers organizations topics events diagnostics errors warnings }\n      diagnostics { code severity file line message }\n      nearDuplicates { kind names ids distance }\n    }\n  }\n": types.QualityDocument,
+    "\n  query Quality {\n    ingestReport {\n      graphVersion\n      counts { posts talks speakers organizations topics events diagnostics errors warnings }\n      diagnostics(first: 500) { totalCount nodes { code severity file line message } }\n      nearDuplicates { kind names ids distance }\n    }\n  }\n": types.QualityDocument,
 };
 
 /**
@@ -114,7 +114,7 @@ export function graphql(source: "\n  query Clashes($organization: String!, $spea
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Quality {\n    ingestReport {\n      graphVersion\n      counts { posts talks speakers organizations topics events diagnostics errors warnings }\n      diagnostics { code severity file line message }\n      nearDuplicates { kind names ids distance }\n    }\n  }\n"): typeof import('./graphql').QualityDocument;
+export function graphql(source: "\n  query Quality {\n    ingestReport {\n      graphVersion\n      counts { posts talks speakers organizations topics events diagnostics errors warnings }\n      diagnostics(first: 500) { totalCount nodes { code severity file line message } }\n      nearDuplicates { kind names ids distance }\n    }\n  }\n"): typeof import('./graphql').QualityDocument;
 
 
 export function graphql(source: string) {

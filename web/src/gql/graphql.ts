@@ -240,7 +240,7 @@ export type ClashesQuery = { organization?: { name: string, parallelTalks: Array
 export type QualityQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type QualityQuery = { ingestReport: { graphVersion: string, counts: { posts: number, talks: number, speakers: number, organizations: number, topics: number, events: number, diagnostics: number, errors: number, warnings: number }, diagnostics: Array<{ code: string, severity: Severity, file: string, line: number, message: string }>, nearDuplicates: Array<{ kind: NearDuplicateKind, names: Array<string>, ids: Array<string>, distance: number }> } };
+export type QualityQuery = { ingestReport: { graphVersion: string, counts: { posts: number, talks: number, speakers: number, organizations: number, topics: number, events: number, diagnostics: number, errors: number, warnings: number }, diagnostics: { totalCount: number, nodes: Array<{ code: string, severity: Severity, file: string, line: number, message: string }> }, nearDuplicates: Array<{ kind: NearDuplicateKind, names: Array<string>, ids: Array<string>, distance: number }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -761,12 +761,15 @@ export const QualityDocument = new TypedDocumentString(`
       errors
       warnings
     }
-    diagnostics {
-      code
-      severity
-      file
-      line
-      message
+    diagnostics(first: 500) {
+      totalCount
+      nodes {
+        code
+        severity
+        file
+        line
+        message
+      }
     }
     nearDuplicates {
       kind

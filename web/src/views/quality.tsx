@@ -13,8 +13,8 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Array<{ labe
 /** `/quality`: the ingest report — counts, diagnostics by code and by file, near-duplicate names. */
 export function QualityView() {
   const { data, error } = useQuery(QualityQuery, {});
-  const byCode = useMemo(() => countBy(data?.ingestReport.diagnostics ?? [], (d) => d.code), [data]);
-  const byFile = useMemo(() => countBy(data?.ingestReport.diagnostics ?? [], (d) => d.file), [data]);
+  const byCode = useMemo(() => countBy(data?.ingestReport.diagnostics.nodes ?? [], (d) => d.code), [data]);
+  const byFile = useMemo(() => countBy(data?.ingestReport.diagnostics.nodes ?? [], (d) => d.file), [data]);
   if (error) return <Failure error={error} />;
   if (!data) return <Loading />;
   const report = data.ingestReport;
@@ -53,7 +53,7 @@ export function QualityView() {
         </ul>
       </section>
       <section class="card" aria-labelledby="list-title">
-        <h2 id="list-title">Diagnostics ({report.diagnostics.length})</h2>
+        <h2 id="list-title">Diagnostics ({report.diagnostics.totalCount})</h2>
         <div class="table-scroll" tabIndex={0} role="region" aria-label="Diagnostics table">
           <table>
             <thead>
@@ -65,7 +65,7 @@ export function QualityView() {
               </tr>
             </thead>
             <tbody>
-              {report.diagnostics.slice(0, 200).map((d, i) => (
+              {report.diagnostics.nodes.slice(0, 200).map((d, i) => (
                 <tr key={i}>
                   <td>
                     {d.file}:{d.line}
@@ -80,7 +80,7 @@ export function QualityView() {
             </tbody>
           </table>
         </div>
-        {report.diagnostics.length > 200 ? <p>First 200 shown.</p> : null}
+        {report.diagnostics.totalCount > 200 ? <p>First 200 of {report.diagnostics.totalCount} shown; the charts count the first 500.</p> : null}
       </section>
     </>
   );
