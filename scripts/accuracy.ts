@@ -38,5 +38,7 @@ if (verbose) {
     if (lines.length > 0) console.log(`\n${r.name}\n${lines.join('\n')}`);
   }
 } else if (problems > 0) {
-  console.log(`\n${total.missing.length} missing, ${total.extra.length} extra, ${total.mismatches.length} wrong fields: --posts for a row per post, --verbose for each.`);
+  console.log(
+    `\n${total.missing.length} missing, ${total.extra.length} extra, ${total.mismatches.length} wrong fields: --posts for a row per post, --verbose for each.`,
+  );
 }

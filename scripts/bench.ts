@@ -77,9 +77,16 @@ function checkGraphQL(status: number, body: string): string | null {
   return null;
 }
 
-const exactly = (expected: string) => (status: number, body: string) => (status !== 200 ? `status ${status}` : body === expected ? null : 'bytes differ from the reference');
+const exactly = (expected: string) => (status: number, body: string) =>
+  status !== 200 ? `status ${status}` : body === expected ? null : 'bytes differ from the reference';
 
-async function measure(label: string, server: ChildServer, path: string, bodyOf: (i: number) => string, verify: (status: number, body: string) => string | null): Promise<LoadResult> {
+async function measure(
+  label: string,
+  server: ChildServer,
+  path: string,
+  bodyOf: (i: number) => string,
+  verify: (status: number, body: string) => string | null,
+): Promise<LoadResult> {
   // One sequence across warm-up and measurement, so a varied pool never restarts from its first entry.
   let next = 0;
   const common = { url: `${server.url}${path}`, connections, pipelining, bodyOf: () => bodyOf(next++), verify };
@@ -88,7 +95,8 @@ async function measure(label: string, server: ChildServer, path: string, bodyOf:
   const result = await runLoad({ ...common, durationSeconds: duration });
   const after = await server.usage();
   serverCpu.set(result, (after.cpuMicros - before.cpuMicros) / Math.max(1, result.requests));
-  if (result.failures > 0 || result.errors > 0) console.error(`  ${label}: ${result.failures} bad responses, ${result.errors} errors; first: ${result.firstFailure}`);
+  if (result.failures > 0 || result.errors > 0)
+    console.error(`  ${label}: ${result.failures} bad responses, ${result.errors} errors; first: ${result.firstFailure}`);
   return result;
 }
 
@@ -97,7 +105,12 @@ const serverCpu = new WeakMap<LoadResult, number>();
 
 const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
-console.log(`talk-graph bench: ${duration} s per variant (+${warmup} s warm-up), ${connections} connections, pipelining ${pipelining}, Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}, data ${dataDirs.join(' + ')}`);
+console.log(
+  `talk-graph bench: ${duration} s per variant (+${warmup} s warm-up), ${connections} connections, pipelining ${pipelining}, Node ${process.version}, ${os.cpus().length} cores, load average ${os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')}, data ${dataDirs.join(' + ')}`,
+);
 const { graph } = await loadGraph(dataDirs);
 console.log(`data: ${graph.allTalks().length} talks, ${graph.allSpeakers().length} speakers, ${graph.allOrganizations().length} organizations`);
 
@@ -174,6 +187,11 @@ for (const query of queries) {
 }
 const allVerified = rows.every((r) => r.result.failures === 0 && r.result.errors === 0);
 checks.push([`every response verified: ${allVerified ? 'yes' : 'no'}`, allVerified]);
-console.log(`\nload average after: ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} (other processes on these 2 cores skew every number; compare ratios from one run)`);
+console.log(
+  `\nload average after: ${os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')} (other processes on these 2 cores skew every number; compare ratios from one run)`,
+);
 for (const [text, ok] of checks) console.log(`${ok ? 'ok  ' : 'MISS'} ${text}`);
 process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;

@@ -51,7 +51,10 @@ const { listener } = createTalkGraphServer({ schema, graphs: new GraphHolder(loa
 const server = createServer(listener);
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+});
 
 // The schedule day: KubeCon EU 2023's Friday when the data has it, else the first dated talk's day.
 const dated = loaded.graph.allTalks().filter((t) => t.date && t.eventId);
@@ -59,7 +62,16 @@ const pick = dated.find((t) => t.date === '2023-04-21') ?? dated[0];
 const event = pick?.eventId ?? undefined; // an event id is its slug (data/events.yaml)
 const views = [
   { name: 'overview /', url: '/', ready: '[data-testid="total-talks"]', also: '[data-facet="topics"] svg' },
-  ...(pick && event ? [{ name: `schedule /schedule/${event}?date=${pick.date}`, url: `/schedule/${event}?date=${pick.date}`, ready: '[data-testid="schedule-grid"] [data-talk]', also: null }] : []),
+  ...(pick && event
+    ? [
+        {
+          name: `schedule /schedule/${event}?date=${pick.date}`,
+          url: `/schedule/${event}?date=${pick.date}`,
+          ready: '[data-testid="schedule-grid"] [data-talk]',
+          also: null,
+        },
+      ]
+    : []),
 ];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 for (const view of views) {
@@ -73,7 +85,9 @@ for (const view of views) {
     times.push(await page.evaluate(() => performance.now()));
     await context.close();
   }
-  console.log(`first render with data, ${view.name}: median ${Math.round(median(times))} ms, max ${Math.round(Math.max(...times))} ms over ${runs} cold page loads (budget 1500 ms; 2000 ms at 1000×)`);
+  console.log(
+    `first render with data, ${view.name}: median ${Math.round(median(times))} ms, max ${Math.round(Math.max(...times))} ms over ${runs} cold page loads (budget 1500 ms; 2000 ms at 1000×)`,
+  );
 }
 await browser.close();
 server.closeAllConnections();

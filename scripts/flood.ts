@@ -37,7 +37,9 @@ const MiB = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 const server = await startChildServer('project', { data: values.data, env: { LOG_LEVEL: 'warn' } });
 try {
   const before = await server.usage();
-  console.log(`flood: ${count} distinct wide documents (${wideDocument(count).length} characters each) × ${repeat}, ${concurrency} in flight, JIT_AFTER=${process.env.JIT_AFTER ?? '(default)'}, server ${server.url}`);
+  console.log(
+    `flood: ${count} distinct wide documents (${wideDocument(count).length} characters each) × ${repeat}, ${concurrency} in flight, JIT_AFTER=${process.env.JIT_AFTER ?? '(default)'}, server ${server.url}`,
+  );
   console.log(`RSS before: ${MiB(before.rssBytes)} MiB (heap ${MiB(before.heapUsedBytes)} MiB)`);
   const started = performance.now();
   const deadline = started + maxSeconds * 1000;
@@ -53,7 +55,11 @@ try {
         let status = 0;
         let text = '';
         try {
-          const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+          const response = await fetch(`${server.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query }),
+          });
           status = response.status;
           text = await response.text();
         } catch (error) {
@@ -69,7 +75,13 @@ try {
     }
   };
   const sampler = setInterval(() => {
-    void server.usage().then((u) => console.log(`  ${((performance.now() - started) / 1000).toFixed(0)} s: ${next} documents, RSS ${MiB(u.rssBytes)} MiB, heap ${MiB(u.heapUsedBytes)} MiB`));
+    void server
+      .usage()
+      .then((u) =>
+        console.log(
+          `  ${((performance.now() - started) / 1000).toFixed(0)} s: ${next} documents, RSS ${MiB(u.rssBytes)} MiB, heap ${MiB(u.heapUsedBytes)} MiB`,
+        ),
+      );
   }, 15_000);
   await Promise.all(Array.from({ length: concurrency }, worker));
   clearInterval(sampler);
@@ -77,8 +89,12 @@ try {
   const after = await server.usage();
   await new Promise((resolve) => setTimeout(resolve, 10_000));
   const idle = await server.usage();
-  console.log(`sent ${sent} requests (${next} documents) in ${seconds.toFixed(0)} s, ${(sent / seconds).toFixed(0)} req/s; bad answers: ${bad} (connection errors ${connectionErrors})${firstBad ? ` (first: ${firstBad})` : ''}`);
-  console.log(`RSS before ${MiB(before.rssBytes)} MiB, peak ${MiB(after.maxRssBytes)} MiB, after ${MiB(after.rssBytes)} MiB, after 10 s idle ${MiB(idle.rssBytes)} MiB (heap ${MiB(idle.heapUsedBytes)} MiB)`);
+  console.log(
+    `sent ${sent} requests (${next} documents) in ${seconds.toFixed(0)} s, ${(sent / seconds).toFixed(0)} req/s; bad answers: ${bad} (connection errors ${connectionErrors})${firstBad ? ` (first: ${firstBad})` : ''}`,
+  );
+  console.log(
+    `RSS before ${MiB(before.rssBytes)} MiB, peak ${MiB(after.maxRssBytes)} MiB, after ${MiB(after.rssBytes)} MiB, after 10 s idle ${MiB(idle.rssBytes)} MiB (heap ${MiB(idle.heapUsedBytes)} MiB)`,
+  );
   if (next < count) console.log(`stopped at --max-seconds ${maxSeconds} after ${next} of ${count} documents`);
   process.exitCode = bad > 0 ? 1 : 0;
 } finally {

@@ -19,9 +19,122 @@ export const BUNDLED_TALKS = 119;
 
 export const DEFAULT_SCALE_DIR = path.join(os.tmpdir(), 'talk-graph-scale');
 
-const FIRST = ['Ada', 'Amir', 'Anna', 'Ben', 'Carla', 'Chen', 'Dana', 'Diego', 'Elif', 'Emma', 'Farah', 'Felix', 'Grace', 'Hana', 'Hugo', 'Ines', 'Ivan', 'Jana', 'Jonas', 'Kai', 'Kenji', 'Lara', 'Leo', 'Lina', 'Luca', 'Maya', 'Mei', 'Milan', 'Nadia', 'Noah', 'Nora', 'Omar', 'Paula', 'Priya', 'Quinn', 'Rafael', 'Rosa', 'Sami', 'Sara', 'Sofia', 'Tariq', 'Tess', 'Theo', 'Uma', 'Vera', 'Viktor', 'Wen', 'Yara', 'Yusuf', 'Zoe'];
-const SYLLABLES = ['ba', 'ber', 'ca', 'dor', 'en', 'fal', 'gan', 'hol', 'is', 'jar', 'ka', 'lin', 'mar', 'nes', 'o', 'per', 'qui', 'ros', 'sen', 'tal', 'un', 'vik', 'wal', 'yo', 'zen', 'ri', 'lo', 'ma', 'di', 'sto'];
-const ORG_WORDS = ['Acme', 'Aurora', 'Basalt', 'Beacon', 'Cobalt', 'Corvid', 'Delta', 'Ember', 'Fjord', 'Granite', 'Harbor', 'Helix', 'Indigo', 'Juniper', 'Kestrel', 'Lumen', 'Meridian', 'Nimbus', 'Onyx', 'Pioneer', 'Quartz', 'Riverbed', 'Saffron', 'Summit', 'Tundra', 'Umbra', 'Vertex', 'Willow', 'Zephyr', 'Atlas'];
+const FIRST = [
+  'Ada',
+  'Amir',
+  'Anna',
+  'Ben',
+  'Carla',
+  'Chen',
+  'Dana',
+  'Diego',
+  'Elif',
+  'Emma',
+  'Farah',
+  'Felix',
+  'Grace',
+  'Hana',
+  'Hugo',
+  'Ines',
+  'Ivan',
+  'Jana',
+  'Jonas',
+  'Kai',
+  'Kenji',
+  'Lara',
+  'Leo',
+  'Lina',
+  'Luca',
+  'Maya',
+  'Mei',
+  'Milan',
+  'Nadia',
+  'Noah',
+  'Nora',
+  'Omar',
+  'Paula',
+  'Priya',
+  'Quinn',
+  'Rafael',
+  'Rosa',
+  'Sami',
+  'Sara',
+  'Sofia',
+  'Tariq',
+  'Tess',
+  'Theo',
+  'Uma',
+  'Vera',
+  'Viktor',
+  'Wen',
+  'Yara',
+  'Yusuf',
+  'Zoe',
+];
+const SYLLABLES = [
+  'ba',
+  'ber',
+  'ca',
+  'dor',
+  'en',
+  'fal',
+  'gan',
+  'hol',
+  'is',
+  'jar',
+  'ka',
+  'lin',
+  'mar',
+  'nes',
+  'o',
+  'per',
+  'qui',
+  'ros',
+  'sen',
+  'tal',
+  'un',
+  'vik',
+  'wal',
+  'yo',
+  'zen',
+  'ri',
+  'lo',
+  'ma',
+  'di',
+  'sto',
+];
+const ORG_WORDS = [
+  'Acme',
+  'Aurora',
+  'Basalt',
+  'Beacon',
+  'Cobalt',
+  'Corvid',
+  'Delta',
+  'Ember',
+  'Fjord',
+  'Granite',
+  'Harbor',
+  'Helix',
+  'Indigo',
+  'Juniper',
+  'Kestrel',
+  'Lumen',
+  'Meridian',
+  'Nimbus',
+  'Onyx',
+  'Pioneer',
+  'Quartz',
+  'Riverbed',
+  'Saffron',
+  'Summit',
+  'Tundra',
+  'Umbra',
+  'Vertex',
+  'Willow',
+  'Zephyr',
+  'Atlas',
+];
 const ORG_SUFFIX = ['Labs', 'Systems', 'Cloud', 'Networks', 'Technologies', 'Data', 'Bank', 'Telecom', 'Retail', 'Software'];
 /** Real organizations head the Zipf ranking, as the big vendors head real schedules. */
 const HEAD_ORGS = ['Isovalent', 'Google', 'Microsoft', 'Datadog', 'Bloomberg', 'Meta', 'Red Hat', 'AWS', 'Grafana Labs', 'IKEA Retail'];
@@ -32,8 +145,32 @@ const KINDS = [
   { prefix: 'Lightning Talk: ', weight: 6 },
   { prefix: 'Panel: ', weight: 4 },
 ];
-const OPENERS = ['Scaling', 'Debugging', 'Securing', 'Observing', 'Operating', 'Migrating to', 'Lessons from', 'Building', 'Tuning', 'Understanding', 'Demystifying', 'Automating'];
-const CONTEXTS = ['in Production', 'at Scale', 'Across Clusters', 'for Multi-Tenant Platforms', 'on Bare Metal', 'in the Cloud', 'Without Sidecars', 'for Telcos', 'the Hard Way', 'in Five Minutes'];
+const OPENERS = [
+  'Scaling',
+  'Debugging',
+  'Securing',
+  'Observing',
+  'Operating',
+  'Migrating to',
+  'Lessons from',
+  'Building',
+  'Tuning',
+  'Understanding',
+  'Demystifying',
+  'Automating',
+];
+const CONTEXTS = [
+  'in Production',
+  'at Scale',
+  'Across Clusters',
+  'for Multi-Tenant Platforms',
+  'on Bare Metal',
+  'in the Cloud',
+  'Without Sidecars',
+  'for Telcos',
+  'the Hard Way',
+  'in Five Minutes',
+];
 const FILLER = (
   'we share how our platform team runs workloads for thousands of services and what broke along the way. ' +
   'you will learn the design choices behind the rollout, the metrics we watch, and the tooling we built. ' +
@@ -42,8 +179,50 @@ const FILLER = (
   'we compare several approaches, measure their overhead, and explain when each one pays off. ' +
   'the talk ends with a live demo and a look at what the community is building next.'
 ).split('. ');
-const ADJECTIVES = ['Quiet', 'Hidden', 'Practical', 'Brave', 'Boring', 'Fast', 'Tiny', 'Long', 'Honest', 'Unexpected', 'Gentle', 'Wild', 'Careful', 'Modern', 'Lazy', 'Curious', 'Open', 'Shared', 'Hard', 'Simple'];
-const NOUNS = ['Journey', 'Story', 'Guide', 'Field Report', 'Retrospective', 'Playbook', 'Deep Dive', 'Primer', 'Checklist', 'Experiment', 'Postmortem', 'Roadmap', 'Case Study', 'Benchmark', 'Tour', 'Recipe', 'Migration', 'Rewrite', 'Audit', 'Tale'];
+const ADJECTIVES = [
+  'Quiet',
+  'Hidden',
+  'Practical',
+  'Brave',
+  'Boring',
+  'Fast',
+  'Tiny',
+  'Long',
+  'Honest',
+  'Unexpected',
+  'Gentle',
+  'Wild',
+  'Careful',
+  'Modern',
+  'Lazy',
+  'Curious',
+  'Open',
+  'Shared',
+  'Hard',
+  'Simple',
+];
+const NOUNS = [
+  'Journey',
+  'Story',
+  'Guide',
+  'Field Report',
+  'Retrospective',
+  'Playbook',
+  'Deep Dive',
+  'Primer',
+  'Checklist',
+  'Experiment',
+  'Postmortem',
+  'Roadmap',
+  'Case Study',
+  'Benchmark',
+  'Tour',
+  'Recipe',
+  'Migration',
+  'Rewrite',
+  'Audit',
+  'Tale',
+];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -93,7 +272,12 @@ function eventDays(event: EventDefinition): Date[] {
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** The posts of one scale: ~N × 119 talks, 8–16 per post. */
-export function generatePosts(scale: number, seed: number, topics: readonly TopicDefinition[], events: readonly EventDefinition[]): Array<{ file: string; text: string }> {
+export function generatePosts(
+  scale: number,
+  seed: number,
+  topics: readonly TopicDefinition[],
+  events: readonly EventDefinition[],
+): Array<{ file: string; text: string }> {
   const random = createRandom(seed * 1_000_003 + scale);
   const talkCount = Math.round(BUNDLED_TALKS * scale);
   // Distinct people and organizations grow more slowly than talks: the same people speak again.
@@ -148,7 +332,9 @@ export function generatePosts(scale: number, seed: number, topics: readonly Topi
       const affiliations = speakers.map((p) => ({ name: p.name, org: orgOf(p) }));
       const sameOrg = affiliations.every((a) => a.org === affiliations[0]!.org);
       const speakerText =
-        sameOrg && affiliations.length <= 2 ? `${affiliations.map((a) => a.name).join(' & ')}, ${affiliations[0]!.org}` : affiliations.map((a) => `${a.name}, ${a.org}`).join('; ');
+        sameOrg && affiliations.length <= 2
+          ? `${affiliations.map((a) => a.name).join(' & ')}, ${affiliations[0]!.org}`
+          : affiliations.map((a) => `${a.name}, ${a.org}`).join('; ');
       const day = pick(days, random);
       const start = 9 * 60 + 5 * Math.floor(random() * 100);
       const length = pick([5, 25, 30, 35, 40, 85], random);
@@ -167,7 +353,11 @@ export function generatePosts(scale: number, seed: number, topics: readonly Topi
 }
 
 /** Writes one scale's posts into DIR/x{scale}/posts (replacing what was there) and returns the folder. */
-export async function writeScale(scale: number, seed: number, outDir = DEFAULT_SCALE_DIR): Promise<{ dir: string; posts: number; talks: number; bytes: number }> {
+export async function writeScale(
+  scale: number,
+  seed: number,
+  outDir = DEFAULT_SCALE_DIR,
+): Promise<{ dir: string; posts: number; talks: number; bytes: number }> {
   const reference = await readReferenceData([], []);
   const posts = generatePosts(scale, seed, reference.topics, reference.events);
   const dir = path.join(outDir, `x${scale}`);
@@ -182,10 +372,14 @@ export async function writeScale(scale: number, seed: number, outDir = DEFAULT_S
 }
 
 if (import.meta.filename === process.argv[1] || process.argv[1]?.endsWith('generate-scale.ts')) {
-  const { values } = parseArgs({ options: { scale: { type: 'string', default: '10,100,1000' }, seed: { type: 'string', default: '1' }, out: { type: 'string', default: DEFAULT_SCALE_DIR } } });
+  const { values } = parseArgs({
+    options: { scale: { type: 'string', default: '10,100,1000' }, seed: { type: 'string', default: '1' }, out: { type: 'string', default: DEFAULT_SCALE_DIR } },
+  });
   for (const scale of values.scale!.split(',').map(Number)) {
     const started = performance.now();
     const written = await writeScale(scale, Number(values.seed), values.out);
-    console.log(`x${scale}: ${written.posts} posts, ${written.talks} talks, ${(written.bytes / 1e6).toFixed(1)} MB in ${written.dir} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(
+      `x${scale}: ${written.posts} posts, ${written.talks} talks, ${(written.bytes / 1e6).toFixed(1)} MB in ${written.dir} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
   }
 }

@@ -27,7 +27,14 @@ try {
     times.push(performance.now() - started);
   }
   const after = await server.usage();
-  console.log(`${views} GraphiQL views: RSS before ${MiB(before.rssBytes)} MiB, after ${MiB(after.rssBytes)} MiB, peak ${MiB(after.maxRssBytes)} MiB; ${(bytes / 1e6).toFixed(2)} MB sent per view; first view ${times[0]!.toFixed(0)} ms, later views median ${times.slice(1).sort((a, b) => a - b)[Math.floor((times.length - 1) / 2)]?.toFixed(1) ?? '–'} ms`);
+  console.log(
+    `${views} GraphiQL views: RSS before ${MiB(before.rssBytes)} MiB, after ${MiB(after.rssBytes)} MiB, peak ${MiB(after.maxRssBytes)} MiB; ${(bytes / 1e6).toFixed(2)} MB sent per view; first view ${times[0]!.toFixed(0)} ms, later views median ${
+      times
+        .slice(1)
+        .sort((a, b) => a - b)
+        [Math.floor((times.length - 1) / 2)]?.toFixed(1) ?? '–'
+    } ms`,
+  );
 } finally {
   await server.stop();
 }

@@ -92,7 +92,11 @@ const before = await loadGraph([dataDir]);
 writeFileSync(toggled, toggleEdit(original));
 const after = await loadGraph([dataDir]);
 writeFileSync(toggled, original);
-const ids = (g: typeof before.graph) => g.allTalks().map((t) => t.id).join('\n');
+const ids = (g: typeof before.graph) =>
+  g
+    .allTalks()
+    .map((t) => t.id)
+    .join('\n');
 if (before.graph.version === after.graph.version || ids(before.graph) !== ids(after.graph)) {
   console.error('load: toggling the post must change the graph version and keep every talk id; it does not');
   rmSync(workDir, { recursive: true, force: true });
@@ -103,10 +107,17 @@ const graph = before.graph;
 const mix = buildMix(graph, { length: 50_000, poolSize, repeatShare, seed });
 const distinct = new Set(mix.map((r) => r.body)).size;
 console.log(
-  `talk-graph load: ${duration} s, ${connections} connections, pipelining ${pipelining}, Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}, NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}`,
+  `talk-graph load: ${duration} s, ${connections} connections, pipelining ${pipelining}, Node ${process.version}, ${os.cpus().length} CPUs, load average ${os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')}, NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}`,
 );
-console.log(`data: copy of data/ in ${dataDir}: ${graph.allTalks().length} talks, ${graph.allSpeakers().length} speakers, ${graph.allOrganizations().length} organizations`);
-console.log(`mix: ${mix.length} requests cycled, ${distinct} distinct, ${Math.round(repeatShare * 100)}% fixed requests; families: ${LOAD_FAMILIES.map((f) => `${f.query.name} (${f.group}) ${f.weight}%`).join(', ')}`);
+console.log(
+  `data: copy of data/ in ${dataDir}: ${graph.allTalks().length} talks, ${graph.allSpeakers().length} speakers, ${graph.allOrganizations().length} organizations`,
+);
+console.log(
+  `mix: ${mix.length} requests cycled, ${distinct} distinct, ${Math.round(repeatShare * 100)}% fixed requests; families: ${LOAD_FAMILIES.map((f) => `${f.query.name} (${f.group}) ${f.weight}%`).join(', ')}`,
+);
 console.log(`reloads: ${path.relative(dataDir, toggled)} rewritten every ${reloadEvery} s (" (updated)" toggled on its title and last line)`);
 
 let exitCode = 0;
@@ -115,7 +126,9 @@ try {
   const running = await startWatchServer(
     dataDir,
     logFile,
-    gcProbeFile ? { execArgv: ['--expose-gc', '--import', path.join(import.meta.dirname, 'load', 'gc-probe.ts')], env: { TALK_GRAPH_GC_PROBE_FILE: gcProbeFile } } : {},
+    gcProbeFile
+      ? { execArgv: ['--expose-gc', '--import', path.join(import.meta.dirname, 'load', 'gc-probe.ts')], env: { TALK_GRAPH_GC_PROBE_FILE: gcProbeFile } }
+      : {},
   );
   server = running;
   console.log(`server: pid ${running.pid}, ${running.url}/graphql, log ${logFile}${gcProbeFile ? ', GC probe on (--expose-gc, full GC at each sample)' : ''}`);
@@ -134,7 +147,11 @@ try {
     return null;
   };
   const post = async (body: string) => {
-    const response = await fetch(`${running.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, body });
+    const response = await fetch(`${running.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body,
+    });
     const text = await response.text();
     const problem = verifyBody(response.status, text);
     return problem && `${problem}: ${text.slice(0, 300)}`;
@@ -173,10 +190,20 @@ try {
   // The last rewrite comes ≥ 2 s before the end, so its reload happens (and is logged) under load.
   const toggler = startToggler(toggled, reloadEvery * 1000, startedAt + Math.max(0, duration * 1000 - 2_000));
   const pendingSamples: Array<Promise<MemorySample>> = [];
-  const sampler = setInterval(() => pendingSamples.push(sampleMemory(running.pid, running.url, (Date.now() - startedAt) / 1000, gcProbeFile)), sampleEvery * 1000);
+  const sampler = setInterval(
+    () => pendingSamples.push(sampleMemory(running.pid, running.url, (Date.now() - startedAt) / 1000, gcProbeFile)),
+    sampleEvery * 1000,
+  );
 
   let next = 0;
-  const result = await runLoad({ url: `${running.url}/graphql`, durationSeconds: duration, connections, pipelining, bodyOf: () => mix[next++ % mix.length]!.body, verify });
+  const result = await runLoad({
+    url: `${running.url}/graphql`,
+    durationSeconds: duration,
+    connections,
+    pipelining,
+    bodyOf: () => mix[next++ % mix.length]!.body,
+    verify,
+  });
   const endedAt = Date.now();
   clearInterval(sampler);
   toggler.stop();
@@ -195,20 +222,35 @@ try {
     .map(([tag, n]) => `${tag} ${n}`)
     .join(', ');
   console.log('');
-  console.log(`requests:   ${result.requests} in ${duration} s = ${fmt(result.reqPerSec, 0)} req/s; latency p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms`);
-  console.log(`responses:  ${result.verified} verified, ${non2xx} non-2xx, ${errorBodies} with errors, ${otherBad} other bad; ${result.errors} connection errors, ${result.timeouts} timeouts; x-cache: ${cache}`);
+  console.log(
+    `requests:   ${result.requests} in ${duration} s = ${fmt(result.reqPerSec, 0)} req/s; latency p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms`,
+  );
+  console.log(
+    `responses:  ${result.verified} verified, ${non2xx} non-2xx, ${errorBodies} with errors, ${otherBad} other bad; ${result.errors} connection errors, ${result.timeouts} timeouts; x-cache: ${cache}`,
+  );
   for (const [kind, n] of errorKinds) console.log(`  ${n} × ${kind}`);
   console.log(
     `reloads:    ${toggler.writes} rewrites; server log: ${log.reloads} "graph reloaded" (${log.reloadsInWindow} during the load), ${log.reloadFailures} failed, ${log.keptLastGood} kept a last good version`,
   );
-  console.log(`server log: requests ${Object.entries(log.requests).map(([k, n]) => `${k} ${n}`).join(', ')}; ${log.errorLines} error lines; ${log.otherLines} non-JSON lines; log ${fmt(statSync(logFile).size / MiB, 1)} MiB`);
+  console.log(
+    `server log: requests ${Object.entries(log.requests)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}; ${log.errorLines} error lines; ${log.otherLines} non-JSON lines; log ${fmt(statSync(logFile).size / MiB, 1)} MiB`,
+  );
   if (log.firstErrorLine) console.log(`  first error line: ${log.firstErrorLine}`);
   if (log.firstOtherLine) console.log(`  first non-JSON line: ${log.firstOtherLine}`);
-  console.log(`machine:    load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} at the end (this run's two processes count for about 2)`);
+  console.log(
+    `machine:    load average ${os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')} at the end (this run's two processes count for about 2)`,
+  );
   console.log(`after:      /health ${health}, /ready ${ready}, SIGTERM exit code ${stopCode}`);
   const first = samples[0]!;
   const last = samples[samples.length - 1]!;
-  console.log(`RSS:        before ${mib(first.rssBytes)} MiB, after ${mib(last.rssBytes)} MiB, after 2 s idle ${mib(afterIdle.rssBytes)} MiB (heap used ${mib(first.heapUsedBytes)} → ${mib(last.heapUsedBytes)} → ${mib(afterIdle.heapUsedBytes)} MiB)`);
+  console.log(
+    `RSS:        before ${mib(first.rssBytes)} MiB, after ${mib(last.rssBytes)} MiB, after 2 s idle ${mib(afterIdle.rssBytes)} MiB (heap used ${mib(first.heapUsedBytes)} → ${mib(last.heapUsedBytes)} → ${mib(afterIdle.heapUsedBytes)} MiB)`,
+  );
   console.log(`samples:    ${samples.map((s) => `${fmt(s.atSeconds, 0)}s ${mib(s.rssBytes)}/${mib(s.heapUsedBytes)}`).join(', ')}  (t RSS/heap MiB)`);
   // Growth: the slope over the samples taken under load after the first (warm-up: JIT, caches filling).
   const underLoad = samples.slice(1, -1).filter((s) => s.atSeconds > 0 && s.rssBytes !== null);
@@ -222,7 +264,9 @@ try {
     );
   }
   if (gcProbeFile) {
-    console.log(`after GC:   ${[...samples, afterIdle].map((s) => `${fmt(s.atSeconds, 0)}s ${s.afterGc ? `${mib(s.afterGc.heapUsedBytes)}/${mib(s.afterGc.rssBytes)} (${fmt(s.afterGc.gcMs, 0)} ms)` : '–'}`).join(', ')}  (t heap/RSS MiB after a full GC, its pause)`);
+    console.log(
+      `after GC:   ${[...samples, afterIdle].map((s) => `${fmt(s.atSeconds, 0)}s ${s.afterGc ? `${mib(s.afterGc.heapUsedBytes)}/${mib(s.afterGc.rssBytes)} (${fmt(s.afterGc.gcMs, 0)} ms)` : '–'}`).join(', ')}  (t heap/RSS MiB after a full GC, its pause)`,
+    );
     if (samples.some((s) => s.afterGc === null)) problems.push('the GC probe did not answer');
   }
 

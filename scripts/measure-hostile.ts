@@ -15,7 +15,9 @@ import { parseArgs } from 'node:util';
 import { startChildServer } from './bench/child-server.ts';
 import { DEFAULT_SCALE_DIR, writeScale } from './generate-scale.ts';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '100' }, seed: { type: 'string', default: '1' }, out: { type: 'string', default: DEFAULT_SCALE_DIR } } });
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: '100' }, seed: { type: 'string', default: '1' }, out: { type: 'string', default: DEFAULT_SCALE_DIR } },
+});
 const scale = Number(values.scale);
 if (!Number.isSafeInteger(scale) || scale < 1 || scale > 1000) {
   console.error('usage: npm run hostile -- [--scale N (100)] [--seed N (1)] [--out DIR]');
@@ -38,7 +40,12 @@ const report = (what: string, ms: number, target: number, note = '') => {
   console.log(`${what.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms   target < ${target} ms  ${ms < target ? 'ok' : 'MISSED'}${note ? `  (${note})` : ''}`);
 };
 
-console.log(`hostile: ${scale}× the bundled data (${dir}), Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+console.log(
+  `hostile: ${scale}× the bundled data (${dir}), Node ${process.version}, ${os.cpus().length} cores, load average ${os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')}`,
+);
 const server = await startChildServer('project', { data: dir, timeoutMs: 900_000, env: { LOG_LEVEL: 'warn' } });
 try {
   console.log(`server ${server.url}: ${server.counts?.talks} talks, ${server.counts?.posts} posts, ready after ${(server.startupMs / 1000).toFixed(1)} s`);
@@ -51,7 +58,9 @@ try {
 
   const calendar = `${server.url}/calendar.ics`;
   const first = await timed(calendar);
-  console.log(`${'/calendar.ics, first request (renders every talk)'.padEnd(58)} ${first.ms.toFixed(1).padStart(9)} ms   (${(first.bytes / 1e6).toFixed(1)} MB, status ${first.status})`);
+  console.log(
+    `${'/calendar.ics, first request (renders every talk)'.padEnd(58)} ${first.ms.toFixed(1).padStart(9)} ms   (${(first.bytes / 1e6).toFixed(1)} MB, status ${first.status})`,
+  );
   const again = await timed(calendar);
   report('/calendar.ics asked again', again.ms, 300, `${(again.bytes / 1e6).toFixed(1)} MB`);
   const notModified = await timed(calendar, { headers: { 'if-none-match': first.etag ?? '' } });

@@ -47,7 +47,9 @@ try {
   const peak = process.resourceUsage().maxRSS * 1024;
   const mib = (n: number) => (n / 1024 / 1024).toFixed(0);
   const tooLarge = loaded.diagnostics.some((d) => d.code === 'FILE_TOO_LARGE');
-  console.log(`${kind} post of ${bytes} bytes: ${loaded.graph.allTalks().length} talks${tooLarge ? ' (FILE_TOO_LARGE: not read)' : ''}, RSS before ${mib(before)} MiB, peak ${mib(peak)} MiB (+${mib(peak - before)} MiB, ${((peak - before) / bytes).toFixed(0)} bytes of RSS per byte of post), ${ms.toFixed(0)} ms`);
+  console.log(
+    `${kind} post of ${bytes} bytes: ${loaded.graph.allTalks().length} talks${tooLarge ? ' (FILE_TOO_LARGE: not read)' : ''}, RSS before ${mib(before)} MiB, peak ${mib(peak)} MiB (+${mib(peak - before)} MiB, ${((peak - before) / bytes).toFixed(0)} bytes of RSS per byte of post), ${ms.toFixed(0)} ms`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

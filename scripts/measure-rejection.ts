@@ -37,10 +37,19 @@ let nested = 'title';
 for (let level = 0; level < 6; level++) nested = `speakers { talks(first: 3) { nodes { ${nested} } } }`;
 
 const cases: Array<{ name: string; body: string }> = [
-  { name: 'normal: 50 talks with speakers, orgs, topics, event', body: JSON.stringify({ query: '{ talks(first: 50) { nodes { title speakers { name organizations { name } } topics { name } event { name } } } }' }) },
+  {
+    name: 'normal: 50 talks with speakers, orgs, topics, event',
+    body: JSON.stringify({ query: '{ talks(first: 50) { nodes { title speakers { name organizations { name } } topics { name } event { name } } } }' }),
+  },
   { name: 'depth 21 (speakers→talks ×6)', body: JSON.stringify({ query: `{ talks(first: 20) { nodes { ${nested} } } }` }) },
-  { name: '100 aliases of talks(first: 50)', body: JSON.stringify({ query: `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: talks(first: 50) { nodes { title } }`).join(' ')} }` }) },
-  { name: 'cost: talks(500)→speakers→talks(500)', body: JSON.stringify({ query: '{ talks(first: 500) { nodes { speakers { talks(first: 500) { nodes { title speakers { name } } } } } } }' }) },
+  {
+    name: '100 aliases of talks(first: 50)',
+    body: JSON.stringify({ query: `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: talks(first: 50) { nodes { title } }`).join(' ')} }` }),
+  },
+  {
+    name: 'cost: talks(500)→speakers→talks(500)',
+    body: JSON.stringify({ query: '{ talks(first: 500) { nodes { speakers { talks(first: 500) { nodes { title speakers { name } } } } } } }' }),
+  },
   { name: '10,000-token document (15 kB)', body: JSON.stringify({ query: `{ __typename ${'@a '.repeat(5_000)}}` }) },
   { name: '5 MB body', body: JSON.stringify({ query: '{ talks(first: 1) { totalCount } }', variables: { pad: 'x'.repeat(5_000_000) } }) },
 ];
@@ -63,7 +72,10 @@ const fmt = (n: number) => n.toFixed(2).padStart(8);
 console.log(`${loaded.graph.allTalks().length} talks; ${rounds} rounds per case (3 with limits lifted); after warm-up; ms per request`);
 console.log(`${'case'.padEnd(52)} ${'limits'.padEnd(8)} ${'median'.padStart(8)} ${'p90'.padStart(8)}  status code`);
 for (const { name, body } of cases) {
-  for (const [label, yoga] of [['default', limited], ['lifted', lifted]] as const) {
+  for (const [label, yoga] of [
+    ['default', limited],
+    ['lifted', lifted],
+  ] as const) {
     if (label === 'lifted' && name.startsWith('normal')) continue;
     // Answered attacks are slow: a few rounds show it.
     const runs = label === 'lifted' ? 3 : rounds;

@@ -40,7 +40,12 @@ function checkFixedSize(status: number, body: string): string | null {
 }
 
 const rows: ScaleRow[] = [];
-console.log(`talk-graph scale: scales ${scales.join(', ')} × ${BUNDLED_TALKS} talks, seed ${values.seed}, ${duration} s per latency run, Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+console.log(
+  `talk-graph scale: scales ${scales.join(', ')} × ${BUNDLED_TALKS} talks, seed ${values.seed}, ${duration} s per latency run, Node ${process.version}, ${os.cpus().length} cores, load average ${os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')}`,
+);
 for (const scale of scales) {
   const dir = path.join(values.out!, `x${scale}`);
   if (values.regenerate || !existsSync(path.join(dir, 'posts'))) {
@@ -50,7 +55,14 @@ for (const scale of scales) {
   const server = await startChildServer('project', { data: dir, timeoutMs: 900_000, env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } });
   try {
     const body = requestBody(FIXED_SIZE, FIXED_SIZE.variables);
-    const common = { url: `${server.url}/graphql`, connections: 1, pipelining: 1, headers: { 'cache-control': 'no-cache' }, bodyOf: () => body, verify: checkFixedSize };
+    const common = {
+      url: `${server.url}/graphql`,
+      connections: 1,
+      pipelining: 1,
+      headers: { 'cache-control': 'no-cache' },
+      bodyOf: () => body,
+      verify: checkFixedSize,
+    };
     await runLoad({ ...common, durationSeconds: 1 });
     const latency = await runLoad({ ...common, durationSeconds: duration });
     const usage = await server.usage();
@@ -71,7 +83,9 @@ for (const scale of scales) {
       failures: latency.failures,
     };
     rows.push(row);
-    console.log(`x${scale}: ${row.talks} talks, ingest ${row.ingestSeconds.toFixed(1)} s, ready after ${row.startupSeconds.toFixed(1)} s, peak RSS ${row.peakRssMiB.toFixed(0)} MiB, p50 ${row.p50Ms.toFixed(2)} ms, p99 ${row.p99Ms.toFixed(2)} ms`);
+    console.log(
+      `x${scale}: ${row.talks} talks, ingest ${row.ingestSeconds.toFixed(1)} s, ready after ${row.startupSeconds.toFixed(1)} s, peak RSS ${row.peakRssMiB.toFixed(0)} MiB, p50 ${row.p50Ms.toFixed(2)} ms, p99 ${row.p99Ms.toFixed(2)} ms`,
+    );
   } finally {
     await server.stop();
   }

@@ -18,7 +18,9 @@ if (!values.snapshot) {
 }
 
 function peakRssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'))!;
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'))!;
   return Number(line.split(/\s+/)[1]) / 1024;
 }
 
@@ -33,7 +35,12 @@ const QUERIES = [
   '{ search(query: "observability", first: 10) { score } }',
 ];
 
-console.log(`snapshot-start: ${values.snapshot}, Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+console.log(
+  `snapshot-start: ${values.snapshot}, Node ${process.version}, ${os.cpus().length} cores, load average ${os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')}`,
+);
 for (let run = 1; run <= Number(values.runs); run++) {
   const port = await freePort();
   const started = performance.now();
@@ -46,7 +53,11 @@ for (let run = 1; run <= Number(values.runs); run++) {
   const readySeconds = (performance.now() - started) / 1000;
   const atReady = { rss: peakRssMiB(child.pid!), cpu: cpuSeconds(child.pid!) };
   for (const query of QUERIES) {
-    const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
     if (response.status !== 200) throw new Error(`query failed: ${response.status} ${await response.text()}`);
     await response.text();
   }

@@ -21,7 +21,9 @@ function usageError(message: string): never {
 }
 
 async function main(): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs<{ options: { json: { type: 'boolean' }; strict: { type: 'boolean' }; help: { type: 'boolean'; short: 'h' } }; allowPositionals: true }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{ options: { json: { type: 'boolean' }; strict: { type: 'boolean' }; help: { type: 'boolean'; short: 'h' } }; allowPositionals: true }>
+  >;
   try {
     parsed = parseArgs({ options: { json: { type: 'boolean' }, strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
   } catch (error) {

@@ -42,7 +42,13 @@ export function formatTalkTable(rows: readonly TalkRow[], width = 80): string {
   const speakersWidth = Math.floor((free - eventWidth) * 0.38);
   const titleWidth = free - eventWidth - speakersWidth;
   const line = (cells: string[]) =>
-    [fitText(cells[0]!, titleWidth), fitText(cells[1]!, speakersWidth), fitText(cells[2]!, DATE_WIDTH), fitText(cells[3]!, TIME_WIDTH), fitText(cells[4]!, eventWidth, true)]
+    [
+      fitText(cells[0]!, titleWidth),
+      fitText(cells[1]!, speakersWidth),
+      fitText(cells[2]!, DATE_WIDTH),
+      fitText(cells[3]!, TIME_WIDTH),
+      fitText(cells[4]!, eventWidth, true),
+    ]
       .join(GAP)
       .trimEnd();
 

@@ -90,7 +90,12 @@ export class LiveData {
       const parsed = parsedNow.get(source.file)!;
       const previous = this.lastGood.get(source.file);
       const broken = hasErrors(source.file, parsed.diagnostics);
-      if (broken && previous) keepPrevious(source.file, previous, parsed.diagnostics.filter((d) => d.file === source.file && d.severity === 'error'));
+      if (broken && previous)
+        keepPrevious(
+          source.file,
+          previous,
+          parsed.diagnostics.filter((d) => d.file === source.file && d.severity === 'error'),
+        );
       else {
         parsedPosts.push(parsed);
         if (!broken) this.lastGood.set(source.file, source);
@@ -100,7 +105,8 @@ export class LiveData {
     // before, and the good files below a folder that could not be listed.
     for (const d of folder.diagnostics) {
       if (d.severity !== 'error') continue;
-      const files = d.code === 'PATH_UNREADABLE' ? [...this.lastGood.keys()].filter((file) => file === d.file || file.startsWith(`${d.file}${path.sep}`)) : [d.file];
+      const files =
+        d.code === 'PATH_UNREADABLE' ? [...this.lastGood.keys()].filter((file) => file === d.file || file.startsWith(`${d.file}${path.sep}`)) : [d.file];
       for (const file of files) {
         const previous = this.lastGood.get(file);
         if (!previous || seen.has(file)) continue;
@@ -115,13 +121,27 @@ export class LiveData {
     const data = resolveGraphData(parsedPosts, folder.reference, { codeRevision: ingestCodeRevision() });
     const errorsOf = (file: string) => [...keptErrors, ...folder.diagnostics].filter((d) => d.file === file && d.severity === 'error');
     const keptDiagnostics = keptLastGood.map((file) =>
-      diagnose('KEPT_LAST_GOOD', { file, line: 1 }, `The new version's errors: ${errorsOf(file).map((d) => `line ${d.line} ${d.code}`).join(', ') || 'none recorded'}.`),
+      diagnose(
+        'KEPT_LAST_GOOD',
+        { file, line: 1 },
+        `The new version's errors: ${
+          errorsOf(file)
+            .map((d) => `line ${d.line} ${d.code}`)
+            .join(', ') || 'none recorded'
+        }.`,
+      ),
     );
     // The broken version's own errors are reported with their lines, beside the note that it was not taken.
     data.diagnostics.unshift(...folder.diagnostics, ...keptErrors, ...keptDiagnostics);
     const graph = buildGraph(data);
     this.graphs.swap(graph);
-    return { graph, diagnostics: data.diagnostics, keptLastGood, keptErrors: [...keptErrors, ...folder.diagnostics.filter((d) => d.severity === 'error' && keptLastGood.includes(d.file))], postCount: parsedPosts.length };
+    return {
+      graph,
+      diagnostics: data.diagnostics,
+      keptLastGood,
+      keptErrors: [...keptErrors, ...folder.diagnostics.filter((d) => d.severity === 'error' && keptLastGood.includes(d.file))],
+      postCount: parsedPosts.length,
+    };
   }
 
   /**
@@ -131,7 +151,12 @@ export class LiveData {
    * served, and the watcher is closed and armed again after `rearmMs` (then a reload catches up on
    * whatever it missed). A target that cannot be watched at all is retried the same way.
    */
-  watch(onReload: (result: ReloadResult | Error) => void, debounceMs = 150, onWatchError: (error: Error) => void = () => undefined, rearmMs = 1000): () => void {
+  watch(
+    onReload: (result: ReloadResult | Error) => void,
+    debounceMs = 150,
+    onWatchError: (error: Error) => void = () => undefined,
+    rearmMs = 1000,
+  ): () => void {
     let timer: NodeJS.Timeout | null = null;
     let stopped = false;
     const reloadSoon = () => {

@@ -36,8 +36,11 @@ function fail(message: string): never {
 async function main(): Promise<void> {
   let values: { data?: string; watch?: boolean; snapshot?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({ options: { data: { type: 'string' }, watch: { type: 'boolean' }, snapshot: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
-    if (values.snapshot !== undefined && (values.data !== undefined || values.watch)) throw new Error('--snapshot serves a built graph: it takes no --data or --watch.');
+    ({ values } = parseArgs({
+      options: { data: { type: 'string' }, watch: { type: 'boolean' }, snapshot: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }));
+    if (values.snapshot !== undefined && (values.data !== undefined || values.watch))
+      throw new Error('--snapshot serves a built graph: it takes no --data or --watch.');
   } catch (error) {
     fail(`${(error as Error).message} Run with --help for the options.`);
   }
@@ -84,15 +87,23 @@ async function main(): Promise<void> {
     version: result.graph.version,
   });
   logger.info('graph loaded', { ...summary(loaded), ...(values.snapshot !== undefined ? { snapshot: values.snapshot } : { dataDir }) });
-  const stopWatching = live?.watch((result) => {
-    if (result instanceof Error) logger.error('reload failed; serving the previous graph', { error: result.message });
-    else {
-      collectLoadingGarbage();
-      logger.info('graph reloaded', { ...summary(result), keptLastGood: result.keptLastGood });
-      // A broken file keeps its last good version: say what is wrong with the new one, line by line.
-      for (const d of result.keptErrors) logger.warn('file kept at its last good version', { file: d.file, line: d.line, code: d.code, message: d.message });
-    }
-  }, undefined, (error) => logger.warn('file watcher failed; watching again shortly, serving the last good graph', { error: error.message, code: (error as NodeJS.ErrnoException).code ?? null }));
+  const stopWatching = live?.watch(
+    (result) => {
+      if (result instanceof Error) logger.error('reload failed; serving the previous graph', { error: result.message });
+      else {
+        collectLoadingGarbage();
+        logger.info('graph reloaded', { ...summary(result), keptLastGood: result.keptLastGood });
+        // A broken file keeps its last good version: say what is wrong with the new one, line by line.
+        for (const d of result.keptErrors) logger.warn('file kept at its last good version', { file: d.file, line: d.line, code: d.code, message: d.message });
+      }
+    },
+    undefined,
+    (error) =>
+      logger.warn('file watcher failed; watching again shortly, serving the last good graph', {
+        error: error.message,
+        code: (error as NodeJS.ErrnoException).code ?? null,
+      }),
+  );
 
   const { listener } = createTalkGraphServer({ schema, graphs, ...httpOptions, config, logger });
   const server = createLimitedServer(listener, connectionLimits);

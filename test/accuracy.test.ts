@@ -144,7 +144,11 @@ describe('the comparison itself', () => {
   });
 
   it('scores speakers and organizations separately, in order', () => {
-    const result = comparePost('p', [talk({ speakers: [{ name: 'Jane Doe', organization: 'Acme' }] })], [talk({ speakers: [{ name: 'Jane Doe', organization: 'Acme Inc' }] })]);
+    const result = comparePost(
+      'p',
+      [talk({ speakers: [{ name: 'Jane Doe', organization: 'Acme' }] })],
+      [talk({ speakers: [{ name: 'Jane Doe', organization: 'Acme Inc' }] })],
+    );
     expect(result.correct).toMatchObject({ speakers: 1, organizations: 0, date: 1, start: 1, end: 1 });
     expect(result.mismatches).toEqual([{ field: 'organizations', title: 'A Talk', expected: ['Acme'], found: ['Acme Inc'] }]);
   });
@@ -155,7 +159,12 @@ describe('the comparison itself', () => {
   });
 
   it('scores event and timezone only when the expectation gives them; an alias followed by the year counts as the event', () => {
-    const found = { ...talk({}), event: 'KubeCon + CloudNativeCon Europe 2024', eventKeys: ['kubecon + cloudnativecon europe 2024', 'kubecon eu 2024'], timezone: 'Europe/Paris' };
+    const found = {
+      ...talk({}),
+      event: 'KubeCon + CloudNativeCon Europe 2024',
+      eventKeys: ['kubecon + cloudnativecon europe 2024', 'kubecon eu 2024'],
+      timezone: 'Europe/Paris',
+    };
     const given = comparePost('p', [talk({ event: 'KubeCon EU 2024', timezone: 'Europe/Paris' })], [found]);
     expect(given.scored).toMatchObject({ event: 1, timezone: 1, title: 1 });
     expect(given.correct).toMatchObject({ event: 1, timezone: 1 });
@@ -173,7 +182,13 @@ describe('loading the cases', () => {
   const expectations = path.join(dir, 'expectations');
   mkdirSync(expectations);
   writeFileSync(path.join(expectations, 'proj__a.yaml'), 'post: proj__a.md\ntalks: []\n');
-  const corpus = (corpusDirs: string[]) => ({ name: 'test', expectationsDir: expectations, corpusDirs, repoDirs: [], projectOf: (s: string) => s.split('__')[0]! });
+  const corpus = (corpusDirs: string[]) => ({
+    name: 'test',
+    expectationsDir: expectations,
+    corpusDirs,
+    repoDirs: [],
+    projectOf: (s: string) => s.split('__')[0]!,
+  });
 
   it('skips the expectations of an absent corpus folder, with one line that names it', () => {
     const { cases, skipped } = loadAccuracySuite([corpus([path.join(dir, 'absent')])]);

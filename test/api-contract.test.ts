@@ -85,9 +85,14 @@ describe('talks of the seed post', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data.tetragon.name).toBe('Tetragon');
     expect(result.data.tetragon.talks.nodes.map((n: { url: string }) => n.url)).toContain('https://sched.co/1HyZg');
-    expect(result.data.clustermesh.talks.nodes.map((n: { title: string }) => n.title)).toContain('Keeping It Simple: Cilium Networking for Multicloud Kubernetes');
+    expect(result.data.clustermesh.talks.nodes.map((n: { title: string }) => n.title)).toContain(
+      'Keeping It Simple: Cilium Networking for Multicloud Kubernetes',
+    );
     const hubbleTitles = result.data.hubble.talks.nodes.map((n: { title: string }) => n.title).sort();
-    expect(hubbleTitles).toEqual(['Adopting Network Policies in Highly Secure Environments', 'Effortless Open Source Observability with Cilium, Prometheus and Grafana - LGTM!']);
+    expect(hubbleTitles).toEqual([
+      'Adopting Network Policies in Highly Secure Environments',
+      'Effortless Open Source Observability with Cilium, Prometheus and Grafana - LGTM!',
+    ]);
   });
 
   it('merges the two spellings of Anna Kapuścińska into one speaker with both kept', async () => {
@@ -96,7 +101,10 @@ describe('talks of the seed post', () => {
   });
 
   it('resolves organization aliases and keeps the affiliation as written', async () => {
-    const result = await execute(yoga, `{ talks(filter: { organization: "bloomberg" }) { nodes { appearances { nameAsWritten organizationAsWritten organization { name slug } } } } }`);
+    const result = await execute(
+      yoga,
+      `{ talks(filter: { organization: "bloomberg" }) { nodes { appearances { nameAsWritten organizationAsWritten organization { name slug } } } } }`,
+    );
     expect(result.data.talks.nodes[0].appearances[0]).toEqual({
       nameAsWritten: 'Anne Zepecki',
       organizationAsWritten: 'Bloomberg LP',
@@ -112,7 +120,11 @@ describe('talks of the seed post', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data.speaker.organizations).toEqual([{ name: 'Isovalent' }]);
     expect(result.data.speaker.talks.nodes).toHaveLength(2);
-    expect(result.data.speaker.talks.nodes[0].event).toEqual({ name: 'KubeCon + CloudNativeCon Europe 2023', timezone: 'Europe/Amsterdam', talks: { totalCount: 16 } });
+    expect(result.data.speaker.talks.nodes[0].event).toEqual({
+      name: 'KubeCon + CloudNativeCon Europe 2023',
+      timezone: 'Europe/Amsterdam',
+      talks: { totalCount: 16 },
+    });
     expect(result.data.speaker.talks.nodes[0].post).toEqual({ title: 'Cilium Talks at KubeCon EU 2023', talks: { totalCount: 16 } });
   });
 

@@ -29,7 +29,6 @@ const MULTICLOUD = 'Keeping It Simple: Cilium Networking for Multicloud Kubernet
 const ALL = [AZURE, STORY, IKEA, NYT, BLOOMBERG, MURDER, CHURN, EBPF_OBS, MEETING, TUTORIAL, UPDATES, POLICIES, LOG4J, DAY2, LGTM, MULTICLOUD];
 const ISOVALENT = [STORY, EBPF_OBS, TUTORIAL, UPDATES, POLICIES, LOG4J, DAY2, LGTM, MULTICLOUD];
 const FRIDAY = [LOG4J, DAY2, LGTM, MULTICLOUD];
-const TUESDAY = [AZURE, STORY, IKEA, NYT, BLOOMBERG, MURDER, CHURN, EBPF_OBS, MEETING];
 
 const ASK = `query Ask($q: String!) {
   ask(question: $q) {
@@ -186,8 +185,12 @@ describe('ask: ambiguity, spelling, unknown words', () => {
     const org = await ask('talks by Grafana');
     expect(topic.filter).toEqual({ topic: ['grafana'] });
     expect(org.filter).toEqual({ organization: ['grafana-labs'] });
-    expect(topic.interpretation).toMatch(/^talks about Grafana \(read "Grafana" as the topic Grafana, not the organization Grafana Labs: .*only part of the name/);
-    expect(org.interpretation).toMatch(/^talks with a speaker from Grafana Labs \(read "Grafana" as the organization Grafana Labs, not the topic Grafana: "by" asks who gives the talk\)$/);
+    expect(topic.interpretation).toMatch(
+      /^talks about Grafana \(read "Grafana" as the topic Grafana, not the organization Grafana Labs: .*only part of the name/,
+    );
+    expect(org.interpretation).toMatch(
+      /^talks with a speaker from Grafana Labs \(read "Grafana" as the organization Grafana Labs, not the topic Grafana: "by" asks who gives the talk\)$/,
+    );
     expect(topic.alternatives).toHaveLength(1);
     expect(topic.alternatives[0]!.filter).toEqual({ organization: ['grafana-labs'] });
     expect(topic.alternatives[0]!.talkCount).toBe(1);

@@ -31,7 +31,9 @@ function manyTalks(): string {
   const talks: string[] = [];
   for (let i = 0; i < TALK_COUNT; i++) {
     const minute = String(i % 60).padStart(2, '0');
-    talks.push(`[Generated Talk ${i} - Speaker ${wordOf(i + 700)}, Org ${wordOf((i % 50) + 30)}](https://sched.co/gen${i})\n\nWednesday, April 19 • 10:${minute} - 11:${minute}\n\nAbstract of talk ${i}.\n`);
+    talks.push(
+      `[Generated Talk ${i} - Speaker ${wordOf(i + 700)}, Org ${wordOf((i % 50) + 30)}](https://sched.co/gen${i})\n\nWednesday, April 19 • 10:${minute} - 11:${minute}\n\nAbstract of talk ${i}.\n`,
+    );
   }
   return FRONT + talks.join('\n');
 }
@@ -42,7 +44,8 @@ function hugePost(bytes: number): string {
   return (FRONT + paragraph.repeat(Math.ceil(bytes / paragraph.length))).slice(0, bytes);
 }
 
-const storyTalk = '[The Cilium Story - Why We Created Cilium - Thomas Graf, Isovalent](https://sched.co/1Jo6C)\n\nTuesday, April 18 • 09:25 - 09:45\n\nThe origins of Cilium.\n';
+const storyTalk =
+  '[The Cilium Story - Why We Created Cilium - Thomas Graf, Isovalent](https://sched.co/1Jo6C)\n\nTuesday, April 18 • 09:25 - 09:45\n\nThe origins of Cilium.\n';
 
 let dir: string;
 let loaded: LoadedGraph;
@@ -58,7 +61,10 @@ beforeAll(async () => {
   write('2023-04-03-good.md', seedText);
   write('bad-front-matter.md', "---\ntitle: 'unclosed\ndate: [2023\n---\n\nNo talks here.\n");
   write('empty.md', '');
-  write('binary.md', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
+  write(
+    'binary.md',
+    Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256),
+  );
   write('invalid-utf8.md', Buffer.concat([Buffer.from(FRONT), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from('\n\n[Talk - A, B](https://sched.co/x)\n')]));
   write('huge.md', hugePost(MAX_POST_BYTES - 1024));
   write('oversized.md', hugePost(10_000_000));
@@ -117,7 +123,10 @@ describe('bad data never takes the service down', () => {
   });
 
   it('serves the 10,000-talk post and merges the duplicates into the seed talk', async () => {
-    const result = await execute(yoga, `{ all: talks { totalCount } generated: talks(filter: { speaker: "Speaker ${wordOf(9999 + 700)}" }) { nodes { title url } } story: talks(filter: { speaker: "Thomas Graf" }) { totalCount nodes { title sources { file line } } } }`);
+    const result = await execute(
+      yoga,
+      `{ all: talks { totalCount } generated: talks(filter: { speaker: "Speaker ${wordOf(9999 + 700)}" }) { nodes { title url } } story: talks(filter: { speaker: "Thomas Graf" }) { totalCount nodes { title sources { file line } } } }`,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.all.totalCount).toBe(16 + TALK_COUNT);
     expect(result.data.generated.nodes).toEqual([{ title: 'Generated Talk 9999', url: 'https://sched.co/gen9999' }]);

@@ -31,7 +31,7 @@ function parseCalendar(ics: string) {
 }
 
 describe('GET /calendar.ics', () => {
-  it('exports Isovalent\'s Friday talks as 4 VEVENTs in Europe/Amsterdam time, with a VTIMEZONE', async () => {
+  it("exports Isovalent's Friday talks as 4 VEVENTs in Europe/Amsterdam time, with a VTIMEZONE", async () => {
     const response = await get('/calendar.ics?organization=isovalent&day=FRIDAY');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
@@ -126,13 +126,13 @@ describe('GET /calendar.ics', () => {
     expect(calendar.getFirstPropertyValue('x-talk-graph-skipped-without-start')).toBe('1');
   });
 
-  it('round-trips every timed talk of the seed and an invented post, in both zones they use, to the graph\'s instants', async () => {
+  it("round-trips every timed talk of the seed and an invented post, in both zones they use, to the graph's instants", async () => {
     await expectCalendarRoundTrip(graphOf([seedSource(), inventedSource()]));
   });
 });
 
 describe.skipIf(!hasCorpus('the calendar of the corpus posts'))('GET /calendar.ics on the corpus (reads ../shared/corpus)', () => {
-  it('round-trips every timed talk of the seed and the corpus talk posts, in every zone they use, to the graph\'s instants', async () => {
+  it("round-trips every timed talk of the seed and the corpus talk posts, in every zone they use, to the graph's instants", async () => {
     const graph = graphOf([seedSource(), ...postSourcesIn(CORPUS.talkPosts)]);
     expect(graph.allPosts().length).toBe(10);
     await expectCalendarRoundTrip(graph);
@@ -170,7 +170,7 @@ describe('calendar rendering and cache', () => {
       expect(counts).toEqual(libraryCounts);
       expect(pauses).toBe(Math.ceil(talks.length / CALENDAR_CHUNK) - 1);
     }
-    expect(foldLines('a'.repeat(70) + 'ééé' + '😀'.repeat(3))).toBe('a'.repeat(70) + 'éé\r\n é' + '😀'.repeat(3));
+    expect(foldLines(`${'a'.repeat(70)}ééé${'😀'.repeat(3)}`)).toBe(`${'a'.repeat(70)}éé\r\n é${'😀'.repeat(3)}`);
   });
 
   it('renders a calendar once per filter and graph version; a repeat or a matching If-None-Match costs a look-up', async () => {

@@ -59,7 +59,16 @@ describe('the ingest table', () => {
   });
 
   it('fits any width: free text columns share what date and time leave, cut text ends in …, event ids keep their year', () => {
-    const row = { title: 'T'.repeat(200), speakers: ['S'.repeat(100)], date: '2026-03-24', start: '11:00', end: '11:30', event: 'cloud-native-ebpf-day-na-2022', file: 'p.md', line: 1 };
+    const row = {
+      title: 'T'.repeat(200),
+      speakers: ['S'.repeat(100)],
+      date: '2026-03-24',
+      start: '11:00',
+      end: '11:30',
+      event: 'cloud-native-ebpf-day-na-2022',
+      file: 'p.md',
+      line: 1,
+    };
     for (const width of [60, 80, 120]) {
       const lines = formatTalkTable([row], width).trimEnd().split('\n');
       for (const line of lines) expect([...line].length).toBeLessThanOrEqual(width);

@@ -27,13 +27,43 @@ async function answer(yoga: typeof compiled, query: string, variables?: Record<s
 
 /** The last field says whether graphql-jit runs it (false: it falls back to graphql-js). */
 const CASES: Array<[string, string, Record<string, unknown> | undefined, boolean]> = [
-  ['dashboard', '{ talks(first: 200) { totalCount pageInfo { hasNextPage endCursor } nodes { slug title kind day start end speakers { slug name } organizations { name } topics { name } } } }', undefined, true],
-  ['a filtered page with variables', 'query($o: [String!], $d: [Weekday!], $n: Int) { talks(filter: { organization: $o, day: $d }, first: $n) { totalCount edges { cursor node { title startsAt } } } }', { o: ['Isovalent'], d: ['FRIDAY'], n: 3 }, true],
-  ['a deep traversal', '{ organization(slug: "isovalent") { name speakers(first: 5) { nodes { name talks(first: 2) { nodes { title event { name parent { name } } topics { name parent { name } } } } } } } }', undefined, true],
-  ['search, with a union', '{ search(query: "tetragon", first: 5) { score field snippet node { __typename ... on Talk { title } ... on Speaker { name } ... on Topic { name } } } }', undefined, true],
+  [
+    'dashboard',
+    '{ talks(first: 200) { totalCount pageInfo { hasNextPage endCursor } nodes { slug title kind day start end speakers { slug name } organizations { name } topics { name } } } }',
+    undefined,
+    true,
+  ],
+  [
+    'a filtered page with variables',
+    'query($o: [String!], $d: [Weekday!], $n: Int) { talks(filter: { organization: $o, day: $d }, first: $n) { totalCount edges { cursor node { title startsAt } } } }',
+    { o: ['Isovalent'], d: ['FRIDAY'], n: 3 },
+    true,
+  ],
+  [
+    'a deep traversal',
+    '{ organization(slug: "isovalent") { name speakers(first: 5) { nodes { name talks(first: 2) { nodes { title event { name parent { name } } topics { name parent { name } } } } } } } }',
+    undefined,
+    true,
+  ],
+  [
+    'search, with a union',
+    '{ search(query: "tetragon", first: 5) { score field snippet node { __typename ... on Talk { title } ... on Speaker { name } ... on Topic { name } } } }',
+    undefined,
+    true,
+  ],
   ['a resolver error (page too large)', '{ talks(first: 1000) { totalCount } }', undefined, true],
-  ['an error in a nested field, nulls propagated', '{ talks(first: 1) { nodes { title } } organization(slug: "isovalent") { talks(after: "bm9wZQ") { totalCount } } }', undefined, true],
-  ['a recursive filter as a variable (falls back)', 'query($f: TalkFilter) { talks(filter: $f) { totalCount } }', { f: { or: [{ day: ['FRIDAY'] }, { topic: ['tetragon'] }] } }, false],
+  [
+    'an error in a nested field, nulls propagated',
+    '{ talks(first: 1) { nodes { title } } organization(slug: "isovalent") { talks(after: "bm9wZQ") { totalCount } } }',
+    undefined,
+    true,
+  ],
+  [
+    'a recursive filter as a variable (falls back)',
+    'query($f: TalkFilter) { talks(filter: $f) { totalCount } }',
+    { f: { or: [{ day: ['FRIDAY'] }, { topic: ['tetragon'] }] } },
+    false,
+  ],
   ['a variable that does not coerce (falls back)', 'query($d: [Weekday!]) { talks(filter: { day: $d }) { totalCount } }', { d: ['FRYDAY'] }, false],
 ];
 
@@ -51,7 +81,13 @@ describe('compiled execution (graphql-jit)', () => {
   });
 
   it('compiles an operation only after it has run jitAfter times, once', async () => {
-    const server = createTalkGraphServer({ schema, graphs: new GraphHolder(graph), responseCache: false, fastLane: false, compiledOperations: { jitAfter: 3 } });
+    const server = createTalkGraphServer({
+      schema,
+      graphs: new GraphHolder(graph),
+      responseCache: false,
+      fastLane: false,
+      compiledOperations: { jitAfter: 3 },
+    });
     const query = '{ talks(first: 3) { nodes { title speakers { name } } } }';
     for (let run = 1; run <= 3; run++) await answer(server.yoga, query);
     expect(server.compiled!.stats).toEqual({ compilations: 0, compiledRuns: 0 });

@@ -105,7 +105,10 @@ describe('configuration', () => {
       keepAliveTimeoutMs: 1_000,
       maxConnections: 50,
     });
-    const server = createLimitedServer(listener, connectionLimitsFromEnv({ HEADERS_TIMEOUT_MS: '2000', REQUEST_TIMEOUT_MS: '4000', KEEP_ALIVE_TIMEOUT_MS: '1000', MAX_CONNECTIONS: '50' }));
+    const server = createLimitedServer(
+      listener,
+      connectionLimitsFromEnv({ HEADERS_TIMEOUT_MS: '2000', REQUEST_TIMEOUT_MS: '4000', KEEP_ALIVE_TIMEOUT_MS: '1000', MAX_CONNECTIONS: '50' }),
+    );
     expect([server.headersTimeout, server.requestTimeout, server.keepAliveTimeout, server.maxConnections]).toEqual([2_000, 4_000, 1_000, 50]);
   });
 });

@@ -19,7 +19,9 @@ const context = createContext(graph);
 
 function boundsOf(query: string): number[] {
   const document = parse(query);
-  return document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION).map((operation) => costUpperBound(schema, document, operation));
+  return document.definitions
+    .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+    .map((operation) => costUpperBound(schema, document, operation));
 }
 
 const exactCosts = (query: string, variables: Record<string, unknown> = {}) => estimateCosts(schema, parse(query), variables, null, context);
@@ -39,16 +41,20 @@ const WITHOUT_VARIABLES = [
 ];
 
 describe('costUpperBound', () => {
-  it.each(WITHOUT_VARIABLES.map((query) => [query.slice(0, 70).replace(/\s+/g, ' '), query]))('equals the estimate when no variable is used: %s', (_name, query) => {
-    expect(boundsOf(query)).toEqual(exactCosts(query));
-  });
+  it.each(WITHOUT_VARIABLES.map((query) => [query.slice(0, 70).replace(/\s+/g, ' '), query]))(
+    'equals the estimate when no variable is used: %s',
+    (_name, query) => {
+      expect(boundsOf(query)).toEqual(exactCosts(query));
+    },
+  );
 
   it('is never below the estimate of any variables, for the benchmark queries', () => {
     for (const bench of BENCH_QUERIES) {
       const document = parse(bench.query);
       const bound = costUpperBound(schema, document, getOperationAST(document)!);
       expect(bound, bench.name).toBeLessThan(Number.POSITIVE_INFINITY);
-      for (const variables of [bench.variables, ...bench.variedPool(graph, 300, 7)]) expect(exactCosts(bench.query, variables)[0], bench.name).toBeLessThanOrEqual(bound);
+      for (const variables of [bench.variables, ...bench.variedPool(graph, 300, 7)])
+        expect(exactCosts(bench.query, variables)[0], bench.name).toBeLessThanOrEqual(bound);
     }
   });
 

@@ -35,21 +35,51 @@ function estimated(query: string, variables: Record<string, unknown>, operationN
 }
 
 const CASES: Array<[string, string, Record<string, unknown>, string | null]> = [
-  ['search with variables', 'query S($q: String!, $first: Int) { search(query: $q, first: $first) { score node { __typename ... on Talk { title } ... on Speaker { name } } } }', { q: 'ebpf', first: 17 }, null],
-  ['text filter', 'query T($text: String!, $first: Int) { talks(filter: { text: $text }, orderBy: RELEVANCE, first: $first) { totalCount nodes { title speakers { name } } } }', { text: 'cilium', first: 20 }, null],
+  [
+    'search with variables',
+    'query S($q: String!, $first: Int) { search(query: $q, first: $first) { score node { __typename ... on Talk { title } ... on Speaker { name } } } }',
+    { q: 'ebpf', first: 17 },
+    null,
+  ],
+  [
+    'text filter',
+    'query T($text: String!, $first: Int) { talks(filter: { text: $text }, orderBy: RELEVANCE, first: $first) { totalCount nodes { title speakers { name } } } }',
+    { text: 'cilium', first: 20 },
+    null,
+  ],
   ['default page size', '{ talks { nodes { title topics { name } } } }', {}, null],
-  ['nested connections over the limit', 'query ($n: Int) { talks(first: $n) { nodes { speakers { talks(first: $n) { nodes { title } } } } } }', { n: 500 }, null],
+  [
+    'nested connections over the limit',
+    'query ($n: Int) { talks(first: $n) { nodes { speakers { talks(first: $n) { nodes { title } } } } } }',
+    { n: 500 },
+    null,
+  ],
   ['last and first', '{ talks(last: 30) { edges { cursor node { title } } } speakers(first: 7) { nodes { name } } }', {}, null],
   ['nodes(ids:) with ids that do not decode', 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ['a', 'b', 'c'] }, null],
-  ['nodes(ids:)', 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ['Talk:a', 'Speaker:b', 'Topic:c'].map((id) => Buffer.from(id).toString('base64')) }, null],
-  ['named and inline fragments', 'query { talks(first: 12) { ...Page } } fragment Page on TalkConnection { nodes { ...T speakers { ... on Speaker { name } } } } fragment T on Talk { title }', {}, null],
+  [
+    'nodes(ids:)',
+    'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+    { ids: ['Talk:a', 'Speaker:b', 'Topic:c'].map((id) => Buffer.from(id).toString('base64')) },
+    null,
+  ],
+  [
+    'named and inline fragments',
+    'query { talks(first: 12) { ...Page } } fragment Page on TalkConnection { nodes { ...T speakers { ... on Speaker { name } } } } fragment T on Talk { title }',
+    {},
+    null,
+  ],
   ['skip and include count anyway', 'query ($yes: Boolean!) { talks(first: 40) @include(if: $yes) { nodes { title @skip(if: $yes) } } }', { yes: false }, null],
   ['the named operation only', 'query A { talks(first: 3) { nodes { title } } } query B { talks(first: 300) { nodes { title speakers { name } } } }', {}, 'B'],
   ['every operation without a name', 'query A { talks(first: 3) { nodes { title } } } query B { talks(first: 300) { nodes { title } } }', {}, null],
   ['unknown operation name', 'query A { talks(first: 3) { nodes { title } } }', {}, 'Nope'],
   ['variables that do not coerce', 'query ($n: Int) { talks(first: $n) { nodes { title } } }', { n: 'many' }, null],
   ['a missing required variable', 'query ($q: String!) { search(query: $q) { score } }', {}, null],
-  ['one operation with bad variables among two', 'query A($n: Int) { talks(first: $n) { totalCount } } query B { speakers(first: 9) { nodes { name } } }', { n: 'x' }, null],
+  [
+    'one operation with bad variables among two',
+    'query A($n: Int) { talks(first: $n) { totalCount } } query B { speakers(first: 9) { nodes { name } } }',
+    { n: 'x' },
+    null,
+  ],
   ['an unknown field', '{ talks { nope } }', {}, null],
   ['a mutation the schema does not have', 'mutation { doIt }', {}, null],
   ['typename only', '{ __typename }', {}, null],
@@ -71,14 +101,22 @@ describe('estimateCosts gives the Pothos complexity rule’s costs', () => {
 });
 
 describe('the cost limit through HTTP', () => {
-  const yoga = createTalkGraphYoga({ schema, graphs: new GraphHolder(graph), config: serverConfigFromEnv({ LOG_LEVEL: 'silent', MAX_COST: '100' }), responseCache: false });
+  const yoga = createTalkGraphYoga({
+    schema,
+    graphs: new GraphHolder(graph),
+    config: serverConfigFromEnv({ LOG_LEVEL: 'silent', MAX_COST: '100' }),
+    responseCache: false,
+  });
   const post = async (query: string, variables?: Record<string, unknown>, operationName?: string) => {
     const response = await yoga.fetch('http://localhost/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
       body: JSON.stringify({ query, variables, operationName }),
     });
-    return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> },
+    };
   };
 
   it('refuses the first operation over the limit with its cost, and runs one under it', async () => {

@@ -24,7 +24,17 @@ const WAIT_MS = 20_000;
 const IN_CI = /^(1|true)$/i.test(process.env.CI ?? '');
 const MISSING = !existsSync(CHROMIUM);
 const SHOTS = process.env.DASHBOARD_SCREENSHOTS ? path.resolve(ROOT, process.env.DASHBOARD_SCREENSHOTS) : null;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 /** Views also kept as a dark screenshot (the rest are checked in dark but kept in light only). */
 const DARK_SHOTS = new Set(['overview', 'schedule']);
 const AXE = readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -62,7 +72,13 @@ async function axeViolations(): Promise<string[]> {
   const results = await page.evaluate(() => (window as unknown as { axe: { run: (c: Document) => Promise<any> } }).axe.run(document));
   return (results.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>)
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 /** axe in light and dark; a screenshot of each when asked. */
@@ -70,13 +86,16 @@ async function checkAccessible(name: string): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     expect(await axeViolations(), `${name} (${colorScheme})`).toEqual([]);
-    if (SHOTS && (colorScheme === 'light' || DARK_SHOTS.has(name))) await page.screenshot({ path: path.join(SHOTS, `${name}${colorScheme === 'dark' ? '-dark' : ''}.png`) });
+    if (SHOTS && (colorScheme === 'light' || DARK_SHOTS.has(name)))
+      await page.screenshot({ path: path.join(SHOTS, `${name}${colorScheme === 'dark' ? '-dark' : ''}.png`) });
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
 const rowsOf = (facet: string) =>
-  page.locator(`[data-facet="${facet}"] tbody tr`).evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-value'), Number(r.querySelector('td')?.textContent)]));
+  page
+    .locator(`[data-facet="${facet}"] tbody tr`)
+    .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-value'), Number(r.querySelector('td')?.textContent)]));
 const texts = (selector: string) => page.locator(selector).allTextContents();
 
 describe.skipIf(MISSING && !IN_CI)('dashboard in headless Chromium, offline, on the bundled data', () => {
@@ -191,7 +210,9 @@ describe.skipIf(MISSING && !IN_CI)('dashboard in headless Chromium, offline, on 
   it('question: "talks by Isovalent speakers on Friday" shows its chips and the matching talks; a chip can be removed', async () => {
     const question = 'talks by Isovalent speakers on Friday';
     await open(`/search?q=${encodeURIComponent(question)}`);
-    const { ask } = await api(`query($q: String!) { ask(question: $q) { filter unrecognized talks(first: 20) { totalCount nodes { title } } } }`, { q: question });
+    const { ask } = await api(`query($q: String!) { ask(question: $q) { filter unrecognized talks(first: 20) { totalCount nodes { title } } } }`, {
+      q: question,
+    });
     const chips = Object.entries(ask.filter as Record<string, string[]>).flatMap(([k, vs]) => vs.map((v) => `${k}:${v}`));
     expect(chips).toEqual(['organization:isovalent', 'day:FRIDAY']);
     expect(await page.locator('[data-chip]').evaluateAll((els) => els.map((e) => e.getAttribute('data-chip')))).toEqual(chips);
@@ -218,7 +239,10 @@ describe.skipIf(MISSING && !IN_CI)('dashboard in headless Chromium, offline, on 
     const day = schedule.days[0];
     expect(day, 'the bundled data has the KubeCon EU 2023 Friday').toBeDefined();
     const slugs = day.slots.flatMap((s: any) => s.talks.map((t: any) => t.slug));
-    const { talks } = await api(`query($d: LocalDate!) { talks(filter: { event: ["kubecon-eu-2023"], date: { from: $d, to: $d } }, first: 1) { facets { organizations { value } } } }`, { d: day.date });
+    const { talks } = await api(
+      `query($d: LocalDate!) { talks(filter: { event: ["kubecon-eu-2023"], date: { from: $d, to: $d } }, first: 1) { facets { organizations { value } } } }`,
+      { d: day.date },
+    );
     let org: string | null = null;
     let clashing: string[] = [];
     for (const { value } of talks.facets.organizations) {
@@ -231,14 +255,18 @@ describe.skipIf(MISSING && !IN_CI)('dashboard in headless Chromium, offline, on 
       }
     }
     await open(`/schedule/kubecon-eu-2023?date=${day.date}`);
-    expect((await page.locator('[data-testid="schedule-grid"] [data-talk]').evaluateAll((els) => els.map((e) => e.getAttribute('data-talk')))).sort()).toEqual([...slugs].sort());
+    expect((await page.locator('[data-testid="schedule-grid"] [data-talk]').evaluateAll((els) => els.map((e) => e.getAttribute('data-talk')))).sort()).toEqual(
+      [...slugs].sort(),
+    );
     expect(org, 'an organization with two talks at once on that Friday').not.toBeNull();
     await page.getByLabel('Highlight clashes of an organization').selectOption(org!);
     await page.getByRole('button', { name: 'Show' }).click();
     await expect.poll(() => page.locator('[data-clash="true"]').count()).toBe(clashing.length);
     expect((await page.locator('[data-clash="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-talk')))).sort()).toEqual(clashing);
     // Parallel talks sit side by side: two clashing talks share a grid row but not a column.
-    const boxes = await page.locator('[data-clash="true"]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: r.top, left: r.left })));
+    const boxes = await page
+      .locator('[data-clash="true"]')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: r.top, left: r.left })));
     expect(boxes[0]!.top).toBe(boxes[1]!.top);
     expect(boxes[0]!.left).not.toBe(boxes[1]!.left);
     await checkAccessible('schedule');
@@ -294,7 +322,10 @@ describe.skipIf(MISSING && !IN_CI)('dashboard in headless Chromium, offline, on 
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.setViewportSize({ width: 360, height: 780 });
-    for (const [name, pathname] of [['phone-overview', '/'], ['phone-search', '/search?q=talks+by+Isovalent+speakers+on+Friday']] as const) {
+    for (const [name, pathname] of [
+      ['phone-overview', '/'],
+      ['phone-search', '/search?q=talks+by+Isovalent+speakers+on+Friday'],
+    ] as const) {
       await open(pathname);
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), name).toBe(true);
       if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });

@@ -29,7 +29,17 @@ describe('useDashboard (src/server/dashboard-plugin.ts)', () => {
   const yoga = yogaWith(dist);
 
   it('answers / and every client-side view with index.html, not cached without revalidation', async () => {
-    for (const pathname of ['/', '/search?q=tetragon', '/quality', '/talks/some-talk', '/speakers/liz-rice', '/organizations/isovalent', '/topics/tetragon', '/events/', '/schedule/kubecon-eu-2023?date=2023-04-21']) {
+    for (const pathname of [
+      '/',
+      '/search?q=tetragon',
+      '/quality',
+      '/talks/some-talk',
+      '/speakers/liz-rice',
+      '/organizations/isovalent',
+      '/topics/tetragon',
+      '/events/',
+      '/schedule/kubecon-eu-2023?date=2023-04-21',
+    ]) {
       const response = await yoga.fetch(`http://localhost${pathname}`);
       expect(response.status, pathname).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -53,11 +63,21 @@ describe('useDashboard (src/server/dashboard-plugin.ts)', () => {
   });
 
   it('never serves a file outside web/dist/assets, and leaves other paths to the API', async () => {
-    for (const pathname of ['/assets/missing-XyZ.js', '/assets/..%2F..%2Fpackage.json', '/assets/../index.html', '/package.json.dashboard-test-canary', '/assets/index-AbC123.js.map']) {
+    for (const pathname of [
+      '/assets/missing-XyZ.js',
+      '/assets/..%2F..%2Fpackage.json',
+      '/assets/../index.html',
+      '/package.json.dashboard-test-canary',
+      '/assets/index-AbC123.js.map',
+    ]) {
       const response = await yoga.fetch(`http://localhost${pathname}`);
       expect(response.status, pathname).toBe(404);
     }
-    const api = await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const api = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(await api.json()).toEqual({ data: { __typename: 'Query' } });
     const post = await yoga.fetch('http://localhost/', { method: 'POST', body: 'x' });
     expect(post.headers.get('content-type') ?? '').not.toContain('text/html');
@@ -119,7 +139,11 @@ describe('dashboard client modules (web/src)', () => {
 
 describe('typed documents (web/src/gql)', () => {
   it('are generated from the current schema.graphql and documents (graphql-codegen --check)', () => {
-    const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', '@graphql-codegen', 'cli', 'cjs', 'bin.js'), '--config', 'web/codegen.ts', '--check'], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules', '@graphql-codegen', 'cli', 'cjs', 'bin.js'), '--config', 'web/codegen.ts', '--check'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(result.stdout + result.stderr).not.toContain('stale files');
     expect(result.status, `${result.stdout}\n${result.stderr}\nrun: npm run web:codegen`).toBe(0);
   }, 120_000);

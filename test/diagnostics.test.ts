@@ -88,12 +88,16 @@ const CASES: Case[] = [
   {
     code: 'EVENT_LEARNED',
     line: 1,
-    run: () => ingest(`---\ntitle: 'Our talks at PlatformCon 2030 in Lisbon'\ndate: '2030-01-10'\n---\n\n${link('A Talk - Jane Doe, Acme')}\n\nThursday, January 10 • 18:00 - 18:30\n`),
+    run: () =>
+      ingest(
+        `---\ntitle: 'Our talks at PlatformCon 2030 in Lisbon'\ndate: '2030-01-10'\n---\n\n${link('A Talk - Jane Doe, Acme')}\n\nThursday, January 10 • 18:00 - 18:30\n`,
+      ),
   },
   {
     code: 'POST_YEAR_CONTRADICTED',
     line: 1,
-    run: () => ingest(`---\ntitle: 'Talks'\ndate: '2025-03-01'\n---\n\n${link('A Talk - Jane Doe, Acme')}\n\nMonday, 23 March • 11:00 - 11:30\n`, 'blog/2026/talks.md'),
+    run: () =>
+      ingest(`---\ntitle: 'Talks'\ndate: '2025-03-01'\n---\n\n${link('A Talk - Jane Doe, Acme')}\n\nMonday, 23 March • 11:00 - 11:30\n`, 'blog/2026/talks.md'),
   },
   {
     code: 'TIMEZONE_UNKNOWN',
@@ -126,13 +130,18 @@ const CASES: Case[] = [
   {
     code: 'DUPLICATE_TALK_MERGED',
     line: 11,
-    run: () => ingest(`${fm()}${link('A Talk - Jane Doe, Acme')}\n\nTuesday, April 18 • 09:25 - 09:45\n\n${link('A Talk - Jane Doe, Acme')}\n\nTuesday, April 18 • 09:25 - 09:45\n`),
+    run: () =>
+      ingest(
+        `${fm()}${link('A Talk - Jane Doe, Acme')}\n\nTuesday, April 18 • 09:25 - 09:45\n\n${link('A Talk - Jane Doe, Acme')}\n\nTuesday, April 18 • 09:25 - 09:45\n`,
+      ),
   },
   {
     code: 'SPEAKERS_INFERRED',
     line: 9,
     run: () =>
-      ingest(`---\ntitle: 'Meet the Maintainer - Jane Doe'\ndate: '2023-04-03'\nevent: kubecon-eu-2023\n---\n\nCatch her two talks:\n\n${link('Logs Told Us It Was DNS')} Friday April 21, 2023 11:55 - 12:30 CEST\n`),
+      ingest(
+        `---\ntitle: 'Meet the Maintainer - Jane Doe'\ndate: '2023-04-03'\nevent: kubecon-eu-2023\n---\n\nCatch her two talks:\n\n${link('Logs Told Us It Was DNS')} Friday April 21, 2023 11:55 - 12:30 CEST\n`,
+      ),
   },
 ];
 

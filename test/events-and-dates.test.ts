@@ -17,9 +17,17 @@ const codes = (data: GraphData) => data.diagnostics.map((d) => d.code);
 
 describe('events matched by name and year', () => {
   it('event: kubecon-eu-2026 and "Tuesday, March 24" at 11:00 give an instant in Amsterdam time on the 2026 event', () => {
-    const data = ingest('blog/2026/talks.md', `---\ntitle: Our talks\ndate: '2026-03-01'\nevent: kubecon-eu-2026\n---\n\n${talk()}Tuesday, March 24 • 11:00 - 11:30\n`);
+    const data = ingest(
+      'blog/2026/talks.md',
+      `---\ntitle: Our talks\ndate: '2026-03-01'\nevent: kubecon-eu-2026\n---\n\n${talk()}Tuesday, March 24 • 11:00 - 11:30\n`,
+    );
     expect(data.talks).toHaveLength(1);
-    expect(data.talks[0]).toMatchObject({ eventId: 'kubecon-eu-2026', date: '2026-03-24', startsAt: '2026-03-24T11:00:00+01:00', timezone: 'Europe/Amsterdam' });
+    expect(data.talks[0]).toMatchObject({
+      eventId: 'kubecon-eu-2026',
+      date: '2026-03-24',
+      startsAt: '2026-03-24T11:00:00+01:00',
+      timezone: 'Europe/Amsterdam',
+    });
     expect(data.events.find((e) => e.id === 'kubecon-eu-2026')).toMatchObject({ city: 'Amsterdam', startDate: '2026-03-23' });
   });
 
@@ -45,7 +53,7 @@ describe('events matched by name and year', () => {
     expect(data.events).toEqual([]);
   });
 
-  it('a name without a year matches only the event of the post\'s year; a year with no event matches nothing', () => {
+  it("a name without a year matches only the event of the post's year; a year with no event matches nothing", () => {
     const matcher = createEventMatcher(bundledReference().events);
     expect(matcher.match('Cilium at KubeCon EU', 2025)?.slug).toBe('kubecon-eu-2025');
     expect(matcher.match('KubeCon EU 2026', 2023)?.slug).toBe('kubecon-eu-2026');
@@ -54,7 +62,7 @@ describe('events matched by name and year', () => {
     expect(matcher.match('CiliumCon', 2026)?.slug).toBe('ciliumcon-eu-2026');
   });
 
-  it('a series name several events of a year share is told apart by the post\'s date, and a city names its edition', () => {
+  it("a series name several events of a year share is told apart by the post's date, and a city names its edition", () => {
     const matcher = createEventMatcher(bundledReference().events);
     expect(matcher.match('Our talks at KubeCon 2023', null, null, '2023-11-02')?.slug).toBe('kubecon-na-2023');
     expect(matcher.match('Our talks at KubeCon 2023', null, null, '2023-03-20')?.slug).toBe('kubecon-eu-2023');
@@ -71,7 +79,10 @@ describe('events matched by name and year', () => {
 
   it('an event named in passing deep in a post is not the event of its talks', () => {
     const intro = ['First paragraph.', 'Second paragraph.', 'Third paragraph.', 'I once saw a demo at DockerCon 2017 that changed my mind.'].join('\n\n');
-    const data = ingest('talks.md', `---\ntitle: Our talks\ndate: '2026-03-01'\nevent: kubecon-eu-2026\n---\n\n${intro}\n\n${talk()}Tuesday, March 24 • 11:00 - 11:30\n`);
+    const data = ingest(
+      'talks.md',
+      `---\ntitle: Our talks\ndate: '2026-03-01'\nevent: kubecon-eu-2026\n---\n\n${intro}\n\n${talk()}Tuesday, March 24 • 11:00 - 11:30\n`,
+    );
     expect(data.talks[0]!.eventId).toBe('kubecon-eu-2026');
     const undeclared = ingest('talks.md', `---\ntitle: Our talks\ndate: '2030-03-01'\n---\n\n${intro}\n\n${talk()}Tuesday, March 26 • 11:00 - 11:30\n`);
     expect(undeclared.events).toEqual([]);
@@ -85,7 +96,14 @@ describe('events learned from posts', () => {
       `---\ntitle: Harbor at KubeCon + CloudNativeCon India 2026 in Mumbai\ndate: '2026-06-01'\n---\n\n${talk()}Thursday, June 18, 2026, 12:07pm - 12:12pm IST\n`,
     );
     expect(data.events).toEqual([
-      expect.objectContaining({ id: 'kubecon-india-2026', name: 'KubeCon + CloudNativeCon India 2026', city: 'Mumbai', timezone: 'Asia/Kolkata', startDate: '2026-06-18', endDate: '2026-06-18' }),
+      expect.objectContaining({
+        id: 'kubecon-india-2026',
+        name: 'KubeCon + CloudNativeCon India 2026',
+        city: 'Mumbai',
+        timezone: 'Asia/Kolkata',
+        startDate: '2026-06-18',
+        endDate: '2026-06-18',
+      }),
     ]);
     expect(data.talks[0]).toMatchObject({ eventId: 'kubecon-india-2026', startsAt: '2026-06-18T12:07:00+05:30' });
     expect(codes(data)).toContain('EVENT_LEARNED');
@@ -103,7 +121,10 @@ describe('events learned from posts', () => {
     const data = ingestPosts(
       [
         { file: 'a.md', text: post('Thursday, January 10', '18:00 - 18:30') },
-        { file: 'b.md', text: post('Friday, January 11', '10:00 - 10:30').replace('Scaling Widgets', 'Other Widgets').replace('sched.co/widgets', 'sched.co/other') },
+        {
+          file: 'b.md',
+          text: post('Friday, January 11', '10:00 - 10:30').replace('Scaling Widgets', 'Other Widgets').replace('sched.co/widgets', 'sched.co/other'),
+        },
       ],
       bundledReference(),
     );
@@ -115,7 +136,10 @@ describe('events learned from posts', () => {
 
 describe('dates from the strongest evidence', () => {
   it('a 2026 post (path /blog/2026/…) dated 2025 in its front matter with "Monday, 23 March" gets 2026 and a warning', () => {
-    const data = ingest('blog/2026/03/cilium-at-kubecon.md', `---\ntitle: Cilium at KubeCon EU\ndate: '2025-03-01'\n---\n\n## CiliumCon\n\n${talk()}Monday, 23 March • 11:00 - 11:30\n`);
+    const data = ingest(
+      'blog/2026/03/cilium-at-kubecon.md',
+      `---\ntitle: Cilium at KubeCon EU\ndate: '2025-03-01'\n---\n\n## CiliumCon\n\n${talk()}Monday, 23 March • 11:00 - 11:30\n`,
+    );
     expect(data.talks[0]).toMatchObject({ date: '2026-03-23', eventId: 'ciliumcon-eu-2026', startsAt: '2026-03-23T11:00:00+01:00' });
     const warning = data.diagnostics.find((d) => d.code === 'POST_YEAR_CONTRADICTED');
     expect(warning).toMatchObject({ severity: 'warning', line: 1 });
@@ -131,8 +155,11 @@ describe('dates from the strongest evidence', () => {
     expect(codes(agreeing)).not.toContain('POST_YEAR_CONTRADICTED');
   });
 
-  it('a created_at date stands for the post\'s date, and tells apart the events of a year that share a name', () => {
-    const data = ingest('talks.md', `---\ntitle: Prometheus at CloudNativeCon 2017\ncreated_at: 2017-11-29\n---\n\n${talk()}Wednesday, December 6 • 11:00 - 11:30\n`);
+  it("a created_at date stands for the post's date, and tells apart the events of a year that share a name", () => {
+    const data = ingest(
+      'talks.md',
+      `---\ntitle: Prometheus at CloudNativeCon 2017\ncreated_at: 2017-11-29\n---\n\n${talk()}Wednesday, December 6 • 11:00 - 11:30\n`,
+    );
     expect(data.talks[0]).toMatchObject({ eventId: 'kubecon-na-2017', date: '2017-12-06', startsAt: '2017-12-06T11:00:00-06:00' });
   });
 
@@ -153,9 +180,15 @@ describe('dates from the strongest evidence', () => {
   });
 
   it('a zone abbreviation that does not fit the event is a diagnostic; an ambiguous one is read as the event means it', () => {
-    const cet = ingest('talks.md', `---\ntitle: Our talks\ndate: '2025-03-01'\nevent: kubecon-eu-2025\n---\n\n${talk()}Wednesday, April 2 • 16:15 - 17:30 CEST\n`);
+    const cet = ingest(
+      'talks.md',
+      `---\ntitle: Our talks\ndate: '2025-03-01'\nevent: kubecon-eu-2025\n---\n\n${talk()}Wednesday, April 2 • 16:15 - 17:30 CEST\n`,
+    );
     expect(cet.diagnostics.find((d) => d.code === 'ZONE_ABBREVIATION_MISMATCH')?.message).toContain('CEST is UTC+2, but Europe/London is +01:00');
-    const ist = ingest('talks.md', `---\ntitle: Our talks\ndate: '2024-12-01'\nevent: kubecon-india-2024\n---\n\n${talk()}Wednesday, December 11 • 11:00 - 11:30 IST\n`);
+    const ist = ingest(
+      'talks.md',
+      `---\ntitle: Our talks\ndate: '2024-12-01'\nevent: kubecon-india-2024\n---\n\n${talk()}Wednesday, December 11 • 11:00 - 11:30 IST\n`,
+    );
     expect(codes(ist)).not.toContain('ZONE_ABBREVIATION_MISMATCH');
     expect(ist.talks[0]!.startsAt).toBe('2024-12-11T11:00:00+05:30');
     const cst = ingest('talks.md', `---\ntitle: Our talks\ndate: '2023-11-01'\nevent: kubecon-na-2023\n---\n\n${talk()}Tuesday, November 7, 4:30pm CST\n`);
@@ -187,24 +220,18 @@ describe('date and time grammar', () => {
 
   it('reads zone abbreviations of every continent, the short generic ones only after a time', () => {
     const zoneOf = (text: string) => parseWhen(text).zone;
-    expect(['10:00 BST', '10:00 CEST', '10:00 IST', '10:00 JST', '10:00 AEST', '10:00 NZDT', '10:00 SAST', '10:00 BRT', '10:00 PT', '10am (ET)'].map(zoneOf)).toEqual([
-      'BST',
-      'CEST',
-      'IST',
-      'JST',
-      'AEST',
-      'NZDT',
-      'SAST',
-      'BRT',
-      'PT',
-      'ET',
-    ]);
+    expect(
+      ['10:00 BST', '10:00 CEST', '10:00 IST', '10:00 JST', '10:00 AEST', '10:00 NZDT', '10:00 SAST', '10:00 BRT', '10:00 PT', '10am (ET)'].map(zoneOf),
+    ).toEqual(['BST', 'CEST', 'IST', 'JST', 'AEST', 'NZDT', 'SAST', 'BRT', 'PT', 'ET']);
     expect(zoneOf('PT Barnum, Tuesday')).toBeNull();
   });
 
   it('reads explicit offsets ("UTC+2", "GMT+5:30") and turns them into instants, checked against the event', () => {
     expect(parseWhen('Tuesday 14:00 - 15:00 (GMT+5:30)')).toMatchObject({ start: '14:00', end: '15:00', zone: 'GMT+5:30', rest: '' });
-    const data = ingest('talks.md', `---\ntitle: Our talks\ndate: '2026-03-01'\nevent: kubecon-eu-2026\n---\n\n${talk()}Tuesday, March 24 • 11:00 - 11:30 UTC+2\n`);
+    const data = ingest(
+      'talks.md',
+      `---\ntitle: Our talks\ndate: '2026-03-01'\nevent: kubecon-eu-2026\n---\n\n${talk()}Tuesday, March 24 • 11:00 - 11:30 UTC+2\n`,
+    );
     expect(data.talks[0]!.startsAt).toBe('2026-03-24T11:00:00+01:00');
     expect(data.diagnostics.find((d) => d.code === 'ZONE_ABBREVIATION_MISMATCH')?.message).toContain('UTC+2 is UTC+2, but Europe/Amsterdam is +01:00');
     const noEvent = ingest('talks.md', `---\ntitle: Meetup\ndate: '2030-01-05'\n---\n\n${talk()}Thursday, January 10 • 18:00 - 18:30 UTC-5\n`);

@@ -29,7 +29,15 @@ interface Running {
 async function start(fastLane: boolean, options: { compiledExecution?: boolean; fastLaneDocumentBytes?: number } = {}): Promise<Running> {
   const logLines: Array<Record<string, unknown>> = [];
   const logger = createJsonLogger({ level: 'info', write: (line) => logLines.push(JSON.parse(line) as Record<string, unknown>) });
-  const server = createTalkGraphServer({ schema, graphs: new GraphHolder(graph), config: serverConfigFromEnv({}), logger, fastLane, cors: { kind: 'list', origins: ['https://dash.example'] }, ...options });
+  const server = createTalkGraphServer({
+    schema,
+    graphs: new GraphHolder(graph),
+    config: serverConfigFromEnv({}),
+    logger,
+    fastLane,
+    cors: { kind: 'list', origins: ['https://dash.example'] },
+    ...options,
+  });
   const http = createServer(server.listener);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   return { server, http, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, logLines, sent: 0 };
@@ -56,7 +64,10 @@ async function send(running: Running, body: string, headers: Record<string, stri
   return answer;
 }
 
-const comparableLogLine = ({ time: _time, requestId: _id, durationMs, ...rest }: Record<string, unknown>) => ({ ...rest, timed: typeof durationMs === 'number' });
+const comparableLogLine = ({ time: _time, requestId: _id, durationMs, ...rest }: Record<string, unknown>) => ({
+  ...rest,
+  timed: typeof durationMs === 'number',
+});
 
 /** The request counters and histogram counts of /metrics; latencies themselves differ. */
 async function countedMetrics(running: Running): Promise<string[]> {
@@ -134,7 +145,12 @@ describe('the fast lane answers as Yoga does', () => {
       { body: JSON.stringify({ query: twoOperations, operationName: 'C' }) },
       { body: JSON.stringify({ query: 'query ($n: Int) { talks(first: $n) { totalCount } }', variables: { n: 'many' } }) },
       { body: JSON.stringify({ query: 'query ($n: Int) { talks(first: $n) { totalCount } }', variables: { n: 501 } }) },
-      { body: JSON.stringify({ query: 'query ($n: Int) { talks(first: $n) { nodes { speakers { talks(first: $n) { nodes { title } } } } } }', variables: { n: 400 } }) },
+      {
+        body: JSON.stringify({
+          query: 'query ($n: Int) { talks(first: $n) { nodes { speakers { talks(first: $n) { nodes { title } } } } } }',
+          variables: { n: 400 },
+        }),
+      },
       { body: JSON.stringify({ query: '{ talks(first: 1) { totalCount } }', surprise: true }) },
       { body: JSON.stringify({ query: '{ talks(first: 1) { totalCount } }', extensions: { persisted: 1 } }) },
       { body: JSON.stringify({ query: '{ talks(first: 1) { totalCount } }', variables: [] }) },
@@ -158,10 +174,14 @@ describe('the fast lane answers as Yoga does', () => {
     for (const running of [withLane, without]) {
       running.sent++;
       const status = await new Promise<number>((resolve, reject) => {
-        const request = httpRequest(`${running.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
-          response.resume();
-          response.on('end', () => resolve(response.statusCode!));
-        });
+        const request = httpRequest(
+          `${running.url}/graphql`,
+          { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+          (response) => {
+            response.resume();
+            response.on('end', () => resolve(response.statusCode!));
+          },
+        );
         request.on('error', reject);
         request.flushHeaders();
         setTimeout(() => request.end(body), 300);
@@ -176,11 +196,15 @@ describe('the fast lane answers as Yoga does', () => {
     for (const running of [withLane, without]) {
       running.sent++;
       const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-        const request = httpRequest(`${running.url}/graphql`, { method: 'POST', headers: { host: 'bad host', 'content-type': 'application/json' } }, (response) => {
-          let text = '';
-          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-          response.on('end', () => resolve({ status: response.statusCode!, text }));
-        });
+        const request = httpRequest(
+          `${running.url}/graphql`,
+          { method: 'POST', headers: { host: 'bad host', 'content-type': 'application/json' } },
+          (response) => {
+            let text = '';
+            response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            response.on('end', () => resolve({ status: response.statusCode!, text }));
+          },
+        );
         request.on('error', reject);
         request.end(JSON.stringify({ query: '{ talks(first: 1) { totalCount } }' }));
       });

@@ -19,7 +19,7 @@ const GLOBAL = '__talkGraphFrontMatterRan';
 let dir: string;
 let marker: string;
 const postsDir = () => path.join(dir, 'posts');
-const TALK = "[A Talk About eBPF - Jane Doe, Acme](https://sched.co/evil1)\n\nTuesday, April 18 • 09:25 - 09:45\n";
+const TALK = '[A Talk About eBPF - Jane Doe, Acme](https://sched.co/evil1)\n\nTuesday, April 18 • 09:25 - 09:45\n';
 
 /** A post whose front matter, if evaluated, writes `marker` and sets a global. */
 function evilPost(tag: string): string {
@@ -87,7 +87,10 @@ describe('front matter in a language other than YAML or TOML', () => {
     writeFileSync(path.join(postsDir(), '2023-04-04-evil-too.md'), evilPost('coffee'));
     const reloaded = await live.reload();
     expectNothingRan();
-    expect(reloaded.diagnostics.filter((d) => d.code === 'FRONT_MATTER_LANGUAGE_UNSUPPORTED').map((d) => d.file.split(path.sep).pop())).toEqual(['2023-04-03-evil.md', '2023-04-04-evil-too.md']);
+    expect(reloaded.diagnostics.filter((d) => d.code === 'FRONT_MATTER_LANGUAGE_UNSUPPORTED').map((d) => d.file.split(path.sep).pop())).toEqual([
+      '2023-04-03-evil.md',
+      '2023-04-04-evil-too.md',
+    ]);
     rmSync(path.join(postsDir(), '2023-04-04-evil-too.md'));
   });
 

@@ -44,7 +44,10 @@ Tuesday, April 18 • 10:00 - 10:30
 describe('talks listed in front matter', () => {
   it('are read exactly and preferred over the body', async () => {
     const yoga = yogaOf(graphOf([{ file: 'fm.md', text: post }]));
-    const result = await execute(yoga, `{ talks { nodes { title kind url startsAt endsAt abstract appearances { nameAsWritten organization { name } role } } } }`);
+    const result = await execute(
+      yoga,
+      `{ talks { nodes { title kind url startsAt endsAt abstract appearances { nameAsWritten organization { name } role } } } }`,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.talks.nodes).toEqual([
       {
@@ -56,7 +59,15 @@ describe('talks listed in front matter', () => {
         abstract: 'Why we created Cilium.',
         appearances: [{ nameAsWritten: 'Thomas Graf', organization: { name: 'Isovalent' }, role: null }],
       },
-      { title: 'Cilium Project Meeting', kind: 'MEETING', url: null, startsAt: '2023-04-18T15:30:00+02:00', endsAt: '2023-04-18T17:30:00+02:00', abstract: '', appearances: [] },
+      {
+        title: 'Cilium Project Meeting',
+        kind: 'MEETING',
+        url: null,
+        startsAt: '2023-04-18T15:30:00+02:00',
+        endsAt: '2023-04-18T17:30:00+02:00',
+        abstract: '',
+        appearances: [],
+      },
       {
         title: 'Effortless Observability',
         kind: 'TALK',

@@ -87,7 +87,10 @@ function inputValue(type: GraphQLInputType, depth: number): fc.Arbitrary<string>
   if (isInputObjectType(nullable)) {
     const fields = Object.values(nullable.getFields()).filter((f) => depth < 2 || !isInputObjectType(getNamedType(f.type)));
     return fc
-      .subarray(fields, { minLength: fields.some((f) => isNonNullType(f.type)) ? fields.length : 0, maxLength: fields.some((f) => isNonNullType(f.type)) ? fields.length : Math.min(3, fields.length) })
+      .subarray(fields, {
+        minLength: fields.some((f) => isNonNullType(f.type)) ? fields.length : 0,
+        maxLength: fields.some((f) => isNonNullType(f.type)) ? fields.length : Math.min(3, fields.length),
+      })
       .chain((chosen) => fc.tuple(...chosen.map((f) => inputValue(f.type, depth + 1).map((v) => `${f.name}: ${v}`))))
       .map((pairs) => `{ ${pairs.join(', ')} }`);
   }
@@ -173,19 +176,47 @@ describe('fuzzing the GraphQL endpoint', () => {
   });
 
   it('answers 120 malformed bodies, content types and GET parameters', async () => {
-    const contentType = fc.constantFrom('application/json', 'application/graphql', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/json; charset=latin1', '');
-    const post = fc.record({
-      contentType,
-      body: fc.oneof(
-        fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
-        fc.string({ unit: 'binary', maxLength: 300 }),
-        fc.uint8Array({ maxLength: 300 }),
-        fc.record({ query: fc.jsonValue({ maxDepth: 2 }), operationName: fc.jsonValue({ maxDepth: 1 }), extensions: fc.jsonValue({ maxDepth: 2 }) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
-      ),
-    }).map(({ contentType: type, body }): Sent => ({ headers: type ? { 'content-type': type, 'x-graphql-yoga-csrf': '1' } : {}, body }));
+    const contentType = fc.constantFrom(
+      'application/json',
+      'application/graphql',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data',
+      'application/json; charset=latin1',
+      '',
+    );
+    const post = fc
+      .record({
+        contentType,
+        body: fc.oneof(
+          fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+          fc.string({ unit: 'binary', maxLength: 300 }),
+          fc.uint8Array({ maxLength: 300 }),
+          fc
+            .record(
+              { query: fc.jsonValue({ maxDepth: 2 }), operationName: fc.jsonValue({ maxDepth: 1 }), extensions: fc.jsonValue({ maxDepth: 2 }) },
+              { requiredKeys: [] },
+            )
+            .map((v) => JSON.stringify(v)),
+        ),
+      })
+      .map(({ contentType: type, body }): Sent => ({ headers: type ? { 'content-type': type, 'x-graphql-yoga-csrf': '1' } : {}, body }));
     const get = fc
-      .record({ query: fc.oneof(validQuery, fc.string({ unit: 'binary', maxLength: 100 })), variables: fc.string({ maxLength: 50 }), operationName: fc.string({ maxLength: 10 }) }, { requiredKeys: ['query'] })
-      .map((params): Sent => ({ method: 'GET', path: `/graphql?${new URLSearchParams(params as Record<string, string>)}`, headers: { accept: 'application/json' } }));
+      .record(
+        {
+          query: fc.oneof(validQuery, fc.string({ unit: 'binary', maxLength: 100 })),
+          variables: fc.string({ maxLength: 50 }),
+          operationName: fc.string({ maxLength: 10 }),
+        },
+        { requiredKeys: ['query'] },
+      )
+      .map(
+        (params): Sent => ({
+          method: 'GET',
+          path: `/graphql?${new URLSearchParams(params as Record<string, string>)}`,
+          headers: { accept: 'application/json' },
+        }),
+      );
     await fc.assert(fc.asyncProperty(fc.oneof(post, get), checkAnswer), { seed: SEED, numRuns: 120 });
   });
 
@@ -195,7 +226,12 @@ describe('fuzzing the GraphQL endpoint', () => {
       .map(([depth, open, where, method]): Sent => {
         const value = `${open.repeat(depth)}${open === '[' ? ']'.repeat(depth) : `1${'}'.repeat(depth)}`}`;
         const query = '{ talks { totalCount } }';
-        if (method === 'GET') return { method, path: `/graphql?query=${encodeURIComponent(query)}&${where}=${encodeURIComponent(`{"x":${value}}`)}`, headers: { accept: 'application/json' } };
+        if (method === 'GET')
+          return {
+            method,
+            path: `/graphql?query=${encodeURIComponent(query)}&${where}=${encodeURIComponent(`{"x":${value}}`)}`,
+            headers: { accept: 'application/json' },
+          };
         return { body: `{"query":${JSON.stringify(query)},"${where}":{"x":${value}}}` };
       });
     await fc.assert(fc.asyncProperty(nested, checkAnswer), { seed: SEED, numRuns: 60 });
@@ -204,7 +240,11 @@ describe('fuzzing the GraphQL endpoint', () => {
   it('is still healthy and answering afterwards, with no unexpected (masked) errors', async () => {
     expect((await yoga.fetch('http://localhost/health')).status).toBe(200);
     expect((await yoga.fetch('http://localhost/ready')).status).toBe(200);
-    const answer = await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ talks { totalCount } }' }) });
+    const answer = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ talks { totalCount } }' }),
+    });
     expect(await answer.json()).toEqual({ data: { talks: { totalCount: 16 } } });
     expect(unexpected).toEqual([]);
   });

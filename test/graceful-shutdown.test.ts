@@ -20,7 +20,14 @@ describe('graceful shutdown', () => {
     const exits: number[] = [];
     let exited!: () => void;
     const done = new Promise<void>((resolve) => (exited = resolve));
-    const shutdown = installGracefulShutdown({ server, graphs, logger: createJsonLogger({ level: 'silent' }), delayMs: 3000, signals: [], exit: (status) => (exits.push(status), exited()) });
+    const shutdown = installGracefulShutdown({
+      server,
+      graphs,
+      logger: createJsonLogger({ level: 'silent' }),
+      delayMs: 3000,
+      signals: [],
+      exit: (status) => (exits.push(status), exited()),
+    });
     expect((await fetch(`${url}/ready`)).status).toBe(200);
     shutdown('SIGTERM');
     expect((await fetch(`${url}/ready`)).status).toBe(503);

@@ -11,7 +11,11 @@ import { graphOf, seedSource } from './helpers.ts';
 const server = createTalkGraphServer({ schema, graphs: new GraphHolder(graphOf([seedSource()])) });
 const yoga = server.yoga;
 const page = (headers: Record<string, string>) => yoga.fetch('http://localhost/graphql', { headers: { accept: 'text/html', ...headers } });
-const expected = renderGraphiQL({ title: 'Talk Graph', defaultQuery: EXAMPLE_QUERIES[0]!.query, defaultTabs: EXAMPLE_QUERIES.map((q) => ({ query: q.query })) });
+const expected = renderGraphiQL({
+  title: 'Talk Graph',
+  defaultQuery: EXAMPLE_QUERIES[0]!.query,
+  defaultTabs: EXAMPLE_QUERIES.map((q) => ({ query: q.query })),
+});
 
 describe('GraphiQL page', () => {
   it('is sent compressed as Accept-Encoding asks, the same page in every encoding, with a strong ETag and a 304 on If-None-Match', async () => {
@@ -46,7 +50,11 @@ describe('GraphiQL page', () => {
 
   it('is rendered once per server, however many views', async () => {
     const server = createTalkGraphServer({ schema, graphs: new GraphHolder(graphOf([seedSource()])) });
-    const views = await Promise.all([1, 2, 3, 4, 5].map(async () => (await server.yoga.fetch('http://localhost/graphql', { headers: { accept: 'text/html', 'accept-encoding': 'br' } })).arrayBuffer()));
+    const views = await Promise.all(
+      [1, 2, 3, 4, 5].map(async () =>
+        (await server.yoga.fetch('http://localhost/graphql', { headers: { accept: 'text/html', 'accept-encoding': 'br' } })).arrayBuffer(),
+      ),
+    );
     expect(new Set(views.map((v) => v.byteLength)).size).toBe(1);
     expect(server.graphiql!.stats.renders).toBe(1);
   });

@@ -51,7 +51,16 @@ describe('selection through the inverted lists', () => {
     const all = await page(filter, { first: 200 });
     expect(all).toEqual(await page(slow, { first: 200 }));
     const second = all.edges[1]?.cursor;
-    const pages = [{ first: 2 }, { last: 2 }, ...(second ? [{ first: 3, after: second }, { last: 1, before: second }] : [])];
+    const pages = [
+      { first: 2 },
+      { last: 2 },
+      ...(second
+        ? [
+            { first: 3, after: second },
+            { last: 1, before: second },
+          ]
+        : []),
+    ];
     for (const args of pages) expect(await page(filter, args)).toEqual(await page(slow, args));
   });
 

@@ -19,7 +19,10 @@ const brief = (t: TalkEntry) => ({
   start: t.start,
   end: t.end,
 });
-const rejected = (body: string) => read(body).diagnostics.filter((d) => d.code === 'LISTING_ENTRY_REJECTED').map((d) => d.message);
+const rejected = (body: string) =>
+  read(body)
+    .diagnostics.filter((d) => d.code === 'LISTING_ENTRY_REJECTED')
+    .map((d) => d.message);
 
 describe('tables read as a whole', () => {
   it('types columns by the header row; rows without speakers or a talk link are not talks', () => {
@@ -39,14 +42,23 @@ describe('tables read as a whole', () => {
   });
 
   it('reads `Title | Speakers | Date & Time` with linked bold titles and `;` groups', () => {
-    const body = '| **Title** | **Speakers** | **Date & Time** |\n|---|---|---|\n| **[Bending Queues](https://sched.co/Zz1)** | Ann Lee & Raj Iyer, Acme; Tom Wu, Globex | Monday, May 5, 3:30pm |';
+    const body =
+      '| **Title** | **Speakers** | **Date & Time** |\n|---|---|---|\n| **[Bending Queues](https://sched.co/Zz1)** | Ann Lee & Raj Iyer, Acme; Tom Wu, Globex | Monday, May 5, 3:30pm |';
     expect(talksOf(body).map(brief)).toEqual([
-      { title: 'Bending Queues', url: 'https://sched.co/Zz1', speakers: ['Ann Lee (Acme)', 'Raj Iyer (Acme)', 'Tom Wu (Globex)'], date: '2031-05-05', start: '15:30', end: null },
+      {
+        title: 'Bending Queues',
+        url: 'https://sched.co/Zz1',
+        speakers: ['Ann Lee (Acme)', 'Raj Iyer (Acme)', 'Tom Wu (Globex)'],
+        date: '2031-05-05',
+        start: '15:30',
+        end: null,
+      },
     ]);
   });
 
   it('reads a schedule grid: one talk per room cell, `Title (Names @ Org)`, with the row time', () => {
-    const body = '| Slot | Blue hall | Green hall |\n|---|---|---|\n| 13:00 - 13:30 | Opening (Ann Lee & Bo Tran @ Acme) | |\n| 13:40 -14:20 | Fast Logs (Cy Oduya, @ Initech) | Slow Logs (Di Park, Eve Moss @ Umbrella) |';
+    const body =
+      '| Slot | Blue hall | Green hall |\n|---|---|---|\n| 13:00 - 13:30 | Opening (Ann Lee & Bo Tran @ Acme) | |\n| 13:40 -14:20 | Fast Logs (Cy Oduya, @ Initech) | Slow Logs (Di Park, Eve Moss @ Umbrella) |';
     expect(talksOf(body).map(brief)).toEqual([
       { title: 'Opening', url: null, speakers: ['Ann Lee (Acme)', 'Bo Tran (Acme)'], date: null, start: '13:00', end: '13:30' },
       { title: 'Fast Logs', url: null, speakers: ['Cy Oduya (Initech)'], date: null, start: '13:40', end: '14:20' },
@@ -55,14 +67,24 @@ describe('tables read as a whole', () => {
   });
 
   it('reads a two-column table of fields under a linked heading as that entry’s fields, never as talks', () => {
-    const body = '### [Queues at Sea](https://sched.co/Qq9)\n\n| | |\n|---|---|\n| **Speakers** | Ann Lee (Acme), Bo Tran (Globex) |\n| **Date** | Tuesday, May 6 |\n| **Time** | 11:00 - 11:30 CET |\n\nAbstract text.';
+    const body =
+      '### [Queues at Sea](https://sched.co/Qq9)\n\n| | |\n|---|---|\n| **Speakers** | Ann Lee (Acme), Bo Tran (Globex) |\n| **Date** | Tuesday, May 6 |\n| **Time** | 11:00 - 11:30 CET |\n\nAbstract text.';
     expect(talksOf(body).map(brief)).toEqual([
-      { title: 'Queues at Sea', url: 'https://sched.co/Qq9', speakers: ['Ann Lee (Acme)', 'Bo Tran (Globex)'], date: '2031-05-06', start: '11:00', end: '11:30' },
+      {
+        title: 'Queues at Sea',
+        url: 'https://sched.co/Qq9',
+        speakers: ['Ann Lee (Acme)', 'Bo Tran (Globex)'],
+        date: '2031-05-06',
+        start: '11:00',
+        end: '11:30',
+      },
     ]);
   });
 
   it('reads an HTML table of event details as no talk', () => {
-    expect(talksOf('## Event Details\n\n<table><tr><th>Date</th><td>May 9th, 2031</td></tr><tr><th>Time</th><td>8:00 AM - 6:00 PM</td></tr></table>')).toEqual([]);
+    expect(talksOf('## Event Details\n\n<table><tr><th>Date</th><td>May 9th, 2031</td></tr><tr><th>Time</th><td>8:00 AM - 6:00 PM</td></tr></table>')).toEqual(
+      [],
+    );
   });
 });
 
@@ -80,11 +102,14 @@ describe('entries with field lines', () => {
       '**Room**: Hall 3\\',
       '**URL**: https://sched.co/Ww1',
     ].join('\n');
-    expect(talksOf(body).map(brief)).toEqual([{ title: 'Widget Improv', url: 'https://sched.co/Ww1', speakers: ['Ann Lee', 'Bo Tran'], date: '2031-05-07', start: '17:25', end: null }]);
+    expect(talksOf(body).map(brief)).toEqual([
+      { title: 'Widget Improv', url: 'https://sched.co/Ww1', speakers: ['Ann Lee', 'Bo Tran'], date: '2031-05-07', start: '17:25', end: null },
+    ]);
   });
 
   it('reads CAPS labels, linked speaker names with a role in parentheses (no organization), and the link of `Label: [Title](url)`', () => {
-    const body = '## Hackfest: [Build a Widget](https://sched.co/Hh2)\n\nDATE: Thursday May 8\n\nTIME: 14:15 - 15:30 BST\n\nSPEAKERS: [Ann Lee](https://s.io/ann) & [Bo Tran](https://s.io/bo) (Widget Maintainers)';
+    const body =
+      '## Hackfest: [Build a Widget](https://sched.co/Hh2)\n\nDATE: Thursday May 8\n\nTIME: 14:15 - 15:30 BST\n\nSPEAKERS: [Ann Lee](https://s.io/ann) & [Bo Tran](https://s.io/bo) (Widget Maintainers)';
     expect(talksOf(body).map(brief)).toEqual([
       { title: 'Build a Widget', url: 'https://sched.co/Hh2', speakers: ['Ann Lee', 'Bo Tran'], date: '2031-05-08', start: '14:15', end: '15:30' },
     ]);
@@ -108,14 +133,25 @@ describe('entries with field lines', () => {
   });
 
   it('reads `Title ([Recording](…)/[Slides](…))` headings with an emphasised speaker field', () => {
-    const body = '##### Gizmo Upgrades ([Recording][rec]/[Slides][sl])\n\n_Speakers: Ann Lee & Bo Tran @ Acme_\n\nWhat they showed.\n\n[rec]: https://youtu.be/Aa1Bb2Cc3\n[sl]: https://files.example.org/gizmo.pdf';
-    expect(talksOf(body).map(brief)).toEqual([{ title: 'Gizmo Upgrades', url: 'https://youtu.be/Aa1Bb2Cc3', speakers: ['Ann Lee (Acme)', 'Bo Tran (Acme)'], date: null, start: null, end: null }]);
+    const body =
+      '##### Gizmo Upgrades ([Recording][rec]/[Slides][sl])\n\n_Speakers: Ann Lee & Bo Tran @ Acme_\n\nWhat they showed.\n\n[rec]: https://youtu.be/Aa1Bb2Cc3\n[sl]: https://files.example.org/gizmo.pdf';
+    expect(talksOf(body).map(brief)).toEqual([
+      { title: 'Gizmo Upgrades', url: 'https://youtu.be/Aa1Bb2Cc3', speakers: ['Ann Lee (Acme)', 'Bo Tran (Acme)'], date: null, start: null, end: null },
+    ]);
   });
 
   it('takes a section’s schedule link from its prose', () => {
-    const body = '## 2. Hackfest - Learn the Widget code\n\nJoin us at this [hands-on session](https://sched.co/Jj3).\n\n- **Facilitators:** Ann Lee & Bo Tran, Acme\n- **Date & Time:** Tuesday, May 6, 4:30pm';
+    const body =
+      '## 2. Hackfest - Learn the Widget code\n\nJoin us at this [hands-on session](https://sched.co/Jj3).\n\n- **Facilitators:** Ann Lee & Bo Tran, Acme\n- **Date & Time:** Tuesday, May 6, 4:30pm';
     expect(talksOf(body).map(brief)).toEqual([
-      { title: 'Hackfest - Learn the Widget code', url: 'https://sched.co/Jj3', speakers: ['Ann Lee (Acme)', 'Bo Tran (Acme)'], date: '2031-05-06', start: '16:30', end: null },
+      {
+        title: 'Hackfest - Learn the Widget code',
+        url: 'https://sched.co/Jj3',
+        speakers: ['Ann Lee (Acme)', 'Bo Tran (Acme)'],
+        date: '2031-05-06',
+        start: '16:30',
+        end: null,
+      },
     ]);
   });
 
@@ -147,7 +183,14 @@ describe('links as entries, and evidence against', () => {
   it('reads a list item led by a recording link whose text holds title and speakers, with a description after it', () => {
     const talks = talksOf('- <a href="https://www.youtube.com/watch?v=Zx9Yw8Vu7Ts">▶️ Widgets Unbound - Ann Lee & Bo Tran, Acme</a> A lively demo of widgets.');
     expect(talks.map(brief)).toEqual([
-      { title: 'Widgets Unbound', url: 'https://www.youtube.com/watch?v=Zx9Yw8Vu7Ts', speakers: ['Ann Lee (Acme)', 'Bo Tran (Acme)'], date: null, start: null, end: null },
+      {
+        title: 'Widgets Unbound',
+        url: 'https://www.youtube.com/watch?v=Zx9Yw8Vu7Ts',
+        speakers: ['Ann Lee (Acme)', 'Bo Tran (Acme)'],
+        date: null,
+        start: null,
+        end: null,
+      },
     ]);
   });
 
@@ -160,7 +203,8 @@ describe('links as entries, and evidence against', () => {
   });
 
   it('reads talks named in prose by their schedule links, but not a phrase that names the section’s own session', () => {
-    const body = 'We have two sessions: an [_Intro to Widgets_](https://sched.co/Pp1) and a [Widgets Deep Dive](https://sched.co/Pp2). See [the last Summit](https://sched.co/Pp0).\n\n## Hackfest\n\nJoin this [hands on session](https://sched.co/Pp3).\n\n**Facilitators:** Ann Lee & Bo Tran';
+    const body =
+      'We have two sessions: an [_Intro to Widgets_](https://sched.co/Pp1) and a [Widgets Deep Dive](https://sched.co/Pp2). See [the last Summit](https://sched.co/Pp0).\n\n## Hackfest\n\nJoin this [hands on session](https://sched.co/Pp3).\n\n**Facilitators:** Ann Lee & Bo Tran';
     expect(talksOf(body).map((t) => [t.title, t.url, t.speakers.length])).toEqual([
       ['Intro to Widgets', 'https://sched.co/Pp1', 0],
       ['Widgets Deep Dive', 'https://sched.co/Pp2', 0],
@@ -178,13 +222,21 @@ describe('links as entries, and evidence against', () => {
       '[Widget Project Update by Cy Oduya](https://youtu.be/Zz8Yy7Xx6)',
     ].join('\n');
     expect(talksOf(body).map(brief)).toEqual([
-      { title: 'Widget Project - The Maintainers Session', url: 'https://sched.co/Mm1', speakers: ['Ann Lee (Acme)', 'Bo Tran (Globex)'], date: '2031-05-08', start: '17:30', end: '18:00' },
+      {
+        title: 'Widget Project - The Maintainers Session',
+        url: 'https://sched.co/Mm1',
+        speakers: ['Ann Lee (Acme)', 'Bo Tran (Globex)'],
+        date: '2031-05-08',
+        start: '17:30',
+        end: '18:00',
+      },
       { title: 'Widget Project Update', url: 'https://youtu.be/Zz8Yy7Xx6', speakers: ['Cy Oduya'], date: null, start: null, end: null },
     ]);
   });
 
   it('reads a run of bold entries with field lines, the second right after the first one’s fields', () => {
-    const body = '**[Gizmos on the Edge](https://sched.co/Gg1)**\n\n**Date:** Tuesday, May 6th  \n**Speakers:** Ann Lee\n\n**Widgets and Gizmos, Together**\n\n**Date:** Wednesday, May 7th  \n**Time:** 11:45 AM  \n**Speakers:** Bo Tran & Cy Oduya';
+    const body =
+      '**[Gizmos on the Edge](https://sched.co/Gg1)**\n\n**Date:** Tuesday, May 6th  \n**Speakers:** Ann Lee\n\n**Widgets and Gizmos, Together**\n\n**Date:** Wednesday, May 7th  \n**Time:** 11:45 AM  \n**Speakers:** Bo Tran & Cy Oduya';
     expect(talksOf(body).map(brief)).toEqual([
       { title: 'Gizmos on the Edge', url: 'https://sched.co/Gg1', speakers: ['Ann Lee'], date: '2031-05-06', start: null, end: null },
       { title: 'Widgets and Gizmos, Together', url: null, speakers: ['Bo Tran', 'Cy Oduya'], date: '2031-05-07', start: '11:45', end: null },
@@ -192,7 +244,8 @@ describe('links as entries, and evidence against', () => {
   });
 
   it('reads a list of quoted titles `“Title” by Name, Role, Org -* link`, one entry per item', () => {
-    const body = '* “Widgets for Everyone” by Ann Lee, Developer Advocate, Acme -* [http://sched.co/Kk1](http://sched.co/Kk1)\n* “Gizmos: what is new” by Bo Tran, Writer and Team Lead at Globex -* [http://sched.co/Kk2](http://sched.co/Kk2)';
+    const body =
+      '* “Widgets for Everyone” by Ann Lee, Developer Advocate, Acme -* [http://sched.co/Kk1](http://sched.co/Kk1)\n* “Gizmos: what is new” by Bo Tran, Writer and Team Lead at Globex -* [http://sched.co/Kk2](http://sched.co/Kk2)';
     expect(talksOf(body).map(brief)).toEqual([
       { title: 'Widgets for Everyone', url: 'http://sched.co/Kk1', speakers: ['Ann Lee (Acme)'], date: null, start: null, end: null },
       { title: 'Gizmos: what is new', url: 'http://sched.co/Kk2', speakers: ['Bo Tran (Globex)'], date: null, start: null, end: null },
@@ -206,16 +259,21 @@ describe('links as entries, and evidence against', () => {
   });
 
   it('does not take a dated meeting link or an interview video for a talk', () => {
-    const body = '* [May 21 @ 10am ET / 4pm CET – Widget Community Meeting](https://community.example.org/events/widget-meeting)\n\n[Interview with the Widget Team](https://youtu.be/Ii9Oo8Pp7)';
+    const body =
+      '* [May 21 @ 10am ET / 4pm CET – Widget Community Meeting](https://community.example.org/events/widget-meeting)\n\n[Interview with the Widget Team](https://youtu.be/Ii9Oo8Pp7)';
     expect(talksOf(body)).toEqual([]);
   });
 
   it('does not take an interview turn `**QP**: …` for a bold title with speakers', () => {
-    expect(talksOf('## Looking ahead\n\n**QP**: Lately, we’re planning the Oslo 2031 summit, how is it going? Any changes in format\ncompared with before?')).toEqual([]);
+    expect(
+      talksOf('## Looking ahead\n\n**QP**: Lately, we’re planning the Oslo 2031 summit, how is it going? Any changes in format\ncompared with before?'),
+    ).toEqual([]);
   });
 
   it('reads reference-style links defined far below the list', () => {
-    const talks = talksOf('- [Widgets at Scale][w1] - Ann Lee, Acme\n- [Gizmos Explained][w2] - Bo Tran, Globex\n\nMore text.\n\n[w1]: https://sched.co/Rr1\n[w2]: https://sched.co/Rr2');
+    const talks = talksOf(
+      '- [Widgets at Scale][w1] - Ann Lee, Acme\n- [Gizmos Explained][w2] - Bo Tran, Globex\n\nMore text.\n\n[w1]: https://sched.co/Rr1\n[w2]: https://sched.co/Rr2',
+    );
     expect(talks.map((t) => [t.title, t.url])).toEqual([
       ['Widgets at Scale', 'https://sched.co/Rr1'],
       ['Gizmos Explained', 'https://sched.co/Rr2'],
@@ -241,6 +299,8 @@ describe('links as entries, and evidence against', () => {
 
   it('reads a `Title - Speakers` heading, and a Hugo video shortcode under it that restates the title as its recording', () => {
     const talks = talksOf('### Gizmos Explained - Ann Lee, Acme\n\n{{< youtube id="Qw3Er4Ty5Ui" title="Gizmos Explained" >}}');
-    expect(talks.map(brief)).toEqual([{ title: 'Gizmos Explained', url: 'https://www.youtube.com/watch?v=Qw3Er4Ty5Ui', speakers: ['Ann Lee (Acme)'], date: null, start: null, end: null }]);
+    expect(talks.map(brief)).toEqual([
+      { title: 'Gizmos Explained', url: 'https://www.youtube.com/watch?v=Qw3Er4Ty5Ui', speakers: ['Ann Lee (Acme)'], date: null, start: null, end: null },
+    ]);
   });
 });

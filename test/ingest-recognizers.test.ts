@@ -20,9 +20,18 @@ const brief = (t: TalkEntry) => ({
 
 describe('header recognizers: links', () => {
   it('reads a link paragraph with the date on the next line (the seed layout)', () => {
-    const talks = talksOf('[The Cilium Story - Why We Created Cilium - Thomas Graf, Isovalent](https://sched.co/1Jo6C)\n\nTuesday, March 19 • 09:25 - 09:45\n\nAbstract.');
+    const talks = talksOf(
+      '[The Cilium Story - Why We Created Cilium - Thomas Graf, Isovalent](https://sched.co/1Jo6C)\n\nTuesday, March 19 • 09:25 - 09:45\n\nAbstract.',
+    );
     expect(talks.map(brief)).toEqual([
-      { title: 'The Cilium Story - Why We Created Cilium', url: 'https://sched.co/1Jo6C', speakers: ['Thomas Graf (Isovalent)'], date: '2024-03-19', start: '09:25', end: '09:45' },
+      {
+        title: 'The Cilium Story - Why We Created Cilium',
+        url: 'https://sched.co/1Jo6C',
+        speakers: ['Thomas Graf (Isovalent)'],
+        date: '2024-03-19',
+        start: '09:25',
+        end: '09:45',
+      },
     ]);
     expect(talks[0]!.abstract).toBe('Abstract.');
   });
@@ -38,9 +47,18 @@ describe('header recognizers: links', () => {
   });
 
   it('reads a link in an indented list item with the date on the same line, and strips decorative emoji', () => {
-    const talks = talksOf('- Attend this session\n\n  [⚡ Lightning Talk: Who Has the Right of Way?🚦 - Jane Doe, Acme](https://sched.co/c) Wednesday March 20, 2024 15:35 - 16:05 CET');
+    const talks = talksOf(
+      '- Attend this session\n\n  [⚡ Lightning Talk: Who Has the Right of Way?🚦 - Jane Doe, Acme](https://sched.co/c) Wednesday March 20, 2024 15:35 - 16:05 CET',
+    );
     expect(talks.map(brief)).toEqual([
-      { title: 'Lightning Talk: Who Has the Right of Way?', url: 'https://sched.co/c', speakers: ['Jane Doe (Acme)'], date: '2024-03-20', start: '15:35', end: '16:05' },
+      {
+        title: 'Lightning Talk: Who Has the Right of Way?',
+        url: 'https://sched.co/c',
+        speakers: ['Jane Doe (Acme)'],
+        date: '2024-03-20',
+        start: '15:35',
+        end: '16:05',
+      },
     ]);
     expect(talks[0]!.zoneAbbreviation).toBe('CET');
   });
@@ -65,9 +83,18 @@ describe('header recognizers: links', () => {
   });
 
   it('takes "See on YouTube" and "YouTube link:" lines under an entry as its recording', () => {
-    const talks = talksOf('## A Gardener’s Guide to eBPF Maps by Jane Doe (Acme)\n\n[See on Youtube.](https://www.youtube.com/watch?v=lr)\n\nThe keynote, titled "Gardeners Guide to eBPF," was presented by Jane Doe.');
+    const talks = talksOf(
+      '## A Gardener’s Guide to eBPF Maps by Jane Doe (Acme)\n\n[See on Youtube.](https://www.youtube.com/watch?v=lr)\n\nThe keynote, titled "Gardeners Guide to eBPF," was presented by Jane Doe.',
+    );
     expect(talks.map(brief)).toEqual([
-      { title: 'A Gardener’s Guide to eBPF Maps', url: 'https://www.youtube.com/watch?v=lr', speakers: ['Jane Doe (Acme)'], date: null, start: null, end: null },
+      {
+        title: 'A Gardener’s Guide to eBPF Maps',
+        url: 'https://www.youtube.com/watch?v=lr',
+        speakers: ['Jane Doe (Acme)'],
+        date: null,
+        start: null,
+        end: null,
+      },
     ]);
   });
 });
@@ -98,7 +125,14 @@ describe('header recognizers: bold titles', () => {
       '- **La famille k0s — simplifier le multi-cluster**, by **Luc Juggery (Exoscale)**, presented the k0s ecosystem.\n\nYouTube Link: [La famille k0s : une boîte à outils](https://www.youtube.com/watch?v=Ed)\n\n- **Questions pour un conteneur**, by **Aurélie Vache** and **Shérine Khoury**, used an interactive format.',
     );
     expect(talks.map(brief)).toEqual([
-      { title: 'La famille k0s — simplifier le multi-cluster', url: 'https://www.youtube.com/watch?v=Ed', speakers: ['Luc Juggery (Exoscale)'], date: null, start: null, end: null },
+      {
+        title: 'La famille k0s — simplifier le multi-cluster',
+        url: 'https://www.youtube.com/watch?v=Ed',
+        speakers: ['Luc Juggery (Exoscale)'],
+        date: null,
+        start: null,
+        end: null,
+      },
       { title: 'Questions pour un conteneur', url: null, speakers: ['Aurélie Vache', 'Shérine Khoury'], date: null, start: null, end: null },
     ]);
   });
@@ -119,14 +153,25 @@ describe('header recognizers: bold titles', () => {
   });
 
   it('reads a bold title link with the speakers on their own italic line below (separate paragraph)', () => {
-    const talks = talksOf('**[Scaling Cilium to 65k Nodes](https://example.com/program/scaling)**\n\n_Jane Doe, Acme & John Roe, Globex_\n\nTuesday, March 19 • 11:00 - 11:30\n\nAbstract.');
+    const talks = talksOf(
+      '**[Scaling Cilium to 65k Nodes](https://example.com/program/scaling)**\n\n_Jane Doe, Acme & John Roe, Globex_\n\nTuesday, March 19 • 11:00 - 11:30\n\nAbstract.',
+    );
     expect(talks.map(brief)).toEqual([
-      { title: 'Scaling Cilium to 65k Nodes', url: 'https://example.com/program/scaling', speakers: ['Jane Doe (Acme)', 'John Roe (Globex)'], date: '2024-03-19', start: '11:00', end: '11:30' },
+      {
+        title: 'Scaling Cilium to 65k Nodes',
+        url: 'https://example.com/program/scaling',
+        speakers: ['Jane Doe (Acme)', 'John Roe (Globex)'],
+        date: '2024-03-19',
+        start: '11:00',
+        end: '11:30',
+      },
     ]);
   });
 
   it('reads title, italic speaker line and date as lines of one paragraph', () => {
-    const talks = talksOf('**[Scaling Cilium](https://example.com/p/1)**  \n*Jane Doe (Acme)*\nThursday, March 21 · 2:00 - 2:30 PM\n\n**Plain Bold Title**\n_Ann Poe, Initech_');
+    const talks = talksOf(
+      '**[Scaling Cilium](https://example.com/p/1)**  \n*Jane Doe (Acme)*\nThursday, March 21 · 2:00 - 2:30 PM\n\n**Plain Bold Title**\n_Ann Poe, Initech_',
+    );
     expect(talks.map(brief)).toEqual([
       { title: 'Scaling Cilium', url: 'https://example.com/p/1', speakers: ['Jane Doe (Acme)'], date: '2024-03-21', start: '14:00', end: '14:30' },
       { title: 'Plain Bold Title', url: null, speakers: ['Ann Poe (Initech)'], date: null, start: null, end: null },
@@ -138,7 +183,14 @@ describe('header recognizers: bold titles', () => {
       'Then came **Ricardo Rocha**, Chair of the TAB and Head of Infrastructure at CERN, with a mind-blowing talk:\n\n**10 PB/s without exploding the budget.**\n\nWith the next upgrade of the LHC…\n\nYouTube link: [Keynote d’ouverture](https://www.youtube.com/watch?v=lJ)',
     );
     expect(talks.map(brief)).toEqual([
-      { title: '10 PB/s without exploding the budget', url: 'https://www.youtube.com/watch?v=lJ', speakers: ['Ricardo Rocha (CERN)'], date: null, start: null, end: null },
+      {
+        title: '10 PB/s without exploding the budget',
+        url: 'https://www.youtube.com/watch?v=lJ',
+        speakers: ['Ricardo Rocha (CERN)'],
+        date: null,
+        start: null,
+        end: null,
+      },
     ]);
   });
 });
@@ -147,12 +199,21 @@ describe('header recognizers: fields separated by |', () => {
   it('reads `[Title](url) | Speakers | Date | Time`', () => {
     const talks = talksOf('[Cilium at Scale](https://example.com/p/9) | Jane Doe, Acme & John Roe, Globex | Tuesday, March 19 | 9:15 - 9:45am');
     expect(talks.map(brief)).toEqual([
-      { title: 'Cilium at Scale', url: 'https://example.com/p/9', speakers: ['Jane Doe (Acme)', 'John Roe (Globex)'], date: '2024-03-19', start: '09:15', end: '09:45' },
+      {
+        title: 'Cilium at Scale',
+        url: 'https://example.com/p/9',
+        speakers: ['Jane Doe (Acme)', 'John Roe (Globex)'],
+        date: '2024-03-19',
+        start: '09:15',
+        end: '09:45',
+      },
     ]);
   });
 
   it('reads bold and plain titles, and a details link as the url', () => {
-    const talks = talksOf('- **Hubble Deep Dive** | by Ann Poe (Initech) | 19 March, 14:00–14:30\n- Tetragon 101 | Bob Loe, Acme | Wednesday 20 March 10:00 - 10:30 | [details](https://example.com/t101)');
+    const talks = talksOf(
+      '- **Hubble Deep Dive** | by Ann Poe (Initech) | 19 March, 14:00–14:30\n- Tetragon 101 | Bob Loe, Acme | Wednesday 20 March 10:00 - 10:30 | [details](https://example.com/t101)',
+    );
     expect(talks.map(brief)).toEqual([
       { title: 'Hubble Deep Dive', url: null, speakers: ['Ann Poe (Initech)'], date: '2024-03-19', start: '14:00', end: '14:30' },
       { title: 'Tetragon 101', url: 'https://example.com/t101', speakers: ['Bob Loe (Acme)'], date: '2024-03-20', start: '10:00', end: '10:30' },
@@ -160,9 +221,18 @@ describe('header recognizers: fields separated by |', () => {
   });
 
   it('leaves `|` inside a link title alone and rejects rows with unreadable fields', () => {
-    const talks = talksOf('[CiliumCon | Welcome + Opening Remarks - Hemanth Malla, Program & Bill Mulligan, Co-Chairs](https://sched.co/w)\n\nTuesday, March 19, 2024, 09:00 - 09:05 CET');
+    const talks = talksOf(
+      '[CiliumCon | Welcome + Opening Remarks - Hemanth Malla, Program & Bill Mulligan, Co-Chairs](https://sched.co/w)\n\nTuesday, March 19, 2024, 09:00 - 09:05 CET',
+    );
     expect(talks.map(brief)).toEqual([
-      { title: 'CiliumCon | Welcome + Opening Remarks', url: 'https://sched.co/w', speakers: ['Hemanth Malla', 'Bill Mulligan'], date: '2024-03-19', start: '09:00', end: '09:05' },
+      {
+        title: 'CiliumCon | Welcome + Opening Remarks',
+        url: 'https://sched.co/w',
+        speakers: ['Hemanth Malla', 'Bill Mulligan'],
+        date: '2024-03-19',
+        start: '09:00',
+        end: '09:05',
+      },
     ]);
     expect(talksOf('Day 1 | Tuesday\n\nVenue | Hall B | Paris')).toEqual([]);
   });
@@ -182,14 +252,23 @@ describe('header recognizers: prose recaps', () => {
       'There was also a great session from my colleague Raphaël Pinson, "Training at scale: 100,000 lab sessions," where he shared how.',
     ].join('\n');
     expect(talksOf(body).map(brief)).toEqual([
-      { title: 'Le réseau multi-cluster, enfin simplifié', url: 'https://www.youtube.com/watch?v=Zm', speakers: ['Arthur Outhenin-Chalandre', 'Quentin Swiech'], date: null, start: null, end: null },
+      {
+        title: 'Le réseau multi-cluster, enfin simplifié',
+        url: 'https://www.youtube.com/watch?v=Zm',
+        speakers: ['Arthur Outhenin-Chalandre', 'Quentin Swiech'],
+        date: null,
+        start: null,
+        end: null,
+      },
       { title: 'Training at scale: 100,000 lab sessions', url: null, speakers: ['Raphaël Pinson'], date: null, start: null, end: null },
     ]);
   });
 
   it('does not take quotations or titles restated inside an entry for new talks', () => {
     expect(talksOf('Jane Doe opened the day with a short motto, "Ship small, ship often." She went on.')).toEqual([]);
-    const talks = talksOf('## BPF as a Better Dataplane by Daniel Borkmann (Isovalent)\n\nNext up, Daniel presented a talk titled "BPF as a Better Dataplane" by Daniel Borkmann.');
+    const talks = talksOf(
+      '## BPF as a Better Dataplane by Daniel Borkmann (Isovalent)\n\nNext up, Daniel presented a talk titled "BPF as a Better Dataplane" by Daniel Borkmann.',
+    );
     expect(talks.map((t) => t.title)).toEqual(['BPF as a Better Dataplane']);
   });
 });

@@ -18,12 +18,17 @@ date: '2020-10-28'
 describe('ingestReport', () => {
   it('counts what was read and lists diagnostics with file and line', async () => {
     const yoga = yogaOf(graphOf([seedSource()]));
-    const result = await execute(yoga, `{ ingestReport { graphVersion counts { posts talks speakers organizations errors } diagnostics(code: ["TALK_NO_SPEAKERS"]) { totalCount nodes { file line severity code } } } }`);
+    const result = await execute(
+      yoga,
+      `{ ingestReport { graphVersion counts { posts talks speakers organizations errors } diagnostics(code: ["TALK_NO_SPEAKERS"]) { totalCount nodes { file line severity code } } } }`,
+    );
     expect(result.errors).toBeUndefined();
     const report = result.data.ingestReport;
     expect(report.counts).toEqual({ posts: 1, talks: 16, speakers: 19, organizations: 9, errors: 0 });
     expect(report.diagnostics.totalCount).toBe(1);
-    expect(report.diagnostics.nodes).toEqual([{ file: 'posts/2023-04-03-cilium-kubecon-eu-2023-talks.md', line: 85, severity: 'INFO', code: 'TALK_NO_SPEAKERS' }]);
+    expect(report.diagnostics.nodes).toEqual([
+      { file: 'posts/2023-04-03-cilium-kubecon-eu-2023-talks.md', line: 85, severity: 'INFO', code: 'TALK_NO_SPEAKERS' },
+    ]);
     expect(report.graphVersion).toMatch(/^[0-9a-f]{12}$/);
   });
 

@@ -156,7 +156,8 @@ describe('speakers in running text', () => {
   });
 
   it('reads bold names with the affiliation that follows them', () => {
-    const inline = flattenBlocks(parseMarkdown('Then came **Ricardo Rocha**, Chair of the TAB and Head of Infrastructure at CERN, with a talk:'), 0)[0]?.inline ?? [];
+    const inline =
+      flattenBlocks(parseMarkdown('Then came **Ricardo Rocha**, Chair of the TAB and Head of Infrastructure at CERN, with a talk:'), 0)[0]?.inline ?? [];
     expect(readBoldSpeakers(inline, grammar)).toEqual([{ name: 'Ricardo Rocha', organization: 'CERN', role: 'Chair of the TAB and Head of Infrastructure' }]);
     const plain = flattenBlocks(parseMarkdown('by **Aurélie Vache** and **Shérine Khoury**, presented at KubeCon, a demo'), 0)[0]?.inline ?? [];
     expect(readBoldSpeakers(plain, grammar).map((s) => [s.name, s.organization])).toEqual([

@@ -32,7 +32,15 @@ describe('date/time grammar', () => {
   });
 
   it('reads day-month and month-day orders, with or without weekday, comma, bullet or year', () => {
-    expect(when('Tuesday 18 April 2023, 14:00-14:30 CEST')).toEqual({ weekday: 'TUESDAY', month: 4, day: 18, year: 2023, start: '14:00', end: '14:30', zone: 'CEST' });
+    expect(when('Tuesday 18 April 2023, 14:00-14:30 CEST')).toEqual({
+      weekday: 'TUESDAY',
+      month: 4,
+      day: 18,
+      year: 2023,
+      start: '14:00',
+      end: '14:30',
+      zone: 'CEST',
+    });
     expect(when('April 18th, 2023 | 10:00 - 10:30')).toMatchObject({ weekday: null, month: 4, day: 18, year: 2023, start: '10:00' });
     expect(when('18 Apr 09:00-09:30')).toMatchObject({ month: 4, day: 18, start: '09:00', end: '09:30' });
     expect(when('Friday May 20, 2022 11:55 - 12:30 CEST')).toMatchObject({ weekday: 'FRIDAY', month: 5, day: 20, year: 2022, zone: 'CEST' });

@@ -48,7 +48,11 @@ describe('10,000 levels of nesting in variables or extensions', () => {
       const cases = [
         { method: 'POST', headers: json, body: `{"query":"${QUERY}","variables":{"a":${deep(10_000)}}}` },
         { method: 'POST', headers: json, body: `{"query":"${QUERY}","extensions":{"a":${deep(10_000)}}}` },
-        { method: 'POST', headers: json, body: `{"query":"query ($f: TalkFilter) { talks(filter: $f) { totalCount } }","variables":{"f":${'{"and":['.repeat(3_000)}{}${']}'.repeat(3_000)}}}` },
+        {
+          method: 'POST',
+          headers: json,
+          body: `{"query":"query ($f: TalkFilter) { talks(filter: $f) { totalCount } }","variables":{"f":${'{"and":['.repeat(3_000)}{}${']}'.repeat(3_000)}}}`,
+        },
       ];
       for (const init of cases) {
         const got = await answer(yoga, init);
@@ -56,7 +60,11 @@ describe('10,000 levels of nesting in variables or extensions', () => {
         expect(got.code).toBe('JSON_DEPTH_EXCEEDED');
         expect(got.text).not.toMatch(/stack|RangeError|Maximum call stack|\/work\/|\.ts:\d+/);
       }
-      const get = await answer(yoga, { headers: { accept: 'application/json' } }, `/graphql?query=${encodeURIComponent(QUERY)}&variables=${encodeURIComponent(`{"a":${deep(10_000)}}`)}`);
+      const get = await answer(
+        yoga,
+        { headers: { accept: 'application/json' } },
+        `/graphql?query=${encodeURIComponent(QUERY)}&variables=${encodeURIComponent(`{"a":${deep(10_000)}}`)}`,
+      );
       expect(get.status).toBe(400);
       expect(get.code).toBe('JSON_DEPTH_EXCEEDED');
 
@@ -64,7 +72,9 @@ describe('10,000 levels of nesting in variables or extensions', () => {
       expect(logged.filter((l) => l.status === 400 && l.errorCodes?.includes('JSON_DEPTH_EXCEEDED'))).toHaveLength(4);
       const metrics = await (await yoga.fetch('http://localhost/metrics')).text();
       expect(metrics).toContain('talkgraph_graphql_errors_total{code="JSON_DEPTH_EXCEEDED"} 4');
-      expect(await answer(yoga, { method: 'POST', headers: json, body: JSON.stringify({ query: QUERY, variables: { a: JSON.parse(deep(MAX_JSON_DEPTH - 1)) } }) })).toMatchObject({ status: 200 });
+      expect(
+        await answer(yoga, { method: 'POST', headers: json, body: JSON.stringify({ query: QUERY, variables: { a: JSON.parse(deep(MAX_JSON_DEPTH - 1)) } }) }),
+      ).toMatchObject({ status: 200 });
     });
   }
 
@@ -106,7 +116,11 @@ describe('invalid JSON is not echoed back', () => {
       expect(post.code).toBe('BAD_REQUEST');
       expect(post.text).not.toContain(SECRET);
       expect(post.text).not.toContain('originalError');
-      const get = await answer(yoga, { headers: { accept: 'application/json' } }, `/graphql?query=${encodeURIComponent(QUERY)}&variables=${encodeURIComponent(`{"token": ${SECRET}`)}`);
+      const get = await answer(
+        yoga,
+        { headers: { accept: 'application/json' } },
+        `/graphql?query=${encodeURIComponent(QUERY)}&variables=${encodeURIComponent(`{"token": ${SECRET}`)}`,
+      );
       expect(get.status).toBe(400);
       expect(get.code).toBe('BAD_REQUEST');
       expect(get.text).not.toContain(SECRET);

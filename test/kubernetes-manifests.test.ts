@@ -27,7 +27,8 @@ function variablesTheServerReads(): Set<string> {
   const names = new Set<string>();
   for (const file of ['src/main.ts', 'src/server/server-config.ts', 'src/server/listen-address.ts', 'src/server/connection-limits.ts']) {
     const text = readFileSync(path.join(ROOT, file), 'utf8');
-    for (const match of text.matchAll(/\benv\.([A-Z][A-Z0-9_]+)|\benv, '([A-Z][A-Z0-9_]+)'|: '([A-Z][A-Z0-9_]+)',|\bprocess\.env\.([A-Z][A-Z0-9_]+)/g)) names.add(match[1] ?? match[2] ?? match[3] ?? match[4]!);
+    for (const match of text.matchAll(/\benv\.([A-Z][A-Z0-9_]+)|\benv, '([A-Z][A-Z0-9_]+)'|: '([A-Z][A-Z0-9_]+)',|\bprocess\.env\.([A-Z][A-Z0-9_]+)/g))
+      names.add(match[1] ?? match[2] ?? match[3] ?? match[4]!);
   }
   return names;
 }

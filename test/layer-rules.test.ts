@@ -38,21 +38,33 @@ describe('layer rules (DESIGN.md)', () => {
   it('graph/ imports only domain types (and its search library), never ingest, schema or server', () => {
     const offences = files
       .filter((f) => layerOf(f) === 'graph')
-      .flatMap((file) => importsOf(file).filter((spec) => /^\.\.\/(ingest|schema|server)\//.test(spec) || /^(graphql|@pothos|graphql-yoga|node:fs)/.test(spec)).map((s) => `${file}: ${s}`));
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => /^\.\.\/(ingest|schema|server)\//.test(spec) || /^(graphql|@pothos|graphql-yoga|node:fs)/.test(spec))
+          .map((s) => `${file}: ${s}`),
+      );
     expect(offences).toEqual([]);
   });
 
   it('schema/ never imports ingest/, server/ or node:fs', () => {
     const offences = files
       .filter((f) => layerOf(f) === 'schema')
-      .flatMap((file) => importsOf(file).filter((spec) => /^\.\.\/(ingest|server)\//.test(spec) || /^(node:)?fs/.test(spec)).map((s) => `${file}: ${s}`));
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => /^\.\.\/(ingest|server)\//.test(spec) || /^(node:)?fs/.test(spec))
+          .map((s) => `${file}: ${s}`),
+      );
     expect(offences).toEqual([]);
   });
 
   it('server/ never imports ingest/', () => {
     const offences = files
       .filter((f) => layerOf(f) === 'server')
-      .flatMap((file) => importsOf(file).filter((spec) => /^\.\.\/ingest\//.test(spec)).map((s) => `${file}: ${s}`));
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => /^\.\.\/ingest\//.test(spec))
+          .map((s) => `${file}: ${s}`),
+      );
     expect(offences).toEqual([]);
   });
 

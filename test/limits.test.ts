@@ -28,7 +28,11 @@ async function send(yoga: TalkGraphYoga, init: RequestInit & { duplex?: 'half' }
 }
 
 function post(yoga: TalkGraphYoga, query: string, variables?: Record<string, unknown>): Promise<Answer> {
-  return send(yoga, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, body: JSON.stringify({ query, variables }) });
+  return send(yoga, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query, variables }),
+  });
 }
 
 /** The single error of a rejected request, which must carry `code` and mention `limit`. */
@@ -124,14 +128,21 @@ describe('attack queries are refused with a code and the limit', () => {
   });
 
   it('batched requests (JSON arrays) are not accepted', async () => {
-    const answer = await send(devYoga, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]) });
+    const answer = await send(devYoga, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.errors?.[0]?.message).toBe('Batching is not supported.');
   });
 });
 
 describe('useful queries still pass', () => {
-  for (const [label, yoga] of [['development', devYoga], ['production', prodYoga]] as const) {
+  for (const [label, yoga] of [
+    ['development', devYoga],
+    ['production', prodYoga],
+  ] as const) {
     it(`the deep-ish dashboard query and the GraphiQL examples (${label})`, async () => {
       const useful = await post(yoga, USEFUL_QUERY);
       expect(useful.body.errors).toBeUndefined();
@@ -165,8 +176,18 @@ describe('limits are configurable from the environment', () => {
 
 describe('production switches', () => {
   it('NODE_ENV=production: introspection restricted, GraphiQL and field suggestions off', () => {
-    expect(serverConfigFromEnv({ NODE_ENV: 'production' })).toMatchObject({ introspection: 'restricted', graphiql: false, fieldSuggestions: false, csrfPrevention: 'post' });
-    expect(serverConfigFromEnv({ NODE_ENV: 'development' })).toMatchObject({ introspection: 'on', graphiql: true, fieldSuggestions: true, csrfPrevention: 'post' });
+    expect(serverConfigFromEnv({ NODE_ENV: 'production' })).toMatchObject({
+      introspection: 'restricted',
+      graphiql: false,
+      fieldSuggestions: false,
+      csrfPrevention: 'post',
+    });
+    expect(serverConfigFromEnv({ NODE_ENV: 'development' })).toMatchObject({
+      introspection: 'on',
+      graphiql: true,
+      fieldSuggestions: true,
+      csrfPrevention: 'post',
+    });
   });
 
   it('refuses the __schema dump in production and answers it in development', async () => {

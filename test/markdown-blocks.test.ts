@@ -41,7 +41,17 @@ describe('markdown blocks', () => {
   });
 
   it('gives nested list items their depth and the line of their marker, plus the line offset', () => {
-    const body = ['## Day 1', '', '- **Talk A**, Jane Doe', '  - Slides', '    more about the slides', '', '  Second paragraph of A', '- Talk B', '1. Ordered'].join('\n');
+    const body = [
+      '## Day 1',
+      '',
+      '- **Talk A**, Jane Doe',
+      '  - Slides',
+      '    more about the slides',
+      '',
+      '  Second paragraph of A',
+      '- Talk B',
+      '1. Ordered',
+    ].join('\n');
     const blocks = blocksOf(body, 10);
     expect(blocks.map((b) => [b.kind, b.depth, b.line, b.nested, b.text])).toEqual([
       ['heading', 2, 11, false, 'Day 1'],
@@ -108,7 +118,10 @@ describe('markdown blocks', () => {
       'https://www.youtube.com/watch?v=AbCdEf12345',
     ]);
     expect(blocks[2]!.container).toBe(blocks[3]!.container);
-    expect(blocks[3]!.cells![1]).toEqual([{ type: 'text', value: 'May 2, ' }, { type: 'link', url: 'https://m.io', title: null, children: [{ type: 'text', value: 'map' }] }]);
+    expect(blocks[3]!.cells![1]).toEqual([
+      { type: 'text', value: 'May 2, ' },
+      { type: 'link', url: 'https://m.io', title: null, children: [{ type: 'text', value: 'map' }] },
+    ]);
   });
 
   it('reads an inline <a href> as a link and leaves other inline HTML as html', () => {
@@ -126,14 +139,18 @@ describe('markdown blocks', () => {
     const [video, plain, positional] = blocksOf(
       '{{< youtube id="Zz9_yY8xXw7" title="A Recorded Talk - Bo Chan" >}}\n\nText {{< alert title="x" >}}kept{{< /alert >}}\n\n{{< youtube Qq1Ww2Ee3Rr >}}',
     );
-    expect(video!.inline).toEqual([{ type: 'link', url: 'https://www.youtube.com/watch?v=Zz9_yY8xXw7', title: null, children: [{ type: 'text', value: 'A Recorded Talk - Bo Chan' }] }]);
+    expect(video!.inline).toEqual([
+      { type: 'link', url: 'https://www.youtube.com/watch?v=Zz9_yY8xXw7', title: null, children: [{ type: 'text', value: 'A Recorded Talk - Bo Chan' }] },
+    ]);
     expect(plain!.text).toBe('Text kept');
     expect(positional!.inline).toEqual([{ type: 'link', url: 'https://www.youtube.com/watch?v=Qq1Ww2Ee3Rr', title: null, children: [] }]);
   });
 
   it('reads a JSX element that carries a video id as a link to the video', () => {
     const [block] = blocksOf('<YouTube id="Kk3Jj4Hh5Gg" title="Deep Dive" />');
-    expect(block!.inline).toEqual([{ type: 'link', url: 'https://www.youtube.com/watch?v=Kk3Jj4Hh5Gg', title: null, children: [{ type: 'text', value: 'Deep Dive' }] }]);
+    expect(block!.inline).toEqual([
+      { type: 'link', url: 'https://www.youtube.com/watch?v=Kk3Jj4Hh5Gg', title: null, children: [{ type: 'text', value: 'Deep Dive' }] },
+    ]);
   });
 
   it('gives table rows their cells, marks the header row, and gives siblings one container', () => {
@@ -173,6 +190,14 @@ describe('markdown blocks', () => {
   });
 
   it('squishes whitespace in the plain text and drops images and html', () => {
-    expect(inlineText([{ type: 'text', value: '  a\n\tb ' }, { type: 'image', url: 'x', alt: 'img' }, { type: 'html', value: '<br>' }, { type: 'break' }, { type: 'inlineCode', value: 'c' }])).toBe('a b c');
+    expect(
+      inlineText([
+        { type: 'text', value: '  a\n\tb ' },
+        { type: 'image', url: 'x', alt: 'img' },
+        { type: 'html', value: '<br>' },
+        { type: 'break' },
+        { type: 'inlineCode', value: 'c' },
+      ]),
+    ).toBe('a b c');
   });
 });

@@ -92,7 +92,9 @@ describe('request ids and JSON logs', () => {
   it('echoes a sane x-request-id and logs one JSON line with it', async () => {
     const lines: string[] = [];
     const yoga = serve({ lines });
-    const response = await query(yoga, JSON.stringify({ query: 'query Dashboard { talks(first: 1000000) { totalCount } }', operationName: 'Dashboard' }), { 'x-request-id': 'dash-42.a:b' });
+    const response = await query(yoga, JSON.stringify({ query: 'query Dashboard { talks(first: 1000000) { totalCount } }', operationName: 'Dashboard' }), {
+      'x-request-id': 'dash-42.a:b',
+    });
     expect(response.headers.get('x-request-id')).toBe('dash-42.a:b');
     const entries = lines.map((line) => JSON.parse(line)).filter((e) => e.source !== 'yoga'); // Yoga's own debug lines aside
     expect(entries).toHaveLength(1);

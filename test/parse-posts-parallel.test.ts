@@ -18,7 +18,11 @@ describe.skipIf(!hasCorpus('parsing the corpus posts on several threads'))('pars
     const sources = corpusSources();
     const reference = bundledReference();
     const failures: string[] = [];
-    const { parsed } = await parsePostsParallel(sources, reference, { threads: 3, minBytesForWorkers: 0, onWorkerFailure: (error) => failures.push(error.message) });
+    const { parsed } = await parsePostsParallel(sources, reference, {
+      threads: 3,
+      minBytesForWorkers: 0,
+      onWorkerFailure: (error) => failures.push(error.message),
+    });
     const parallel = resolveGraphData(parsed, reference);
     // A failed worker's share would be parsed here instead: the result would match but prove nothing.
     expect(failures).toEqual([]);
@@ -85,7 +89,11 @@ describe('reading post files on the parser threads', () => {
       const listing = await listDataFolder([dir]);
       expect(listing.posts.every((p) => !('text' in p) && p.bytes > 0)).toBe(true);
       const failures: string[] = [];
-      const { parsed, diagnostics } = await parsePostsParallel(listing.posts, listing.reference, { threads: 2, minBytesForWorkers: 0, onWorkerFailure: (error) => failures.push(error.message) });
+      const { parsed, diagnostics } = await parsePostsParallel(listing.posts, listing.reference, {
+        threads: 2,
+        minBytesForWorkers: 0,
+        onWorkerFailure: (error) => failures.push(error.message),
+      });
       expect(failures).toEqual([]);
       const folder = await readDataFolder([dir]);
       expect(diagnostics).toEqual(folder.diagnostics.filter((d) => d.code === 'FILE_UNREADABLE'));

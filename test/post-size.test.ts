@@ -43,11 +43,17 @@ describe('the size limit of one post', () => {
 
   it('is checked before reading at start-up', async () => {
     const loaded = await loadGraph([dir]);
-    expectSizeChecked(loaded.diagnostics, loaded.graph.allPosts().map((p) => p.title));
+    expectSizeChecked(
+      loaded.diagnostics,
+      loaded.graph.allPosts().map((p) => p.title),
+    );
   }, 60_000);
 
   it('is checked before reading on a --watch reload', async () => {
     const reloaded = await new LiveData([dir], new GraphHolder()).reload();
-    expectSizeChecked(reloaded.diagnostics, reloaded.graph.allPosts().map((p) => p.title));
+    expectSizeChecked(
+      reloaded.diagnostics,
+      reloaded.graph.allPosts().map((p) => p.title),
+    );
   }, 60_000);
 });

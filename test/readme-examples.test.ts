@@ -12,7 +12,11 @@ const { graph } = await loadGraph([BUNDLED_DATA_DIR]);
 const yoga = createTalkGraphYoga({ schema, graphs: new GraphHolder(graph) });
 
 async function answerOf(query: string): Promise<{ data?: unknown; errors?: unknown }> {
-  const response = await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const response = await yoga.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
   return response.json();
 }
 

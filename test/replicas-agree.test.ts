@@ -46,7 +46,10 @@ const QUERIES: Array<[string, Record<string, unknown>]> = [
 describe('replicas built from the same posts agree', () => {
   it('give byte-identical answers and the same ETags', async () => {
     for (const [query, variables] of QUERIES) {
-      const [a, b] = (await Promise.all(replicas.map((yoga) => get(yoga, query, variables)))) as [Awaited<ReturnType<typeof get>>, Awaited<ReturnType<typeof get>>];
+      const [a, b] = (await Promise.all(replicas.map((yoga) => get(yoga, query, variables)))) as [
+        Awaited<ReturnType<typeof get>>,
+        Awaited<ReturnType<typeof get>>,
+      ];
       expect(a.status, query).toBe(200);
       expect(JSON.parse(a.body).errors, query).toBeUndefined();
       expect(b).toEqual(a);
@@ -63,7 +66,10 @@ describe('replicas built from the same posts agree', () => {
   });
 
   it('let a client page across replicas: a cursor from one gives the next page on the other', async () => {
-    const page = '{ page: talks(first: 5, after: $after) { pageInfo { endCursor hasNextPage } edges { node { id } } } }'.replace('{ page', 'query($after: String) { page');
+    const page = '{ page: talks(first: 5, after: $after) { pageInfo { endCursor hasNextPage } edges { node { id } } } }'.replace(
+      '{ page',
+      'query($after: String) { page',
+    );
     const ids: string[][] = [[], []];
     for (const start of [0, 1]) {
       // Alternate replicas from page to page, starting on either one.
@@ -84,7 +90,9 @@ describe('replicas built from the same posts agree', () => {
   });
 
   it('give the same global ids, which resolve on either replica', async () => {
-    const listed = JSON.parse((await get(replicas[0], '{ talks(first: 3) { edges { node { id title } } } }')).body) as { data: { talks: { edges: Array<{ node: { id: string; title: string } }> } } };
+    const listed = JSON.parse((await get(replicas[0], '{ talks(first: 3) { edges { node { id title } } } }')).body) as {
+      data: { talks: { edges: Array<{ node: { id: string; title: string } }> } };
+    };
     for (const { node } of listed.data.talks.edges) {
       const answers = await Promise.all(replicas.map((yoga) => get(yoga, 'query($id: ID!) { node(id: $id) { id ... on Talk { title } } }', { id: node.id })));
       expect(answers[1]).toEqual(answers[0]);

@@ -12,7 +12,14 @@ describe('rolling restart behind nginx (npm run rolling)', () => {
     async () => {
       expect(nginx, 'nginx must be installed in CI (.ci/run installs Debian nginx)').not.toBeNull();
       const lines: string[] = [];
-      const result = await runRollingRestart({ nginx: nginx!, ratePerSecond: 100, concurrency: 4, maxRequests: 60_000, maxSeconds: 600, log: (line) => lines.push(line) });
+      const result = await runRollingRestart({
+        nginx: nginx!,
+        ratePerSecond: 100,
+        concurrency: 4,
+        maxRequests: 60_000,
+        maxSeconds: 600,
+        log: (line) => lines.push(line),
+      });
       const summary = { ...result, log: lines };
       expect(result.failed, JSON.stringify(summary, null, 1)).toBe(0);
       expect(result.otherAnswers).toBe(0);

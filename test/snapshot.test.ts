@@ -101,6 +101,8 @@ describe('graph snapshots', () => {
     );
     expect(result.code).toBe(2);
     const payloadBytes = bytes.length - (bytes.indexOf(0x0a, bytes.indexOf(0x0a) + 1) + 1);
-    expect(result.stderr.trim().split('\n')).toEqual([`talk-graph: snapshot ${file}: truncated: ${payloadBytes - 10} of ${payloadBytes} payload bytes. [SNAPSHOT_TRUNCATED]`]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `talk-graph: snapshot ${file}: truncated: ${payloadBytes - 10} of ${payloadBytes} payload bytes. [SNAPSHOT_TRUNCATED]`,
+    ]);
   }, 120_000);
 });

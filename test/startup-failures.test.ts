@@ -76,8 +76,12 @@ describe('the messages behind them', () => {
 
   it('an address of no local interface fails the check with one line', async () => {
     // TEST-NET-1: no interface of this machine has it.
-    await expect(checkListenAddress({ port: 0, host: '192.0.2.1' })).rejects.toThrow('cannot listen on HOST "192.0.2.1": no such local address (EADDRNOTAVAIL).');
-    await expect(checkListenAddress({ port: busyPort, host: '127.0.0.1' })).rejects.toThrow(`port ${busyPort} on 127.0.0.1 is already in use (set PORT to another port).`);
+    await expect(checkListenAddress({ port: 0, host: '192.0.2.1' })).rejects.toThrow(
+      'cannot listen on HOST "192.0.2.1": no such local address (EADDRNOTAVAIL).',
+    );
+    await expect(checkListenAddress({ port: busyPort, host: '127.0.0.1' })).rejects.toThrow(
+      `port ${busyPort} on 127.0.0.1 is already in use (set PORT to another port).`,
+    );
     await expect(checkListenAddress({ port: 0, host: '127.0.0.1' })).resolves.toBeUndefined();
   });
 });

@@ -9,7 +9,8 @@ const index = new TextIndex(talks, {
 });
 const titlesOf = (query: string) => index.search(query).map((hit) => talks[hit.position]!.title);
 /** Talks whose title, speakers or abstract contain `word` (any case), read straight from the data. */
-const containing = (word: RegExp) => talks.filter((t) => word.test(`${t.title} ${t.appearances.map((a) => a.nameAsWritten).join(' ')} ${t.abstract}`)).map((t) => t.title);
+const containing = (word: RegExp) =>
+  talks.filter((t) => word.test(`${t.title} ${t.appearances.map((a) => a.nameAsWritten).join(' ')} ${t.abstract}`)).map((t) => t.title);
 
 describe('TextIndex on the seed post', () => {
   it('finds exactly the talks that contain a word, whatever its case', () => {

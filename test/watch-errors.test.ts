@@ -51,13 +51,20 @@ describe('the --watch file watcher', () => {
     await live.reload();
     const results: Array<ReloadResult | Error> = [];
     const errors: Error[] = [];
-    stop = live.watch((r) => results.push(r), 50, (error) => errors.push(error), 100);
+    stop = live.watch(
+      (r) => results.push(r),
+      50,
+      (error) => errors.push(error),
+      100,
+    );
     const posts = path.join(dir, 'posts');
     // Another process churns folders, as an editor or a sync tool would, and links a folder into itself.
-    await run(`for i in $(seq 1 150); do mkdir -p '${posts}/d'$i/a/b; touch '${posts}/d'$i/a/b/x.md; rm -rf '${posts}/d'$i; done; mkdir '${posts}/sub'; ln -s '${posts}' '${posts}/sub/loop'`);
+    await run(
+      `for i in $(seq 1 150); do mkdir -p '${posts}/d'$i/a/b; touch '${posts}/d'$i/a/b/x.md; rm -rf '${posts}/d'$i; done; mkdir '${posts}/sub'; ln -s '${posts}' '${posts}/sub/loop'`,
+    );
     writeFileSync(path.join(posts, 'after.md'), '---\ntitle: After the storm\n---\n\nNo talks.\n');
     await reloadWith(results, 'After the storm');
-    console.info(`watcher errors during the churn: ${errors.length} (${[...new Set(errors.map((e) => (e as NodeJS.ErrnoException).code))].join(", ")})`);
+    console.info(`watcher errors during the churn: ${errors.length} (${[...new Set(errors.map((e) => (e as NodeJS.ErrnoException).code))].join(', ')})`);
     for (const error of errors) expect((error as NodeJS.ErrnoException).code).toMatch(/^E[A-Z]+$/); // reported, not thrown
   });
 
@@ -73,7 +80,12 @@ describe('the --watch file watcher', () => {
     await live.reload();
     const results: Array<ReloadResult | Error> = [];
     const errors: Error[] = [];
-    stop = live.watch((r) => results.push(r), 50, (error) => errors.push(error), 50);
+    stop = live.watch(
+      (r) => results.push(r),
+      50,
+      (error) => errors.push(error),
+      50,
+    );
     expect(armed).toHaveLength(1);
     let closed = false;
     armed[0]!.on('close', () => (closed = true));
@@ -102,7 +114,12 @@ describe('the --watch file watcher', () => {
     await live.reload();
     const results: Array<ReloadResult | Error> = [];
     const errors: Error[] = [];
-    stop = live.watch((r) => results.push(r), 50, (error) => errors.push(error), 50);
+    stop = live.watch(
+      (r) => results.push(r),
+      50,
+      (error) => errors.push(error),
+      50,
+    );
     expect(errors.map((e) => (e as NodeJS.ErrnoException).code)).toEqual(['ENOSPC']);
     await reloadWith(results, 'Cilium Talks at KubeCon EU 2023');
     expect(attempts).toBe(2);

@@ -36,7 +36,10 @@ async function waitReady(url: string, deadline: number): Promise<void> {
  * Starts scripts/bench/serve.ts in its own process (so the load generator never shares its event
  * loop), on 127.0.0.1 and an ephemeral port; its stderr (the request log) goes to a temp file.
  */
-export async function startChildServer(mode: ServeMode, options: { data?: string | readonly string[]; env?: Record<string, string>; execArgv?: string[]; timeoutMs?: number } = {}): Promise<ChildServer> {
+export async function startChildServer(
+  mode: ServeMode,
+  options: { data?: string | readonly string[]; env?: Record<string, string>; execArgv?: string[]; timeoutMs?: number } = {},
+): Promise<ChildServer> {
   const logFile = path.join(os.tmpdir(), `talk-graph-bench-${mode}-${process.pid}-${Date.now()}.log`);
   const log = openSync(logFile, 'w');
   const started = performance.now();

@@ -1,4 +1,14 @@
-import { GraphQLError, GraphQLObjectType, getNamedType, getNullableType, isListType, isObjectType, type GraphQLFieldResolver, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  type GraphQLObjectType,
+  getNamedType,
+  getNullableType,
+  isListType,
+  isObjectType,
+  type GraphQLFieldResolver,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+} from 'graphql';
 import type { EntityKind, KnowledgeGraph } from '../../src/graph/knowledge-graph.ts';
 import { builder } from '../../src/schema/builder.ts';
 import '../../src/schema/index.ts';

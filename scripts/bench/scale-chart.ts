@@ -34,7 +34,7 @@ const PANEL_W = 440;
 const PANEL_H = 250;
 const MARGIN = { left: 60, top: 34, right: 16, bottom: 40 };
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function niceMax(value: number): number {
   if (!(value > 0)) return 1;
@@ -61,7 +61,7 @@ function renderPanel(panel: Panel, talks: readonly number[], x0: number, y0: num
   const yMax = niceMax(Math.max(...panel.series.flatMap((s) => s.values), panel.target?.value ?? 0) * 1.05);
   const yOf = (v: number) => top + h - (v / yMax) * h;
   const parts: string[] = [];
-  parts.push(`<text x="${x0 + MARGIN.left}" y="${y0 + 20}" font-size="15" font-weight="bold">${escape(panel.title)}</text>`);
+  parts.push(`<text x="${x0 + MARGIN.left}" y="${y0 + 20}" font-size="15" font-weight="bold">${escapeXml(panel.title)}</text>`);
   parts.push(`<rect x="${left}" y="${top}" width="${w}" height="${h}" fill="#fafafa" stroke="#ccc"/>`);
   for (let i = 0; i <= 4; i++) {
     const v = (yMax * i) / 4;
@@ -75,11 +75,13 @@ function renderPanel(panel: Panel, talks: readonly number[], x0: number, y0: num
     parts.push(`<text x="${x}" y="${top + h + 15}" font-size="11" text-anchor="middle">${formatNumber(t)}</text>`);
   }
   parts.push(`<text x="${left + w / 2}" y="${top + h + 32}" font-size="11" text-anchor="middle" fill="#555">talks (log scale)</text>`);
-  parts.push(`<text x="${x0 + 14}" y="${top + h / 2}" font-size="11" text-anchor="middle" fill="#555" transform="rotate(-90 ${x0 + 14} ${top + h / 2})">${escape(panel.unit)}</text>`);
+  parts.push(
+    `<text x="${x0 + 14}" y="${top + h / 2}" font-size="11" text-anchor="middle" fill="#555" transform="rotate(-90 ${x0 + 14} ${top + h / 2})">${escapeXml(panel.unit)}</text>`,
+  );
   if (panel.target) {
     const y = yOf(panel.target.value);
     parts.push(`<line x1="${left}" x2="${left + w}" y1="${y}" y2="${y}" stroke="#d33" stroke-dasharray="6 4"/>`);
-    parts.push(`<text x="${left + w * 0.3}" y="${y - 5}" font-size="11" text-anchor="middle" fill="#d33">${escape(panel.target.label)}</text>`);
+    parts.push(`<text x="${left + w * 0.3}" y="${y - 5}" font-size="11" text-anchor="middle" fill="#d33">${escapeXml(panel.target.label)}</text>`);
   }
   panel.series.forEach((series, index) => {
     const points = series.values.map((v, i) => `${xOf(talks[i]!).toFixed(1)},${yOf(v).toFixed(1)}`);
@@ -91,7 +93,7 @@ function renderPanel(panel: Panel, talks: readonly number[], x0: number, y0: num
       parts.push(`<text x="${(x + 5).toFixed(1)}" y="${(y - 6).toFixed(1)}" font-size="10" fill="${series.color}">${formatNumber(v)}</text>`);
     });
     parts.push(`<rect x="${left + 8}" y="${top + 8 + index * 16}" width="10" height="10" fill="${series.color}"/>`);
-    parts.push(`<text x="${left + 22}" y="${top + 17 + index * 16}" font-size="11">${escape(series.label)}</text>`);
+    parts.push(`<text x="${left + 22}" y="${top + 17 + index * 16}" font-size="11">${escapeXml(series.label)}</text>`);
   });
   return parts.join('\n');
 }
@@ -100,9 +102,19 @@ function renderPanel(panel: Panel, talks: readonly number[], x0: number, y0: num
 export function renderScaleChart(rows: readonly ScaleRow[], options: { title: string }): string {
   const talks = rows.map((r) => r.talks);
   const panels: Panel[] = [
-    { title: 'Ingest (loadGraph)', unit: 'seconds', series: [{ label: 'ingest', color: '#1f77b4', values: rows.map((r) => r.ingestSeconds) }], target: { value: 30, label: 'target < 30 s at 1000×' } },
+    {
+      title: 'Ingest (loadGraph)',
+      unit: 'seconds',
+      series: [{ label: 'ingest', color: '#1f77b4', values: rows.map((r) => r.ingestSeconds) }],
+      target: { value: 30, label: 'target < 30 s at 1000×' },
+    },
     { title: 'Startup (spawn → /ready)', unit: 'seconds', series: [{ label: 'startup', color: '#9467bd', values: rows.map((r) => r.startupSeconds) }] },
-    { title: 'Peak RSS of the server process', unit: 'MiB', series: [{ label: 'maxRSS', color: '#2ca02c', values: rows.map((r) => r.peakRssMiB) }], target: { value: 1024, label: 'target < 1 GiB' } },
+    {
+      title: 'Peak RSS of the server process',
+      unit: 'MiB',
+      series: [{ label: 'maxRSS', color: '#2ca02c', values: rows.map((r) => r.peakRssMiB) }],
+      target: { value: 1024, label: 'target < 1 GiB' },
+    },
     {
       title: 'Fixed-size query (first: 20, filtered)',
       unit: 'milliseconds',
@@ -117,7 +129,7 @@ export function renderScaleChart(rows: readonly ScaleRow[], options: { title: st
   return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="Helvetica, Arial, sans-serif">
 <rect width="100%" height="100%" fill="white"/>
-<text x="${WIDTH / 2}" y="26" font-size="18" text-anchor="middle" font-weight="bold">${escape(options.title)}</text>
+<text x="${WIDTH / 2}" y="26" font-size="18" text-anchor="middle" font-weight="bold">${escapeXml(options.title)}</text>
 ${body}
 </svg>
 `;

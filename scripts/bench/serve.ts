@@ -92,7 +92,13 @@ process.on('message', (message: ParentMessage) => {
   if (message.type === 'usage') {
     const usage = process.resourceUsage();
     const memory = process.memoryUsage();
-    send({ type: 'usage', maxRssBytes: usage.maxRSS * 1024, heapUsedBytes: memory.heapUsed, rssBytes: memory.rss, cpuMicros: usage.userCPUTime + usage.systemCPUTime });
+    send({
+      type: 'usage',
+      maxRssBytes: usage.maxRSS * 1024,
+      heapUsedBytes: memory.heapUsed,
+      rssBytes: memory.rss,
+      cpuMicros: usage.userCPUTime + usage.systemCPUTime,
+    });
   } else if (message.type === 'exit') process.exit(0);
 });
 process.on('disconnect', () => process.exit(0));

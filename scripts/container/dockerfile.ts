@@ -12,7 +12,8 @@ export type Instruction =
 
 function execForm(text: string, line: number): string[] {
   const parsed = JSON.parse(text) as unknown;
-  if (!Array.isArray(parsed) || !parsed.every((part) => typeof part === 'string')) throw new Error(`Dockerfile:${line}: exec form (a JSON list of strings) expected`);
+  if (!Array.isArray(parsed) || !parsed.every((part) => typeof part === 'string'))
+    throw new Error(`Dockerfile:${line}: exec form (a JSON list of strings) expected`);
   return parsed;
 }
 

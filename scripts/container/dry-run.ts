@@ -44,7 +44,10 @@ function ignoreFilter(patterns: readonly string[]): (relative: string) => boolea
 export async function dryRunContainer(options: { log?: (line: string) => void; startTimeoutMs?: number } = {}): Promise<DryRunResult> {
   const log = options.log ?? ((line: string) => console.error(line));
   const instructions = parseDockerfile(readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8'));
-  const ignorePatterns = readFileSync(path.join(ROOT, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const ignorePatterns = readFileSync(path.join(ROOT, '.dockerignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   const keepFromContext = ignoreFilter(ignorePatterns);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'talk-graph-image-'));
   const notes: string[] = [];
@@ -62,7 +65,8 @@ export async function dryRunContainer(options: { log?: (line: string) => void; s
         if (base) cpSync(base.root, root, { recursive: true, verbatimSymlinks: true });
         else {
           mkdirSync(root);
-          if (/^node:(\d+)/.exec(instruction.image)?.[1] !== process.versions.node.split('.')[0]) notes.push(`FROM ${instruction.image}: run with Node ${process.version}`);
+          if (/^node:(\d+)/.exec(instruction.image)?.[1] !== process.versions.node.split('.')[0])
+            notes.push(`FROM ${instruction.image}: run with Node ${process.version}`);
         }
         stage = { name: instruction.name ?? String(stages.length), root, workdir: base?.workdir ?? '/', env: { ...base?.env } };
         stages.push(stage);
@@ -86,7 +90,8 @@ export async function dryRunContainer(options: { log?: (line: string) => void; s
           for (const source of instruction.sources) {
             const sourcePath = from ? path.join(from.root, source) : path.join(ROOT, source);
             if (!from && !keepFromContext(source)) throw new Error(`COPY ${source}: excluded by .dockerignore`);
-            const target = instruction.destination.endsWith('/') && !existsSync(sourcePath + '/.') ? path.join(destination, path.basename(source)) : destination;
+            const target =
+              instruction.destination.endsWith('/') && !existsSync(`${sourcePath}/.`) ? path.join(destination, path.basename(source)) : destination;
             cpSync(sourcePath, target, {
               recursive: true,
               verbatimSymlinks: true,
@@ -97,7 +102,11 @@ export async function dryRunContainer(options: { log?: (line: string) => void; s
         }
         case 'RUN': {
           log(`image: RUN ${instruction.command}`);
-          const run = spawnSync('sh', ['-c', instruction.command], { cwd: inStage(current, '.'), env: { ...process.env, ...current.env }, stdio: ['ignore', 'inherit', 'inherit'] });
+          const run = spawnSync('sh', ['-c', instruction.command], {
+            cwd: inStage(current, '.'),
+            env: { ...process.env, ...current.env },
+            stdio: ['ignore', 'inherit', 'inherit'],
+          });
           if (run.status !== 0) {
             if (!/^npm ci\b/.test(instruction.command)) throw new Error(`RUN ${instruction.command}: exit status ${run.status}`);
             // No registry here: the project's installed packages, without its dev dependencies.
@@ -134,7 +143,15 @@ export async function dryRunContainer(options: { log?: (line: string) => void; s
 /** `node` in an exec form is the image's node: here, this process's. */
 const resolveNode = (argv: string[]) => (argv[0] === 'node' ? [process.execPath, ...argv.slice(1)] : argv);
 
-async function startImage(stage: Stage, command: string[], healthcheck: string[], exposedPort: number | null, notes: string[], log: (line: string) => void, timeoutMs: number): Promise<DryRunResult> {
+async function startImage(
+  stage: Stage,
+  command: string[],
+  healthcheck: string[],
+  exposedPort: number | null,
+  notes: string[],
+  log: (line: string) => void,
+  timeoutMs: number,
+): Promise<DryRunResult> {
   const port = await freePort();
   const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: stage.root, ...stage.env, PORT: String(port) };
   const cwd = path.join(stage.root, stage.workdir);

@@ -1,7 +1,17 @@
 import type { KnowledgeGraph } from '../../src/graph/knowledge-graph.ts';
 import { createRandom } from '../../test/support/prng.ts';
-import { DASHBOARD, DEEP, FACETS, ISOVALENT_FRIDAY, SEARCH, TEXT_FILTER, combinations as pick, range, requestBody, type BenchQuery, type Variables } from '../../test/support/bench-queries.ts';
-
+import {
+  DASHBOARD,
+  DEEP,
+  FACETS,
+  ISOVALENT_FRIDAY,
+  SEARCH,
+  TEXT_FILTER,
+  combinations as pick,
+  range,
+  requestBody,
+  type BenchQuery,
+} from '../../test/support/bench-queries.ts';
 
 /** Date windows between the talk dates of the graph: every (from, to) pair with from ≤ to, plus open ends. */
 function dateWindows(graph: KnowledgeGraph): Array<{ from?: string; to?: string }> {
@@ -25,13 +35,18 @@ export const TOPIC_DATES: BenchQuery = {
 }`,
   variables: { topic: ['ebpf'], date: { from: '2023-04-18', to: '2023-04-21' }, sub: true, from: '09:00', first: 50 },
   variedPool: (graph, size, seed) =>
-    pick([graph.allTopics().map((t) => t.id), dateWindows(graph), [true, false], ['00:00', '09:00', '11:30', '14:00'], range(1, 50)], size, seed, ([topic, date, sub, from, first]) => ({
-      topic: [topic],
-      date,
-      sub,
-      from,
-      first,
-    })),
+    pick(
+      [graph.allTopics().map((t) => t.id), dateWindows(graph), [true, false], ['00:00', '09:00', '11:30', '14:00'], range(1, 50)],
+      size,
+      seed,
+      ([topic, date, sub, from, first]) => ({
+        topic: [topic],
+        date,
+        sub,
+        from,
+        first,
+      }),
+    ),
 };
 
 /** Search in plain words: the `ask` field, questions built from the names on real talks (so most have answers) and a few that do not. */
@@ -80,7 +95,8 @@ export const SPEAKER_WEB: BenchQuery = {
   }
 }`,
   variables: { slug: 'thomas-graf', talks: 5, orgTalks: 5 },
-  variedPool: (graph, size, seed) => pick([graph.allSpeakers().map((s) => s.id), range(1, 5), range(1, 8)], size, seed, ([slug, talks, orgTalks]) => ({ slug, talks, orgTalks })),
+  variedPool: (graph, size, seed) =>
+    pick([graph.allSpeakers().map((s) => s.id), range(1, 5), range(1, 8)], size, seed, ([slug, talks, orgTalks]) => ({ slug, talks, orgTalks })),
 };
 
 /** The families of the mix, grouped as the load run reports them, with their share of the traffic. */

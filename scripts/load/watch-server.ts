@@ -47,7 +47,11 @@ async function waitReady(url: string, child: ChildProcess, logFile: string, dead
  * The child is node itself (no npm/tsx wrapper), so its pid is the server's pid for /proc. Its
  * stdout and stderr (the JSON log) go to `logFile`.
  */
-export async function startWatchServer(dataDir: string, logFile: string, options: { env?: Record<string, string>; execArgv?: string[] } = {}): Promise<WatchServer> {
+export async function startWatchServer(
+  dataDir: string,
+  logFile: string,
+  options: { env?: Record<string, string>; execArgv?: string[] } = {},
+): Promise<WatchServer> {
   const port = await freePort();
   const log = openSync(logFile, 'w');
   const child = spawn(process.execPath, ['--expose-gc', ...(options.execArgv ?? []), MAIN, '--watch', '--data', dataDir], {

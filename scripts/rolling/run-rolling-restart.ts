@@ -53,7 +53,11 @@ const LOAD: LoadRequest[] = [
   {
     name: 'POST search',
     path: '/graphql',
-    init: { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, body: JSON.stringify({ query: SEARCH, variables: { q: 'cilium' } }) },
+    init: {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: SEARCH, variables: { q: 'cilium' } }),
+    },
   },
 ];
 
@@ -108,7 +112,10 @@ export async function runRollingRestart(options: RollingOptions): Promise<Rollin
     for (let i = 0; i < (options.replicas ?? 3); i++) replicas.push(new Replica(await freePort(), path.join(dir, `replica-${i}.log`), env));
     const startTimeout = options.startTimeoutMs ?? 180_000;
     await Promise.all(replicas.map((replica) => replica.start(oldSnapshot, startTimeout)));
-    await nginx.start(options.nginx, replicas.map((r) => r.port));
+    await nginx.start(
+      options.nginx,
+      replicas.map((r) => r.port),
+    );
     log(`rolling: ${replicas.length} replicas ready on ports ${replicas.map((r) => r.port).join(', ')}, nginx on ${nginx.port}`);
     const oldAnswers = await answersOf(nginx.url);
 
@@ -129,7 +136,9 @@ export async function runRollingRestart(options: RollingOptions): Promise<Rollin
       await replica.start(newSnapshot, startTimeout);
       const record = { port: replica.port, stopSeconds, exitStatus, readyFalseWhileServing, startSeconds: (performance.now() - starting) / 1000 };
       restarts.push(record);
-      log(`rolling: restarted :${replica.port}: drained in ${stopSeconds.toFixed(1)} s (exit ${exitStatus}, /ready 503 while serving: ${readyFalseWhileServing}), ready again in ${record.startSeconds.toFixed(1)} s; ${load.sent()} requests so far`);
+      log(
+        `rolling: restarted :${replica.port}: drained in ${stopSeconds.toFixed(1)} s (exit ${exitStatus}, /ready 503 while serving: ${readyFalseWhileServing}), ready again in ${record.startSeconds.toFixed(1)} s; ${load.sent()} requests so far`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 1000)); // a tail of load on the new graph
     const result = await load.stop();
@@ -149,11 +158,20 @@ export async function runRollingRestart(options: RollingOptions): Promise<Rollin
       }
     }
     const changed = [...oldAnswers].some(([name, body]) => newAnswers.get(name) !== body);
-    const ok =
-      result.failed === 0 && other === 0 && changed && fresh > 0 && old > 0 && restarts.every((r) => r.exitStatus === 0 && r.readyFalseWhileServing);
+    const ok = result.failed === 0 && other === 0 && changed && fresh > 0 && old > 0 && restarts.every((r) => r.exitStatus === 0 && r.readyFalseWhileServing);
     keep = !ok;
     if (keep) log(`rolling: failed; logs kept in ${dir}`);
-    return { requests: result.sent, failed: result.failed, firstFailures: result.firstFailures, oldAnswers: old, newAnswers: fresh, otherAnswers: other, loadSeconds: result.seconds, restarts, ok };
+    return {
+      requests: result.sent,
+      failed: result.failed,
+      firstFailures: result.firstFailures,
+      oldAnswers: old,
+      newAnswers: fresh,
+      otherAnswers: other,
+      loadSeconds: result.seconds,
+      restarts,
+      ok,
+    };
   } catch (error) {
     keep = true;
     log(`rolling: ${(error as Error).message}; logs kept in ${dir}`);

@@ -65,6 +65,7 @@ export function detached<T extends string | null>(text: T): T {
   return text !== null && text.length >= 13 ? (structuredClone(text) as T) : text;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: every Latin-1 code point, control characters included
 const LATIN1_ONLY = /^[\x00-\xff]*$/;
 
 /**

@@ -3,17 +3,7 @@
 export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-export const TALK_KINDS = [
-  'TALK',
-  'KEYNOTE',
-  'SPONSORED_KEYNOTE',
-  'TUTORIAL',
-  'LIGHTNING_TALK',
-  'PANEL',
-  'MEETING',
-  'WORKSHOP',
-  'OPENING_REMARKS',
-] as const;
+export const TALK_KINDS = ['TALK', 'KEYNOTE', 'SPONSORED_KEYNOTE', 'TUTORIAL', 'LIGHTNING_TALK', 'PANEL', 'MEETING', 'WORKSHOP', 'OPENING_REMARKS'] as const;
 export type TalkKind = (typeof TALK_KINDS)[number];
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -65,7 +65,10 @@ class LazyIngestReport implements IngestReport {
     return (this.nearDuplicatesMemo = [
       ...findNearDuplicates('speaker', graph.allSpeakers()),
       ...findNearDuplicates('organization', graph.allOrganizations()),
-      ...findNearDuplicates('talk', graph.allTalks().map((t) => ({ id: t.id, name: t.title }))),
+      ...findNearDuplicates(
+        'talk',
+        graph.allTalks().map((t) => ({ id: t.id, name: t.title })),
+      ),
     ]);
   }
 }

@@ -3,7 +3,11 @@ import type { Organization, Speaker, Talk, Topic } from '../domain/types.ts';
 import type { DerivedIndex, KnowledgeGraph } from './knowledge-graph.ts';
 import { TextIndex } from './text-index.ts';
 
-export type SearchableEntity = { kind: 'talk'; entity: Talk } | { kind: 'speaker'; entity: Speaker } | { kind: 'organization'; entity: Organization } | { kind: 'topic'; entity: Topic };
+export type SearchableEntity =
+  | { kind: 'talk'; entity: Talk }
+  | { kind: 'speaker'; entity: Speaker }
+  | { kind: 'organization'; entity: Organization }
+  | { kind: 'topic'; entity: Topic };
 
 export interface SearchHit {
   target: SearchableEntity;
@@ -76,7 +80,7 @@ export function highlight(text: string, terms: readonly string[], radius = 60): 
     const start = m.index;
     const end = start + m[0].length;
     if (start < from || end > to) continue;
-    out += escapeHtml(text.slice(cursor, start)) + `<mark>${escapeHtml(m[0])}</mark>`;
+    out += `${escapeHtml(text.slice(cursor, start))}<mark>${escapeHtml(m[0])}</mark>`;
     cursor = end;
   }
   out += escapeHtml(text.slice(cursor, to));

@@ -7,8 +7,20 @@ import type { KnowledgeGraph } from './knowledge-graph.ts';
 export function exportGraphJson(graph: KnowledgeGraph) {
   const nameOf = <T extends { name: string }>(entity: T | undefined) => entity?.name ?? null;
   return {
-    posts: graph.allPosts().map((p) => ({ id: p.id, file: p.file, title: p.title, date: p.date, path: p.path, author: p.author, event: p.eventId, talks: p.talkIds.length })),
-    events: graph.allEvents().map((e) => ({ id: e.id, name: e.name, city: e.city, country: e.country, timezone: e.timezone, startDate: e.startDate, endDate: e.endDate, parent: e.parentId, talks: e.talkIds.length })),
+    posts: graph
+      .allPosts()
+      .map((p) => ({ id: p.id, file: p.file, title: p.title, date: p.date, path: p.path, author: p.author, event: p.eventId, talks: p.talkIds.length })),
+    events: graph.allEvents().map((e) => ({
+      id: e.id,
+      name: e.name,
+      city: e.city,
+      country: e.country,
+      timezone: e.timezone,
+      startDate: e.startDate,
+      endDate: e.endDate,
+      parent: e.parentId,
+      talks: e.talkIds.length,
+    })),
     talks: graph.allTalks().map((t) => ({
       id: t.id,
       title: t.title,
@@ -36,8 +48,16 @@ export function exportGraphJson(graph: KnowledgeGraph) {
       source: t.sources[0],
       sources: t.sources,
     })),
-    speakers: graph.allSpeakers().map((s) => ({ id: s.id, name: s.name, aliases: s.aliases, organizations: s.organizationIds.map((id) => nameOf(graph.organization(id))), talks: s.talkIds.length })),
-    organizations: graph.allOrganizations().map((o) => ({ id: o.id, name: o.name, aliases: o.aliases, speakers: o.speakerIds.length, talks: o.talkIds.length })),
+    speakers: graph.allSpeakers().map((s) => ({
+      id: s.id,
+      name: s.name,
+      aliases: s.aliases,
+      organizations: s.organizationIds.map((id) => nameOf(graph.organization(id))),
+      talks: s.talkIds.length,
+    })),
+    organizations: graph
+      .allOrganizations()
+      .map((o) => ({ id: o.id, name: o.name, aliases: o.aliases, speakers: o.speakerIds.length, talks: o.talkIds.length })),
     topics: graph.allTopics().map((t) => ({ id: t.id, name: t.name, parent: t.parentId, keywords: t.keywords, talks: t.talkIds.length })),
     diagnostics: graph.data.diagnostics,
   };

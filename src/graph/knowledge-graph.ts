@@ -85,9 +85,16 @@ export class KnowledgeGraph {
       topic: nameIndex(data.topics),
       event: nameIndex(data.events.map((e) => ({ ...e, aliases: uniqueAliases(data.events, e) }))),
     };
-    for (const topic of data.topics) this.topicDescendants.set(topic.id, this.collectDescendants(topic.id, (id) => this.topics.get(id)?.childIds ?? []));
+    for (const topic of data.topics)
+      this.topicDescendants.set(
+        topic.id,
+        this.collectDescendants(topic.id, (id) => this.topics.get(id)?.childIds ?? []),
+      );
     for (const event of data.events) {
-      this.eventDescendants.set(event.id, this.collectDescendants(event.id, (id) => data.events.filter((e) => e.parentId === id).map((e) => e.id)));
+      this.eventDescendants.set(
+        event.id,
+        this.collectDescendants(event.id, (id) => data.events.filter((e) => e.parentId === id).map((e) => e.id)),
+      );
     }
     this.talkIndex = this.buildTalkIndex(prebuilt.talkIndex);
     this.postings = {
@@ -112,23 +119,29 @@ export class KnowledgeGraph {
 
   /** Title, speakers, organizations and topics weigh more than the abstract. */
   private buildTalkIndex(state?: TextIndexState): TextIndex<Talk> {
-    return new TextIndex(this.data.talks, {
-      fields: { title: 3, speakers: 3, organizations: 2, topics: 2, abstract: 1 },
-      extract: (talk, field) => {
-        switch (field) {
-          case 'title':
-            return talk.title;
-          case 'speakers':
-            return talk.appearances.map((a) => `${a.nameAsWritten} ${this.speakers.get(a.speakerId)?.name ?? ''}`).join(' ');
-          case 'organizations':
-            return talk.appearances.map((a) => `${a.organizationAsWritten ?? ''} ${a.organizationId ? this.organizations.get(a.organizationId)?.name : ''}`).join(' ');
-          case 'topics':
-            return talk.topicIds.map((id) => this.topics.get(id)?.name ?? '').join(' ');
-          default:
-            return talk.abstract;
-        }
+    return new TextIndex(
+      this.data.talks,
+      {
+        fields: { title: 3, speakers: 3, organizations: 2, topics: 2, abstract: 1 },
+        extract: (talk, field) => {
+          switch (field) {
+            case 'title':
+              return talk.title;
+            case 'speakers':
+              return talk.appearances.map((a) => `${a.nameAsWritten} ${this.speakers.get(a.speakerId)?.name ?? ''}`).join(' ');
+            case 'organizations':
+              return talk.appearances
+                .map((a) => `${a.organizationAsWritten ?? ''} ${a.organizationId ? this.organizations.get(a.organizationId)?.name : ''}`)
+                .join(' ');
+            case 'topics':
+              return talk.topicIds.map((id) => this.topics.get(id)?.name ?? '').join(' ');
+            default:
+              return talk.abstract;
+          }
+        },
       },
-    }, state);
+      state,
+    );
   }
 
   /** The built indexes that are costly to rebuild (for a snapshot; see the constructor's `prebuilt`). */

@@ -12,7 +12,13 @@ export interface NearDuplicate {
 export const MAX_DISTANCE = 2;
 
 function comparePairs(x: NearDuplicate, y: NearDuplicate): number {
-  return x.distance - y.distance || x.names[0].localeCompare(y.names[0]) || x.names[1].localeCompare(y.names[1]) || x.ids[0].localeCompare(y.ids[0]) || x.ids[1].localeCompare(y.ids[1]);
+  return (
+    x.distance - y.distance ||
+    x.names[0].localeCompare(y.names[0]) ||
+    x.names[1].localeCompare(y.names[1]) ||
+    x.ids[0].localeCompare(y.ids[0]) ||
+    x.ids[1].localeCompare(y.ids[1])
+  );
 }
 const PARTS = MAX_DISTANCE + 1;
 

@@ -37,7 +37,11 @@ export function coSpeakers(graph: KnowledgeGraph, speakerId: string) {
   for (const talk of talksOf(graph, graph.speaker(speakerId)?.talkIds ?? [])) {
     for (const other of talk.speakerIds) if (other !== speakerId) counts.set(other, (counts.get(other) ?? 0) + 1);
   }
-  return rankCounts(counts, (id) => graph.speaker(id), (s) => s.name);
+  return rankCounts(
+    counts,
+    (id) => graph.speaker(id),
+    (s) => s.name,
+  );
 }
 
 /** Topics of an organization's talks, with counts; `weight` is the share of its talks. */
@@ -45,7 +49,11 @@ export function organizationTopics(graph: KnowledgeGraph, organizationId: string
   const talks = talksOf(graph, graph.organization(organizationId)?.talkIds ?? []);
   const counts = new Map<string, number>();
   for (const talk of talks) for (const topic of talk.topicIds) counts.set(topic, (counts.get(topic) ?? 0) + 1);
-  return rankCounts(counts, (id) => graph.topic(id), (t) => t.name).map((w) => ({ ...w, weight: talks.length ? w.count / talks.length : 0 }));
+  return rankCounts(
+    counts,
+    (id) => graph.topic(id),
+    (t) => t.name,
+  ).map((w) => ({ ...w, weight: talks.length ? w.count / talks.length : 0 }));
 }
 
 /** Topics that co-occur with this one on talks, by count then lift. */

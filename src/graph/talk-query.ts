@@ -70,7 +70,13 @@ function compileNode(graph: KnowledgeGraph, filter: TalkFilter, options: SelectO
   if (depth > MAX_FILTER_DEPTH) throw new FilterError('FILTER_TOO_DEEP', `Filters nest at most ${MAX_FILTER_DEPTH} levels deep.`, 'and/or/not');
   const plans: TalkQueryPlan[] = [...indexedPlans(graph, filter, options), ...rangePlans(filter)];
   if (filter.and) plans.push(...filter.and.map((part) => compileNode(graph, part, options, depth + 1)));
-  if (filter.or) plans.push(anyOf(graph, filter.or.map((part) => compileNode(graph, part, options, depth + 1))));
+  if (filter.or)
+    plans.push(
+      anyOf(
+        graph,
+        filter.or.map((part) => compileNode(graph, part, options, depth + 1)),
+      ),
+    );
   if (filter.not) plans.push(noneOf(graph, compileNode(graph, filter.not, options, depth + 1)));
   return allOf(plans);
 }
@@ -90,7 +96,7 @@ function indexedPlans(graph: KnowledgeGraph, filter: TalkFilter, options: Select
   if (filter.event) lookUp(graph.talkPostings('event').any(new Set(ids('event', filter.event).flatMap((id) => [...graph.eventScope(id)]))));
   if (filter.kind && filter.kind.length > 0) lookUp(graph.talkPostings('kind').any(filter.kind));
   if (filter.hasSpeakers !== undefined && filter.hasSpeakers !== null) lookUp(graph.talkPostings('hasSpeakers').get(filter.hasSpeakers ? 'yes' : 'no'));
-  if (filter.text && filter.text.trim()) {
+  if (filter.text?.trim()) {
     const hits = graph.searchTalks(filter.text).map((hit) => graph.positionOf(hit.id) ?? -1);
     lookUp(unionPositions([Int32Array.from(hits.filter((p) => p >= 0)).sort()]));
   }
@@ -105,7 +111,13 @@ function rangePlans(filter: TalkFilter): TalkQueryPlan[] {
     checks.push((t) => t.date !== null && (!from || t.date >= from) && (!to || t.date <= to));
   }
   if (filter.startsAt) {
-    const { from, to } = validateRange(filter.startsAt, 'startsAt', (v) => !Number.isNaN(Date.parse(v)), 'INVALID_DATE', 'an ISO 8601 date-time such as 2023-04-21T11:00:00+02:00');
+    const { from, to } = validateRange(
+      filter.startsAt,
+      'startsAt',
+      (v) => !Number.isNaN(Date.parse(v)),
+      'INVALID_DATE',
+      'an ISO 8601 date-time such as 2023-04-21T11:00:00+02:00',
+    );
     const fromMs = from ? Date.parse(from) : null;
     const toMs = to ? Date.parse(to) : null;
     checks.push((t) => {
@@ -142,7 +154,8 @@ function anyOf(graph: KnowledgeGraph, plans: readonly TalkQueryPlan[]): TalkQuer
 
 /** The plan must not pass. */
 function noneOf(graph: KnowledgeGraph, plan: TalkQueryPlan): TalkQueryPlan {
-  if (plan.residual === null) return { positions: plan.positions ? differencePositions(graph.allTalkPositions(), plan.positions) : new Int32Array(0), residual: null };
+  if (plan.residual === null)
+    return { positions: plan.positions ? differencePositions(graph.allTalkPositions(), plan.positions) : new Int32Array(0), residual: null };
   const matches = matcherOf(graph, plan);
   return { positions: null, residual: (talk) => !matches(talk) };
 }
@@ -161,7 +174,12 @@ function conjoin(checks: ReadonlyArray<(talk: Talk) => boolean>): ((talk: Talk) 
   return (talk) => checks.every((check) => check(talk));
 }
 
-function resolveValues(graph: KnowledgeGraph, kind: 'speaker' | 'organization' | 'topic' | 'event', values: readonly string[], options: SelectOptions): string[] {
+function resolveValues(
+  graph: KnowledgeGraph,
+  kind: 'speaker' | 'organization' | 'topic' | 'event',
+  values: readonly string[],
+  options: SelectOptions,
+): string[] {
   const ids: string[] = [];
   for (const value of values) {
     const id = graph.resolveName(kind, value);
@@ -171,10 +189,19 @@ function resolveValues(graph: KnowledgeGraph, kind: 'speaker' | 'organization' |
   return ids;
 }
 
-function validateRange(range: Range, field: string, valid: (value: string) => boolean, code: 'INVALID_DATE' | 'INVALID_TIME', shape: string): { from: string | null; to: string | null } {
+function validateRange(
+  range: Range,
+  field: string,
+  valid: (value: string) => boolean,
+  code: 'INVALID_DATE' | 'INVALID_TIME',
+  shape: string,
+): { from: string | null; to: string | null } {
   const from = range.from ?? null;
   const to = range.to ?? null;
-  for (const [end, value] of [['from', from], ['to', to]] as const) {
+  for (const [end, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
     if (value !== null && !valid(value)) throw new FilterError(code, `filter.${field}.${end} "${value}" is not ${shape}.`, `${field}.${end}`, [shape]);
   }
   return { from, to };

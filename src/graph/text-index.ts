@@ -131,13 +131,15 @@ export class TextIndex<T> {
         throw new Error('TextIndex state does not match these documents and fields');
       }
       this.fields.push(...state.fields);
-      state.terms.forEach((term) => this.termId(term));
+      for (const term of state.terms) this.termId(term);
       this.sortedTermIds = state.sortedTermIds;
     } else {
       for (const [field, boost] of Object.entries(options.fields)) this.fields.push(this.indexField(docs, (doc) => options.extract(doc, field), boost));
       this.sortedTermIds = Int32Array.from(this.terms.keys()).sort((a, b) => (this.terms[a]! < this.terms[b]! ? -1 : 1));
     }
-    this.terms.forEach((term, id) => (this.termIdsByLength[term.length] ??= []).push(id));
+    this.terms.forEach((term, id) => {
+      (this.termIdsByLength[term.length] ??= []).push(id);
+    });
   }
 
   /** The built index, to hand to the constructor of a later process (see TextIndexState). */
@@ -173,7 +175,9 @@ export class TextIndex<T> {
     });
     // Counting sort by term id keeps documents ascending within each term.
     const start = new Int32Array(this.terms.length + 1);
-    pairs.forEach((termId) => start[termId + 1]!++);
+    pairs.forEach((termId) => {
+      start[termId + 1]!++;
+    });
     for (let t = 0; t < this.terms.length; t++) start[t + 1]! += start[t]!;
     const fill = start.slice(0, this.terms.length);
     const docsOut = new Int32Array(pairs.length);

@@ -39,7 +39,8 @@ export function collectWeekdaySamples(texts: Iterable<string>, limit = 24): Week
     if (samples.length >= limit) break;
     if (text.length > 400 || !MAY_NAME_A_WEEKDAY.test(text)) continue;
     const when = parseWhen(text);
-    if (when.weekday && when.month !== null && when.day !== null && when.year === null) samples.push({ weekday: when.weekday, month: when.month, day: when.day });
+    if (when.weekday && when.month !== null && when.day !== null && when.year === null)
+      samples.push({ weekday: when.weekday, month: when.month, day: when.day });
   }
   return samples;
 }
@@ -69,7 +70,10 @@ export function decidePostYear(frontMatterYear: number | null, pathYear: number 
     year = best;
   }
   const byWeekdays = samples.length > 0 && fitsYear(samples, year) > fitsYear(samples, frontMatterYear ?? year);
-  const contradicted = frontMatterYear !== null && pathYear !== null && frontMatterYear !== year && pathYear === year ? { frontMatter: frontMatterYear, used: year, byWeekdays } : null;
+  const contradicted =
+    frontMatterYear !== null && pathYear !== null && frontMatterYear !== year && pathYear === year
+      ? { frontMatter: frontMatterYear, used: year, byWeekdays }
+      : null;
   return { year, contradicted };
 }
 
@@ -105,7 +109,14 @@ function eventYearFor(event: EventDefinition | null, month: number): number | nu
 }
 
 /** A talk's date from the strongest evidence there is (see the top of this file). */
-export function decideTalkDate(own: WhenParts | null, section: WhenParts | null, event: EventDefinition | null, postYear: PostYear, pathYear: number | null, frontMatterYear: number | null): DateDecision {
+export function decideTalkDate(
+  own: WhenParts | null,
+  section: WhenParts | null,
+  event: EventDefinition | null,
+  postYear: PostYear,
+  pathYear: number | null,
+  frontMatterYear: number | null,
+): DateDecision {
   const month = own?.month ?? section?.month ?? null;
   const day = own?.day ?? section?.day ?? null;
   const weekday: Weekday | null = own?.weekday ?? (own?.month ? null : section?.weekday) ?? null;
@@ -126,7 +137,8 @@ export function decideTalkDate(own: WhenParts | null, section: WhenParts | null,
   }
   if (!weekday || weekdayOfDate(date) === weekday) return { date, problem: null };
   // Neither the entry nor its event fixed the year: the year in which the weekday fits.
-  const candidates = writtenYear === null && eventYear === null ? [postYear.year, pathYear, frontMatterYear, year - 1, year + 1].filter((y): y is number => y !== null) : [];
+  const candidates =
+    writtenYear === null && eventYear === null ? [postYear.year, pathYear, frontMatterYear, year - 1, year + 1].filter((y): y is number => y !== null) : [];
   const fitting = candidates.find((y) => weekdayOfDate(`${y}-${pad(month)}-${pad(day)}`) === weekday);
   if (fitting !== undefined) {
     return { date: `${fitting}-${pad(month)}-${pad(day)}`, problem: { code: 'YEAR_CORRECTED', detail: `${weekday} ${date} does not exist; used ${fitting}.` } };

@@ -5,7 +5,7 @@ import { linkOfElement, youtubeWatchUrl } from './read-html.ts';
 // words: one that carries a video id or a link reads as that link (its title as the link text), any
 // other is dropped.
 
-const SHORTCODE = /\{\{[<%]\s*(\/?)([\w-]+)([^]*?)\s*\/?[>%]\}\}/g;
+const SHORTCODE = /\{\{[<%]\s*(\/?)([\w-]+)([\s\S]*?)\s*\/?[>%]\}\}/g;
 const ATTRIBUTE = /([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))|"([^"]*)"|(\S+)/g;
 
 function shortcodeLink(name: string, rawAttributes: string): PhrasingContent | null {

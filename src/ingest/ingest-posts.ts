@@ -23,8 +23,6 @@ export function createIngestContext(reference: ReferenceData): IngestContext {
 /** Text in, graph data out: parses every post, then resolves them together. */
 export function ingestPosts(sources: readonly PostSource[], reference: ReferenceData): GraphData {
   const context = createIngestContext(reference);
-  const parsed: ParsedPost[] = [...sources]
-    .sort((a, b) => a.file.localeCompare(b.file))
-    .map((source) => parsePost(source.file, source.text, context));
+  const parsed: ParsedPost[] = [...sources].sort((a, b) => a.file.localeCompare(b.file)).map((source) => parsePost(source.file, source.text, context));
   return resolveGraphData(parsed, reference);
 }

@@ -43,7 +43,8 @@ const WORD = String.raw`(?:[\p{Lu}\d][\p{L}\d._'’-]*|\p{Ll}+\p{Lu}[\p{L}\d._-]
 const NAME_BEFORE_YEAR = new RegExp(String.raw`(${WORD}(?:\s+(?:[+&]|and|of|on|for)\s+${WORD}|\s+${WORD}){0,7})\s+'?((?:19|20)\d\d)(?![\d])`, 'gu');
 /** The words that make a run of capitalised words an event's name. */
 const EVENT_WORD = /^(?:\p{L}*(?:con|conf)|summit|conference|days?|forum|fest|camp|expo|week|symposium|fosdem|meetup|hackathon|workshop)$/iu;
-const LEADING_NOISE = /^(?:(?:the|at|in|on|during|join|joining|meet|see|recap|our|a|an|from|to|with|and|for|project|welcome|announcing|introducing|highlights|live|\d+\w*)\s+)+/i;
+const LEADING_NOISE =
+  /^(?:(?:the|at|in|on|during|join|joining|meet|see|recap|our|a|an|from|to|with|and|for|project|welcome|announcing|introducing|highlights|live|\d+\w*)\s+)+/i;
 /** A city written after the year: "… 2026 in Amsterdam", "… 2026, Amsterdam", "… 2026 (Paris)". */
 const CITY_AFTER_YEAR = /^\s*(?:,\s*|\s+in\s+|\s*[-–—|]\s*|\s*\(\s*)((?:\p{Lu}[\p{L}.'-]*)(?:\s+\p{Lu}[\p{L}.'-]*){0,2})/u;
 
@@ -82,10 +83,12 @@ export function findNamedEvent(text: string, year: number | null, events: EventM
   const mention = events.mention(text, year, parentSlug, near);
   if (mention?.event) return { event: mention.event, learned: false };
   if (!mention && events.namesKnownEvent(text, year)) return null; // known events that nothing told apart
-  const named = mention ?? (() => {
-    const found = unknownEventName(text);
-    return found ? { name: found.name, slug: slugify(found.name), year: found.year } : null;
-  })();
+  const named =
+    mention ??
+    (() => {
+      const found = unknownEventName(text);
+      return found ? { name: found.name, slug: slugify(found.name), year: found.year } : null;
+    })();
   if (!named) return null;
   const known = events.bySlug(named.slug);
   if (known) return { event: known, learned: false };

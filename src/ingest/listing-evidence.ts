@@ -10,7 +10,8 @@ import { isTalkUrl } from './talk-header.ts';
 const NOT_A_TALK =
   /\b(?:booths?|kiosks?|pavilion|happy hour|part(?:y|ies)|meet(?:-| and | & )greet|office hours|showcase|registration|register(?: here| now)?|propose your|interview with|call for (?:papers|proposals|speakers)|cfp)\b|^(?:(?:coffee |tea |lunch )?break|lunch|breakfast|dinner|drinks)$/i;
 /** Headings that name a part of the post, not a session. */
-const SECTION_HEADING = /^(?:event details|details|about(?: the event)?|agenda|schedule|speakers|sessions|talks|overview|info(?:rmation)?|when and where|where and when|location|venue)$/i;
+const SECTION_HEADING =
+  /^(?:event details|details|about(?: the event)?|agenda|schedule|speakers|sessions|talks|overview|info(?:rmation)?|when and where|where and when|location|venue)$/i;
 
 /** Addresses that are never a talk's: a place in the page, an image, a playlist, a docs page, a person's profile. */
 const NOT_A_TALK_URL: ReadonlyArray<[RegExp, string]> = [

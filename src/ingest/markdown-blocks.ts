@@ -188,7 +188,7 @@ export function flattenBlocks(tokens: readonly Token[], lineOffset: number): Blo
     }
     if (token.type === 'inline') continue;
     const item = items[items.length - 1];
-    const firstOfItem = item !== undefined && item.first && token.level === item.level + 1;
+    const firstOfItem = item?.first && token.level === item.level + 1;
     if (firstOfItem) item.first = false;
     const listDepth = lists.length;
     const list = lists[lists.length - 1] ?? 0;

@@ -122,7 +122,8 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
   const events = new PostEvents(ctx.events, file, postDate, diagnostics);
   const declaredEvent = stringField(fm.data, 'event');
   const postEvent =
-    (declaredEvent ? events.declared(declaredEvent, postYear.year) : null) ?? events.name(title, postYear.year, firstHeading && !stringField(fm.data, 'title') ? firstHeading.line : 1);
+    (declaredEvent ? events.declared(declaredEvent, postYear.year) : null) ??
+    events.name(title, postYear.year, firstHeading && !stringField(fm.data, 'title') ? firstHeading.line : 1);
   const tags = Array.isArray(fm.data.tags) ? fm.data.tags.filter((t): t is string => typeof t === 'string') : [];
   const post: PostRecord = {
     file,
@@ -137,7 +138,8 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
   };
 
   // Talks listed in the front matter are exact: when present they replace reading the body.
-  const declared = fm.raw !== null ? readFrontMatterTalks(file, fm.raw, fm.data, { events: ctx.events, grammar: ctx.grammar, postEventSlug: post.eventSlug }) : null;
+  const declared =
+    fm.raw !== null ? readFrontMatterTalks(file, fm.raw, fm.data, { events: ctx.events, grammar: ctx.grammar, postEventSlug: post.eventSlug }) : null;
   if (declared?.talks) {
     diagnostics.push(...declared.diagnostics);
     if (declared.talks.length === 0) diagnostics.push(diagnose('POST_NO_TALKS', at(1)));
@@ -166,7 +168,8 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
     const against = talk.tentative ? reasonAgainstEntry(evidence) : (reasonAgainst(talk.header.title) ?? reasonAgainstUrl(talk.header.url));
     if (against) {
       // A heading with nothing under it is just a heading; an entry with fields or a link is worth a word.
-      if (!talk.tentative || talk.fields > 0 || talk.when) diagnostics.push(diagnose('LISTING_ENTRY_REJECTED', at(talk.block.line), `"${talk.header.title}" looks like an entry of a listing, but ${against}.`));
+      if (!talk.tentative || talk.fields > 0 || talk.when)
+        diagnostics.push(diagnose('LISTING_ENTRY_REJECTED', at(talk.block.line), `"${talk.header.title}" looks like an entry of a listing, but ${against}.`));
       return;
     }
     const { date, when } = resolveDate(talk);
@@ -179,9 +182,12 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
     }
     if (talk.speakers.length === 0) diagnostics.push(diagnose('TALK_NO_SPEAKERS', at(talk.block.line), `"${talk.header.title}"`));
     if (talk.header.unreadableSpeakers.length > 0)
-      diagnostics.push(diagnose('SPEAKER_UNREADABLE', at(talk.block.line), `Could not read: ${talk.header.unreadableSpeakers.map((s) => `"${s}"`).join(', ')}.`));
+      diagnostics.push(
+        diagnose('SPEAKER_UNREADABLE', at(talk.block.line), `Could not read: ${talk.header.unreadableSpeakers.map((s) => `"${s}"`).join(', ')}.`),
+      );
     if (start && end && end < start) diagnostics.push(diagnose('TIME_RANGE_INVALID', at(talk.block.line), `${start} - ${end}`));
-    if (when?.unknownZone) diagnostics.push(diagnose('ZONE_ABBREVIATION_UNKNOWN', at(talk.block.line), `"${when.unknownZone}" next to "${talk.header.title}".`));
+    if (when?.unknownZone)
+      diagnostics.push(diagnose('ZONE_ABBREVIATION_UNKNOWN', at(talk.block.line), `"${when.unknownZone}" next to "${talk.header.title}".`));
     talks.push({
       title: talk.header.title,
       url: talk.header.url,
@@ -213,7 +219,18 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
   const openTalk = (header: TalkHeader, block: Block, tentative: boolean) => {
     const section = currentSection();
     const when = header.whenText ? parseWhen(header.whenText) : null;
-    open = { header, block, when, abstract: [], speakers: header.speakers, eventSlug: section.eventSlug, sectionDate: section.date, sectionSpeakers: section.speakers, tentative, fields: 0 };
+    open = {
+      header,
+      block,
+      when,
+      abstract: [],
+      speakers: header.speakers,
+      eventSlug: section.eventSlug,
+      sectionDate: section.date,
+      sectionSpeakers: section.speakers,
+      tentative,
+      fields: 0,
+    };
   };
 
   let tableRead: number | undefined = -1;
@@ -225,7 +242,8 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
       const rows: Block[] = [];
       for (let j = index; j < blocks.length && blocks[j]!.kind === 'tableRow' && blocks[j]!.container === block.container; j++) rows.push(blocks[j]!);
       const reading = recognizeTable(rows, ctx.grammar);
-      for (const r of reading.rejected) diagnostics.push(diagnose('LISTING_ENTRY_REJECTED', at(r.line), `"${r.title}" looks like an entry of a listing, but ${r.reason}.`));
+      for (const r of reading.rejected)
+        diagnostics.push(diagnose('LISTING_ENTRY_REJECTED', at(r.line), `"${r.title}" looks like an entry of a listing, but ${r.reason}.`));
       if (reading.fields) {
         if (open) applyFields(open, reading.fields, ctx.grammar);
         return;
@@ -243,7 +261,10 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
       // `**Speakers:** …`, `TIME: …`: fields of the open entry. Outside an entry, a date field dates the section.
       if (open) applyFields(open, fields, ctx.grammar);
       else {
-        const date = fields.filter((f) => f.kind === 'when').map((f) => parseWhen(f.text)).find((w) => w.month !== null && w.day !== null && w.start === null);
+        const date = fields
+          .filter((f) => f.kind === 'when')
+          .map((f) => parseWhen(f.text))
+          .find((w) => w.month !== null && w.day !== null && w.start === null);
         if (date) currentSection().date = date;
       }
       return;
@@ -254,7 +275,12 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
       if (!(open as OpenTalk).header.url) (open as OpenTalk).header = { ...(open as OpenTalk).header, url: restated };
       return;
     }
-    const header = recognizeTalkHeader(block, { grammar: ctx.grammar, previous: blocks[index - 1], next: blocks[index + 1], insideTalk: open !== null && !(open as OpenTalk).tentative && !isSiblingItem(block, (open as OpenTalk).block) });
+    const header = recognizeTalkHeader(block, {
+      grammar: ctx.grammar,
+      previous: blocks[index - 1],
+      next: blocks[index + 1],
+      insideTalk: open !== null && !(open as OpenTalk).tentative && !isSiblingItem(block, (open as OpenTalk).block),
+    });
     if (header) {
       closeTalk();
       if (block.kind === 'heading') enterHeading(block);
@@ -286,7 +312,8 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
     // Until a heading's entry has fields, what follows it is read as before: intro sentences, date lines.
     const bareSection = open !== null && (open as OpenTalk).tentative && (open as OpenTalk).fields === 0 && !(open as OpenTalk).when;
     // Outside an entry, prose may name talks by their schedule links; the last one stays open for what follows.
-    const siblingItem = open !== null && block.kind === 'listItem' && (open as OpenTalk).block.kind === 'listItem' && block.container === (open as OpenTalk).block.container;
+    const siblingItem =
+      open !== null && block.kind === 'listItem' && (open as OpenTalk).block.kind === 'listItem' && block.container === (open as OpenTalk).block.container;
     const named = aboutAnEvent && (!open || bareSection || siblingItem) ? recognizeProseScheduleLinks(block, ctx.grammar) : [];
     if (named.length > 0) {
       for (const header of named) {

@@ -136,7 +136,8 @@ export async function consumePostsParallel(
   }
 
   const [own = [], ...others] = splitBySize(sorted, threads, options.ownShare ?? 1);
-  const onFailure = options.onWorkerFailure ?? ((error: Error) => process.emitWarning(`a post parser worker failed (${error.message}); parsing its share on the main thread`));
+  const onFailure =
+    options.onWorkerFailure ?? ((error: Error) => process.emitWarning(`a post parser worker failed (${error.message}); parsing its share on the main thread`));
   // The first error thrown by `consume` (or by this thread's own parsing): the workers are stopped and it is rethrown.
   let failure: { error: unknown } | null = null;
   const takeSafely = (batch: ParsedInputs) => {

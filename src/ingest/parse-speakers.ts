@@ -23,10 +23,13 @@ const CORPORATE_SUFFIX = /^(inc\.?|llc\.?|ltd\.?|l\.?p\.?|gmbh|ag|s\.?a\.?|b\.?v
 const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'del', 'dos', 'das', 'bin', 'al', 'ter', 'y']);
 /** Words that occur in titles and never in a person's name. */
 const TITLE_WORDS = new Set(
-  'a an the to of in on for with and or is are be why how what when where who we you your our my it its this that from into at by vs not no new all more less than about beyond'.split(' '),
+  'a an the to of in on for with and or is are be why how what when where who we you your our my it its this that from into at by vs not no new all more less than about beyond'.split(
+    ' ',
+  ),
 );
 /** A weekday that a speaker list runs straight into ("Jane Doe, Acme Tuesday, May 2"): the rest is the schedule. */
-const WEEKDAY_TAIL = /\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[^]*$/i;
+const WEEKDAY_TAIL =
+  /\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[\s\S]*$/i;
 /** A nickname written inside a name: "Jung-Yu (Gina) Yeh" (a capitalised word follows the parentheses). */
 const NICKNAME = /\((\p{Lu}[\p{L}'’-]*)\)\s+(?=\p{Lu}\p{Ll})/gu;
 /** Longest text read as a speaker list (a panel of ten with organizations fits easily). */
@@ -40,7 +43,7 @@ export function looksLikePersonName(text: string): boolean {
   const words = squish(text).split(' ');
   if (words.length === 0 || words.length > 6 || text.length > 60 || /\d|@|\/|[!?:]/.test(text)) return false;
   if (words.some((w) => TITLE_WORDS.has(w.toLowerCase()))) return false;
-  return words.every((w) => /^[\p{Lu}][\p{L}.'’\-]*$/u.test(w) || NAME_PARTICLES.has(w) || /^\p{Lu}\.?$/u.test(w) || /^\(\p{Lu}[\p{L}'’-]*\)$/u.test(w));
+  return words.every((w) => /^[\p{Lu}][\p{L}.'’-]*$/u.test(w) || NAME_PARTICLES.has(w) || /^\p{Lu}\.?$/u.test(w) || /^\(\p{Lu}[\p{L}'’-]*\)$/u.test(w));
 }
 
 /** A plausible organization or affiliation as written: short, not a sentence. */
@@ -209,6 +212,7 @@ export function parseSpeakers(text: string, options: SpeakerGrammarOptions = {})
   const protectedText = cleaned.replace(NICKNAME, '\u0001$1\u0002 ');
   if (/\([^()]+\)/.test(protectedText)) parseParenthesised(protectedText, options, result);
   else for (const group of protectedText.split(';').map(squish).filter(Boolean)) parseCommaGroup(group, options, result);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: \u0001 and \u0002 stand in for parentheses while the list is split
   if (protectedText !== cleaned) for (const s of result.speakers) s.name = s.name.replace(/\u0001/g, '(').replace(/\u0002/g, ')');
 
   result.speakers = result.speakers.filter((s) => {

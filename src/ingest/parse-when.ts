@@ -32,7 +32,10 @@ const MONTH_DAY_RE = new RegExp(`\\b${MONTH_PATTERN}\\s+${DAY_PATTERN}\\b`, 'i')
 const DAY_MONTH_RE = new RegExp(`\\b${DAY_PATTERN}\\s+(?:of\\s+)?${MONTH_PATTERN}(?![a-z])`, 'i');
 const DAY_RANGE_SEPARATOR = '\\s*(?:-|–|—|to|until|through)\\s*';
 const MONTH_DAY_RANGE_RE = new RegExp(`\\b${MONTH_PATTERN}\\s+${DAY_PATTERN}${DAY_RANGE_SEPARATOR}(?:${MONTH_PATTERN}\\s+)?${DAY_PATTERN}\\b`, 'i');
-const DAY_MONTH_RANGE_RE = new RegExp(`\\b${DAY_PATTERN}(?:\\s+${MONTH_PATTERN})?${DAY_RANGE_SEPARATOR}${DAY_PATTERN}\\s+(?:of\\s+)?${MONTH_PATTERN}(?![a-z])`, 'i');
+const DAY_MONTH_RANGE_RE = new RegExp(
+  `\\b${DAY_PATTERN}(?:\\s+${MONTH_PATTERN})?${DAY_RANGE_SEPARATOR}${DAY_PATTERN}\\s+(?:of\\s+)?${MONTH_PATTERN}(?![a-z])`,
+  'i',
+);
 const YEAR_RE = /\b(19\d\d|20\d\d)\b/;
 /** An ISO date written as such ("2024-03-22"), not part of a path or slug. */
 const ISO_DATE_RE = /(?<![\w/.-])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\w/-])/;
@@ -132,9 +135,7 @@ export function parseWhen(text: string): WhenParts {
     const single = take(SINGLE_TIME_RE);
     if (single) {
       takeZoneAt(single.index!);
-      start = single[1]
-        ? clock(to24h(Number(single[1]), isPm(single[3])), Number(single[2]))
-        : clock(to24h(Number(single[4]), isPm(single[5])), 0);
+      start = single[1] ? clock(to24h(Number(single[1]), isPm(single[3])), Number(single[2])) : clock(to24h(Number(single[4]), isPm(single[5])), 0);
     }
   }
 

@@ -62,7 +62,13 @@ export class PostEvents {
     const named = /\s/.test(code) ? this.name(code, year, 1) : null;
     if (!named || this.learned.has(named.slug)) {
       const suggestions = this.events.suggest(code);
-      this.diagnostics.push(diagnose('EVENT_CODE_UNKNOWN', { file: this.file, line: 1 }, `"${code}"${suggestions.length > 0 ? `; did you mean ${suggestions.join(' or ')}?` : '.'}`));
+      this.diagnostics.push(
+        diagnose(
+          'EVENT_CODE_UNKNOWN',
+          { file: this.file, line: 1 },
+          `"${code}"${suggestions.length > 0 ? `; did you mean ${suggestions.join(' or ')}?` : '.'}`,
+        ),
+      );
     }
     return named;
   }
@@ -72,7 +78,10 @@ export class PostEvents {
     if (this.learned.size === 0) return {};
     const events = [...this.learned.values()].map((event) => {
       const own = talks.filter((t) => t.eventSlug === event.slug);
-      const dates = own.map((t) => t.date).filter((d): d is string => d !== null).sort();
+      const dates = own
+        .map((t) => t.date)
+        .filter((d): d is string => d !== null)
+        .sort();
       const abbreviation = own.map((t) => t.zoneAbbreviation).find((z) => z !== null);
       return {
         ...event,

@@ -240,7 +240,14 @@ export async function listDataFolder(targets: readonly string[]): Promise<DataFo
   const { posts: listed, folders, problems } = await listPosts(targets);
   const diagnostics: Diagnostic[] = [...problems];
   // The size steers how posts are shared among the parser threads; a file gone since listing is read (and reported) there.
-  const posts = await inBatches(listed, async (post) => ({ path: post.path, file: post.shownAs, bytes: await stat(post.path).then((info) => info.size, () => 0) }));
+  const posts = await inBatches(listed, async (post) => ({
+    path: post.path,
+    file: post.shownAs,
+    bytes: await stat(post.path).then(
+      (info) => info.size,
+      () => 0,
+    ),
+  }));
   const reference = await readReferenceData(folders, diagnostics);
   return { posts, reference, diagnostics };
 }
@@ -257,7 +264,10 @@ export function ingestCodeRevision(): string {
     for (const folder of ['../domain/', './']) {
       const dir = fileURLToPath(new URL(folder, import.meta.url));
       try {
-        for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
+        for (const name of readdirSync(dir)
+          .filter((n) => n.endsWith('.ts'))
+          .sort())
+          hash.update(name).update(readFileSync(path.join(dir, name)));
       } catch {
         hash.update(`unreadable ${folder}`); // sources not shipped: the inputs alone decide
       }

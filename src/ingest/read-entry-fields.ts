@@ -93,7 +93,11 @@ export function tentativeHeaderOf(block: Block): TalkHeader | null {
   } else {
     // `Title ([Recording](…)/[Slides](…))`: the links are the entry's material, the words around them its title.
     const words = generic.length > 0 ? inlineText(block.inline.filter((n) => n.type !== 'link')) : block.text;
-    title = cleanProseTitle(squish(words).replace(/\s*\(\s*[/|,&\s]*\)\s*$/, '').replace(/^\d{1,2}[.)]\s+/, ''));
+    title = cleanProseTitle(
+      squish(words)
+        .replace(/\s*\(\s*[/|,&\s]*\)\s*$/, '')
+        .replace(/^\d{1,2}[.)]\s+/, ''),
+    );
     url = generic.find((l) => /recording|video|youtube|watch/i.test(inlineText(l.children)))?.url ?? generic[0]?.url ?? null;
   }
   if (!title || title.length > MAX_TENTATIVE_TITLE || !/\p{L}/u.test(title)) return null;

@@ -25,7 +25,8 @@ const LABEL_KINDS: ReadonlyArray<[RegExp, FieldKind]> = [
 ];
 
 /** Labels a plain-text (not bold) field line may carry: a plain "Keynote: …" is a title, not a field. */
-const PLAIN_LABEL = /^(?:speakers?|facilitators?|presenters?|hosts?|who|date|day|time|when|where|location|room|venue|url|link|session details|slides|recording|video|track|note|date (?:&|and) time)$/i;
+const PLAIN_LABEL =
+  /^(?:speakers?|facilitators?|presenters?|hosts?|who|date|day|time|when|where|location|room|venue|url|link|session details|slides|recording|video|track|note|date (?:&|and) time)$/i;
 /** Longest label: a few words ("Date & Time (CST)", "Session details"). */
 const LABEL_TEXT = /^[\p{L}][\p{L}\d &/()'’.-]{0,30}$/u;
 
@@ -55,7 +56,13 @@ export function readFieldLine(line: readonly PhrasingContent[]): FieldLine | nul
   let nodes = meaningfulNodes(line);
   // `_Speakers: Name @ Org_`: a field line in emphasis reads as the field.
   if (nodes.length === 1 && nodes[0]!.type === 'emphasis') nodes = meaningfulNodes(nodes[0]!.children);
-  while (nodes.length > 0 && nodes[0]!.type !== 'strong' && isDecoration(nodes[0]!) && !(nodes[0]!.type === 'text' && /\S/.test((nodes[0] as { value: string }).value))) nodes.shift();
+  while (
+    nodes.length > 0 &&
+    nodes[0]!.type !== 'strong' &&
+    isDecoration(nodes[0]!) &&
+    !(nodes[0]!.type === 'text' && /\S/.test((nodes[0] as { value: string }).value))
+  )
+    nodes.shift();
   const first = nodes[0];
   if (!first) return null;
   if (first.type === 'strong') {
@@ -90,7 +97,7 @@ export function readFieldLines(block: Block): FieldLine[] | null {
 /** A table row of two cells whose first is a label (`| **Speakers** | Ann Lee |`), read as a field. */
 export function readFieldRow(block: Block): FieldLine[] | null {
   const cells = block.cells;
-  if (!cells || cells.length !== 2) return null;
+  if (cells?.length !== 2) return null;
   const label = squish(inlineText(cells[0]!)).replace(/:$/, '');
   if (!label || !LABEL_TEXT.test(label)) return null;
   return [field(label, cells[1]!)];

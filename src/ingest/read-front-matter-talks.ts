@@ -87,7 +87,11 @@ export function readFrontMatterTalks(file: string, frontMatter: string, data: Re
     if (date && !(DATE.test(date) && !Number.isNaN(Date.parse(date)))) problems.push(`date "${date}" is not YYYY-MM-DD`);
     const start = text(entry.start);
     const end = text(entry.end);
-    for (const [name, value] of [['start', start], ['end', end]] as const) if (value && !TIME.test(value)) problems.push(`${name} "${value}" is not HH:MM`);
+    for (const [name, value] of [
+      ['start', start],
+      ['end', end],
+    ] as const)
+      if (value && !TIME.test(value)) problems.push(`${name} "${value}" is not HH:MM`);
     if ((start || end) && !date) problems.push('start/end need a date');
 
     let kind: TalkKind | null = null;

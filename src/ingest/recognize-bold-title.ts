@@ -5,7 +5,17 @@ import { parseSpeakers, readSpeakerList } from './parse-speakers.ts';
 import { readBoldSpeakers } from './read-prose-speakers.ts';
 import { splitTitleAndSpeakers } from './split-title-speakers.ts';
 import type { SpeakerMention } from '../domain/types.ts';
-import { MAX_FIELD_CHARS, cleanProseTitle, cleanTitle, isDecoration, isEmphasisOnly, isGenericLinkText, loneLinkOf, meaningfulNodes, type HeaderRecognizer } from './talk-header.ts';
+import {
+  MAX_FIELD_CHARS,
+  cleanProseTitle,
+  cleanTitle,
+  isDecoration,
+  isEmphasisOnly,
+  isGenericLinkText,
+  loneLinkOf,
+  meaningfulNodes,
+  type HeaderRecognizer,
+} from './talk-header.ts';
 
 /** Sentences that introduce the talk named on the next line: "…, with a mind-blowing talk:". */
 const LEAD_IN = /\b(?:talks?|sessions?|keynotes?|presentations?|lectures?|workshops?|tutorials?)\b[^.!?]*:\s*$/i;
@@ -44,7 +54,7 @@ export const recognizeBoldTitleHeader: HeaderRecognizer = (block, { grammar }) =
   if (block.kind !== 'listItem' && block.kind !== 'paragraph') return null;
   const firstIndex = block.inline.findIndex((n) => !isDecoration(n));
   const first = block.inline[firstIndex];
-  if (!first || first.type !== 'strong') return null;
+  if (first?.type !== 'strong') return null;
   const boldText = inlineText(first.children);
   // Sentences in bold (a period at the end) are statements, not titles; questions are fine when speakers follow.
   if (!isTitleLike(boldText) || /\.$/.test(boldText)) return null;
@@ -58,7 +68,7 @@ export const recognizeBoldTitleHeader: HeaderRecognizer = (block, { grammar }) =
 
   // Speakers are either bold (`, by **Name (Org)** and **Name**`) or the plain text after the title.
   const firstBold = rest.findIndex((n) => n.type === 'strong');
-  let speakers;
+  let speakers: ReturnType<typeof readSpeakerList> | null;
   if (firstBold >= 0) {
     const between = inlineText(rest.slice(0, firstBold) as PhrasingContent[]);
     if (!/^[\s,:\-–—]*(?:by\s*)?$/i.test(between)) return null;
@@ -129,7 +139,7 @@ export const recognizeTitleDashSpeakersHeading: HeaderRecognizer = (block, { gra
   let speakers: SpeakerMention[] | null = null;
   const split = splitTitleAndSpeakers(block.text, (tail) => {
     const list = readSpeakerList(tail, grammar);
-    speakers = list && list.every((s) => s.name.split(' ').length >= 2) ? list : null;
+    speakers = list?.every((s) => s.name.split(' ').length >= 2) ? list : null;
     return speakers !== null;
   });
   if (!split.speakersText || !speakers) return null;

@@ -9,7 +9,9 @@ import { MAX_FIELD_CHARS, cleanTitle, isDecoration, isGenericLinkText, isMediaLa
 
 /** Splits inline content around its leading link (possibly wrapped in emphasis): [before, link, after]. */
 function splitAroundFirstLink(inline: PhrasingContent[]): [PhrasingContent[], Link, PhrasingContent[]] | null {
-  const index = inline.findIndex((n) => n.type === 'link' || (n.type !== 'text' && 'children' in n && n.children.length === 1 && n.children[0]?.type === 'link'));
+  const index = inline.findIndex(
+    (n) => n.type === 'link' || (n.type !== 'text' && 'children' in n && n.children.length === 1 && n.children[0]?.type === 'link'),
+  );
   if (index < 0) return null;
   const node = inline[index]!;
   const link = (node.type === 'link' ? node : (node as { children: PhrasingContent[] }).children[0]) as Link;
@@ -51,7 +53,8 @@ export const recognizeLinkHeader: HeaderRecognizer = (block, { grammar }) => {
     // A list item led by a recording or schedule link may describe it after the link; otherwise the link sits inside prose.
     else if (!leadsItem) return null;
     // The description may open with the speakers: "Ann Lee (Acme) showed…", ": by Ann Lee and Bo Tran. …".
-    else describedBy = readNamesAtStart(afterText.slice(0, MAX_FIELD_CHARS).replace(/^[\s:,\-–—]*(?:by\s+)?/i, ''), grammar).filter((s) => s.name.includes(' '));
+    else
+      describedBy = readNamesAtStart(afterText.slice(0, MAX_FIELD_CHARS).replace(/^[\s:,\-–—]*(?:by\s+)?/i, ''), grammar).filter((s) => s.name.includes(' '));
   }
   let leadingSpeakers: string | null = null;
   if (!before.every(isDecoration)) {
@@ -71,7 +74,11 @@ export const recognizeLinkHeader: HeaderRecognizer = (block, { grammar }) => {
   const speakerText = split.speakersText ?? trailingSpeakers ?? leadingSpeakers;
   const reused = accepted as { tail: string; speakers: SpeakerMention[] } | null;
   const speakers =
-    reused && reused.tail === speakerText ? { speakers: reused.speakers, unreadable: [] } : speakerText ? parseSpeakers(speakerText, grammar) : { speakers: [], unreadable: [] };
+    reused && reused.tail === speakerText
+      ? { speakers: reused.speakers, unreadable: [] }
+      : speakerText
+        ? parseSpeakers(speakerText, grammar)
+        : { speakers: [], unreadable: [] };
   if (speakers.speakers.length === 0 && describedBy.length > 0) speakers.speakers = describedBy;
   const hasTalkUrl = isTalkUrl(link.url);
   if (!hasTalkUrl && speakers.speakers.length === 0 && whenText === null) return null;

@@ -6,7 +6,18 @@ import { readFieldLine } from './read-field-line.ts';
 import { readSpeakerList } from './parse-speakers.ts';
 import { recognizeBoldTitleHeader } from './recognize-bold-title.ts';
 import { recognizeLinkHeader } from './recognize-link-header.ts';
-import { cleanProseTitle, cleanTitle, isDecoration, isGenericLinkText, loneLinkOf, meaningfulNodes, splitInlineLines, subBlock, type HeaderRecognizer, type TalkHeader } from './talk-header.ts';
+import {
+  cleanProseTitle,
+  cleanTitle,
+  isDecoration,
+  isGenericLinkText,
+  loneLinkOf,
+  meaningfulNodes,
+  splitInlineLines,
+  subBlock,
+  type HeaderRecognizer,
+  type TalkHeader,
+} from './talk-header.ts';
 
 /** The title line of a multi-line entry: a header on its own, or a bare bold title or link. */
 function titleLineHeader(...[block, ctx]: Parameters<HeaderRecognizer>): TalkHeader | null {
@@ -14,7 +25,8 @@ function titleLineHeader(...[block, ctx]: Parameters<HeaderRecognizer>): TalkHea
   if (header) return header;
   const meaningful = meaningfulNodes(block.inline).filter((n) => !isDecoration(n));
   const link = loneLinkOf(block.inline);
-  if (link && !isGenericLinkText(link.text)) return { title: cleanTitle(link.text), url: link.url, speakers: [], unreadableSpeakers: [], whenText: null, recognizer: 'multi-line' };
+  if (link && !isGenericLinkText(link.text))
+    return { title: cleanTitle(link.text), url: link.url, speakers: [], unreadableSpeakers: [], whenText: null, recognizer: 'multi-line' };
   if (meaningful.length === 1 && meaningful[0]!.type === 'strong') {
     const title = cleanProseTitle(inlineText(meaningful[0]!.children));
     if (title) return { title, url: null, speakers: [], unreadableSpeakers: [], whenText: null, recognizer: 'multi-line' };

@@ -44,7 +44,8 @@ export const recognizeQuotedTitle: HeaderRecognizer = (block, { grammar, insideT
       const named = SESSION_WORD.test(sentence) ? readNameAtEnd(sentence, grammar) : null;
       if (named) speakers = [named];
     }
-    if (speakers.length > 0) return { title, url: firstSessionLinkOf(block.inline), speakers, unreadableSpeakers: [], whenText: null, recognizer: 'quoted-title' };
+    if (speakers.length > 0)
+      return { title, url: firstSessionLinkOf(block.inline), speakers, unreadableSpeakers: [], whenText: null, recognizer: 'quoted-title' };
   }
   return null;
 };

@@ -64,7 +64,14 @@ function readGridCell(cell: PhrasingContent[], grammar: SpeakerGrammarOptions): 
   const speakers = parseSpeakers(m[2]!, grammar);
   if (speakers.speakers.length === 0) return null;
   const link = loneLinkOf(cell);
-  return { title: cleanTitle(m[1]!), url: link?.url ?? null, speakers: speakers.speakers, unreadableSpeakers: speakers.unreadable, whenText: null, recognizer: 'table-grid' };
+  return {
+    title: cleanTitle(m[1]!),
+    url: link?.url ?? null,
+    speakers: speakers.speakers,
+    unreadableSpeakers: speakers.unreadable,
+    whenText: null,
+    recognizer: 'table-grid',
+  };
 }
 
 export function recognizeTable(rows: readonly Block[], grammar: SpeakerGrammarOptions): TableReading {
@@ -114,7 +121,11 @@ export function recognizeTable(rows: readonly Block[], grammar: SpeakerGrammarOp
       reading.rejected.push({ line: row.line, title, reason: 'no speakers and no schedule or recording link' });
       continue;
     }
-    reading.entries.push({ header: { title, url, speakers: speakers.speakers, unreadableSpeakers: speakers.unreadable, whenText, recognizer: 'table' }, whenText, row });
+    reading.entries.push({
+      header: { title, url, speakers: speakers.speakers, unreadableSpeakers: speakers.unreadable, whenText, recognizer: 'table' },
+      whenText,
+      row,
+    });
   }
   return reading;
 }

@@ -1,12 +1,17 @@
 import type { Block } from './markdown-blocks.ts';
 import { isWhenOnly, mentionsNoWhen, parseWhen } from './parse-when.ts';
-import { recognizeBoldTitleHeader, recognizeTitleAboveSpeakerLine, recognizeTitleAfterLeadIn, recognizeTitleByHeading, recognizeTitleDashSpeakersHeading } from './recognize-bold-title.ts';
+import {
+  recognizeBoldTitleHeader,
+  recognizeTitleAboveSpeakerLine,
+  recognizeTitleAfterLeadIn,
+  recognizeTitleByHeading,
+  recognizeTitleDashSpeakersHeading,
+} from './recognize-bold-title.ts';
 import { recognizeFieldRow } from './recognize-field-row.ts';
 import { recognizeLinkHeader } from './recognize-link-header.ts';
 import { recognizeMultiLineEntry } from './recognize-multi-line-entry.ts';
 import { recognizeQuotedTitle } from './recognize-quoted-title.ts';
 import { MAX_HEADER_CHARS, type HeaderRecognizer, type RecognizeContext, type TalkHeader } from './talk-header.ts';
-
 
 /**
  * The recognizers in the order they are tried; the first that accepts a block wins. Layouts with

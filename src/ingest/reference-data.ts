@@ -23,7 +23,13 @@ const readers = {
   topics(raw: Raw): TopicDefinition | string {
     const name = str(raw.name);
     if (!name) return 'a topic needs a name';
-    return { slug: str(raw.slug) ?? slugify(name), name, description: str(raw.description), keywords: [name, ...strList(raw.keywords)], parent: str(raw.parent) };
+    return {
+      slug: str(raw.slug) ?? slugify(name),
+      name,
+      description: str(raw.description),
+      keywords: [name, ...strList(raw.keywords)],
+      parent: str(raw.parent),
+    };
   },
   events(raw: Raw): EventDefinition | string {
     const name = str(raw.name);
@@ -59,7 +65,11 @@ const readers = {
  * Parses one reference-data file (a YAML list). Bad entries are skipped with a diagnostic;
  * a file that is not a YAML list yields `null` items so the caller can fall back to the bundled copy.
  */
-export function parseReferenceData<K extends ReferenceKind>(kind: K, file: string, text: string): { items: ReferenceData[K] | null; diagnostics: Diagnostic[] } {
+export function parseReferenceData<K extends ReferenceKind>(
+  kind: K,
+  file: string,
+  text: string,
+): { items: ReferenceData[K] | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   let doc: unknown;
   try {

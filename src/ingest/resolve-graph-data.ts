@@ -83,7 +83,14 @@ class NameRegistry {
         const spellings = [...g.spellings.entries()];
         const best = [...spellings].sort((a, b) => diacriticWeight(b[0]) - diacriticWeight(a[0]) || b[1] - a[1])[0]![0];
         const name = g.fixedName ?? best;
-        return { id: g.id, name, aliases: spellings.map(([s]) => s).filter((s) => s !== name).sort() };
+        return {
+          id: g.id,
+          name,
+          aliases: spellings
+            .map(([s]) => s)
+            .filter((s) => s !== name)
+            .sort(),
+        };
       });
   }
 }
@@ -130,7 +137,11 @@ function computeInstants(entry: TalkEntry, zone: string | null, diagnostics: Dia
     const offsets = offsetsOf(entry.zoneAbbreviation!, entry.date);
     if (!offsets.includes(startsAt.offset)) {
       diagnostics.push(
-        diagnose('ZONE_ABBREVIATION_MISMATCH', entry.source, `${entry.zoneAbbreviation} is ${offsets.map(formatOffset).join(' or ')}, but ${zone} is ${startsAt.toFormat('ZZ')} on ${entry.date}.`),
+        diagnose(
+          'ZONE_ABBREVIATION_MISMATCH',
+          entry.source,
+          `${entry.zoneAbbreviation} is ${offsets.map(formatOffset).join(' or ')}, but ${zone} is ${startsAt.toFormat('ZZ')} on ${entry.date}.`,
+        ),
       );
     }
   }
@@ -231,13 +242,20 @@ export class GraphDataResolver {
         organizationAsWritten: this.shared(s.organization),
         role: this.shared(s.role),
       }));
-      const speakerKey = appearances.map((a) => a.speakerId).sort().join('+');
-      const dedupeKeys = [entry.url ? `url:${normalizeUrl(entry.url)}` : null, `title:${foldKey(entry.title)}|${speakerKey || entry.date || post.slug}`].filter((k): k is string => k !== null);
+      const speakerKey = appearances
+        .map((a) => a.speakerId)
+        .sort()
+        .join('+');
+      const dedupeKeys = [entry.url ? `url:${normalizeUrl(entry.url)}` : null, `title:${foldKey(entry.title)}|${speakerKey || entry.date || post.slug}`].filter(
+        (k): k is string => k !== null,
+      );
       const existingId = dedupeKeys.map((k) => talkKeys.get(k)).find((id) => id !== undefined);
       if (existingId) {
         const existing = talks.get(existingId)!;
         existing.sources.push({ ...entry.source, file: this.shared(entry.source.file) });
-        diagnostics.push(diagnose('DUPLICATE_TALK_MERGED', entry.source, `"${entry.title}" is also listed at ${existing.sources[0]!.file}:${existing.sources[0]!.line}.`));
+        diagnostics.push(
+          diagnose('DUPLICATE_TALK_MERGED', entry.source, `"${entry.title}" is also listed at ${existing.sources[0]!.file}:${existing.sources[0]!.line}.`),
+        );
         continue;
       }
       const id = `${slugify(entry.title).slice(0, 60).replace(/-+$/, '')}-${shortHash(entry.url ? normalizeUrl(entry.url) : `${post.slug}/${entry.title}`)}`;
@@ -279,7 +297,11 @@ export class GraphDataResolver {
           country: known.country ?? event.country,
           timezone: known.timezone ?? event.timezone,
           startDate: [known.startDate, event.startDate].filter((d): d is string => d !== null).sort()[0] ?? null,
-          endDate: [known.endDate, event.endDate].filter((d): d is string => d !== null).sort().pop() ?? null,
+          endDate:
+            [known.endDate, event.endDate]
+              .filter((d): d is string => d !== null)
+              .sort()
+              .pop() ?? null,
         }
       : event;
     this.eventDefs.set(event.slug, merged);

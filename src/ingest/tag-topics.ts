@@ -11,7 +11,11 @@ function keyOf(text: string): string {
 
 /** "Cluster Mesh" also matches "ClusterMesh" and "cluster-mesh"; matches are whole words, any case. */
 function keywordPattern(keyword: string): string {
-  return keyword.trim().split(/[\s-]+/).map(escapeRegExp).join('[\\s-]?');
+  return keyword
+    .trim()
+    .split(/[\s-]+/)
+    .map(escapeRegExp)
+    .join('[\\s-]?');
 }
 
 export type TopicTagger = (title: string, abstract: string) => TopicTag[];
@@ -23,8 +27,7 @@ export type TopicTagger = (title: string, abstract: string) => TopicTag[];
  */
 export function createTopicTagger(topics: readonly TopicDefinition[]): TopicTagger {
   const keywords = [...new Set(topics.flatMap((t) => t.keywords))].sort((a, b) => b.length - a.length);
-  const anyKeyword =
-    keywords.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?=(${keywords.map(keywordPattern).join('|')})(?![\\p{L}\\p{N}]))`, 'giu') : null;
+  const anyKeyword = keywords.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?=(${keywords.map(keywordPattern).join('|')})(?![\\p{L}\\p{N}]))`, 'giu') : null;
   const topicKeys = topics.map((topic) => ({ topic, keywords: [...new Set(topic.keywords)].map((keyword) => ({ keyword, key: keyOf(keyword) })) }));
   /** For each keyword key, the positions (taxonomy order) of the topics that list it. */
   const topicsByKey = new Map<string, number[]>();

@@ -66,6 +66,7 @@ export function isMediaLabel(text: string): boolean {
 
 /** Whitespace, punctuation, symbols, emoji, images and HTML: nothing a person reads as words. */
 export function isDecoration(node: PhrasingContent): boolean {
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: the variation selector and the joiner are matched on their own, as leftovers of emoji
   return (node.type === 'text' && /^[\s\p{Extended_Pictographic}\p{S}\p{P}\uFE0F\u200D]*$/u.test(node.value)) || node.type === 'image' || node.type === 'html';
 }
 
@@ -91,17 +92,22 @@ export function loneLinkOf(inline: readonly PhrasingContent[]): { text: string; 
 
 /** Title as a person would list it: no decorative emoji or symbols around it, whitespace collapsed. */
 export function cleanTitle(text: string): string {
-  return squish(text)
-    .replace(/^\[[^\][]{1,60}\]\s+(?=\S)/, '') // "[Series 2031 Keynote] Title": the series label, not the title
-    .replace(/^[^\p{L}\p{N}"“'‘(]+/u, '')
-    .replace(/[\s\p{Extended_Pictographic}\uFE0F\u200D]+$/u, '')
-    .replace(/\s*:$/, '') // "**[Title:](url)**": the colon introduces the description
-    .trim();
+  return (
+    squish(text)
+      .replace(/^\[[^\][]{1,60}\]\s+(?=\S)/, '') // "[Series 2031 Keynote] Title": the series label, not the title
+      .replace(/^[^\p{L}\p{N}"“'‘(]+/u, '')
+      // biome-ignore lint/suspicious/noMisleadingCharacterClass: trailing emoji pieces, each code point on its own
+      .replace(/[\s\p{Extended_Pictographic}\uFE0F\u200D]+$/u, '')
+      .replace(/\s*:$/, '') // "**[Title:](url)**": the colon introduces the description
+      .trim()
+  );
 }
 
 /** The lines of a link's text (a link may hold "Title - Speakers", then a date line and a room line). */
 export function linkTextLines(children: readonly PhrasingContent[]): string[] {
-  const raw = children.map((n) => (n.type === 'text' || n.type === 'inlineCode' ? n.value : n.type === 'break' ? '\n' : 'children' in n ? inlineText(n.children) : '')).join('');
+  const raw = children
+    .map((n) => (n.type === 'text' || n.type === 'inlineCode' ? n.value : n.type === 'break' ? '\n' : 'children' in n ? inlineText(n.children) : ''))
+    .join('');
   return raw.split('\n').map(squish).filter(Boolean);
 }
 

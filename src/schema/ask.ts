@@ -27,14 +27,27 @@ const AnswerRef = builder.objectRef<AskInterpretation>('Answer').implement({
   fields: (t) => ({
     question: t.exposeString('question', { description: 'The question as asked.' }),
     interpretation: t.exposeString('interpretation', {
-      description: 'One readable sentence of what was understood, e.g. "talks with a speaker from Isovalent, on Friday (2023-04-21)"; notes in parentheses say which reading of an ambiguous word was chosen and why, and which spellings were corrected.',
+      description:
+        'One readable sentence of what was understood, e.g. "talks with a speaker from Isovalent, on Friday (2023-04-21)"; notes in parentheses say which reading of an ambiguous word was chosen and why, and which spellings were corrected.',
     }),
-    filter: t.field({ type: 'JSON', description: 'The equivalent TalkFilter: pass it to `talks(filter:)` to move to the precise query.', resolve: (a) => a.filter }),
-    unrecognized: t.exposeStringList('unrecognized', { description: 'Words that could not be placed, as written; empty when everything was understood. They do not narrow the answer.' }),
+    filter: t.field({
+      type: 'JSON',
+      description: 'The equivalent TalkFilter: pass it to `talks(filter:)` to move to the precise query.',
+      resolve: (a) => a.filter,
+    }),
+    unrecognized: t.exposeStringList('unrecognized', {
+      description: 'Words that could not be placed, as written; empty when everything was understood. They do not narrow the answer.',
+    }),
     corrections: t.field({ type: [CorrectionRef], description: 'Spelling slips that were forgiven.', resolve: (a) => a.corrections }),
-    alternatives: t.field({ type: [AlternativeRef], description: 'Other readings of ambiguous words, each with its own filter; empty when the question had one reading.', resolve: (a) => a.alternatives }),
-    talks: talkConnectionField(t, 'The talks that answer the question (those matching `filter`), further filtered, ordered and paged by the arguments.', (answer: AskInterpretation, ctx) =>
-      selectTalks(ctx.graph, answer.filter),
+    alternatives: t.field({
+      type: [AlternativeRef],
+      description: 'Other readings of ambiguous words, each with its own filter; empty when the question had one reading.',
+      resolve: (a) => a.alternatives,
+    }),
+    talks: talkConnectionField(
+      t,
+      'The talks that answer the question (those matching `filter`), further filtered, ordered and paged by the arguments.',
+      (answer: AskInterpretation, ctx) => selectTalks(ctx.graph, answer.filter),
     ),
   }),
 });

@@ -32,7 +32,10 @@ export const builder = new SchemaBuilder<{
       nullable: true,
       args: { id: { description: 'A global id from an `id` field.' } },
     } as never,
-    nodesQueryOptions: { description: 'Fetches several objects by global id; unknown ids give null.', args: { ids: { description: 'Global ids from `id` fields.' } } } as never,
+    nodesQueryOptions: {
+      description: 'Fetches several objects by global id; unknown ids give null.',
+      args: { ids: { description: 'Global ids from `id` fields.' } },
+    } as never,
     cursorFieldOptions: { description: 'Opaque cursor of this edge, for `after`/`before`.' },
     nodeFieldOptions: { description: 'The object at this edge.' },
     edgesFieldOptions: { description: 'The edges of this page, each with its cursor.' },

@@ -16,7 +16,9 @@ export type RelationName = 'talksOfSpeaker' | 'talksOfOrganization' | 'talksOfTo
 export type RelationLoaders = Record<RelationName, DataLoader<string, readonly string[]>>;
 
 function idsOf(graph: KnowledgeGraph, relation: RelationName, ids: readonly string[]): Array<readonly string[]> {
-  const kind = ({ talksOfSpeaker: 'speaker', talksOfOrganization: 'organization', talksOfTopic: 'topic', talksOfEvent: 'event', talksOfPost: 'post' } as const)[relation];
+  const kind = ({ talksOfSpeaker: 'speaker', talksOfOrganization: 'organization', talksOfTopic: 'topic', talksOfEvent: 'event', talksOfPost: 'post' } as const)[
+    relation
+  ];
   return graph.getMany(kind, ids).map((entity) => (entity && 'talkIds' in entity ? entity.talkIds : []));
 }
 

@@ -1,4 +1,3 @@
-import { builder } from './builder.ts';
 import { addLookupQuery } from './lookup-query.ts';
 import type { Event } from '../domain/types.ts';
 import { addListQuery, namedConnection } from './list-connection.ts';
@@ -23,9 +22,15 @@ EventRef.implement({
     coLocatedEvents: t.field({
       type: [EventRef],
       description: 'Events co-located with this one.',
-      resolve: (e, _args, ctx) => ctx.graph.allEvents().filter((other) => other.parentId === e.id).map((other) => other.id),
+      resolve: (e, _args, ctx) =>
+        ctx.graph
+          .allEvents()
+          .filter((other) => other.parentId === e.id)
+          .map((other) => other.id),
     }),
-    talks: talkConnectionField(t, 'Talks of this event and its co-located events.', (event: { id: string }, ctx) => talksOf(ctx, 'talksOfEvent', [...ctx.graph.eventScope(event.id)])),
+    talks: talkConnectionField(t, 'Talks of this event and its co-located events.', (event: { id: string }, ctx) =>
+      talksOf(ctx, 'talksOfEvent', [...ctx.graph.eventScope(event.id)]),
+    ),
   }),
 });
 

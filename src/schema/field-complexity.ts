@@ -27,7 +27,11 @@ function pageSize(value: unknown): number | null {
  * - `edges` / `nodes` of a connection: 1 (the connection already counted its page);
  * - any other list: LIST_COST_MULTIPLIER.
  */
-export function fieldComplexity<Context>(args: Record<string, unknown>, _ctx: Context, field: GraphQLField<unknown, Context, Record<string, unknown>>): Complexity {
+export function fieldComplexity<Context>(
+  args: Record<string, unknown>,
+  _ctx: Context,
+  field: GraphQLField<unknown, Context, Record<string, unknown>>,
+): Complexity {
   const argNames = new Set(field.args.map((arg) => arg.name));
   if (argNames.has('first') || argNames.has('last')) {
     const first = pageSize(args.first);

@@ -54,19 +54,27 @@ const CountsRef = builder.objectRef<IngestReport['counts']>('IngestCounts').impl
 const IngestReportRef = builder.objectRef<IngestReport>('IngestReport').implement({
   description: 'Data quality of the graph being served: counts, diagnostics and near-duplicates to review.',
   fields: (t) => ({
-    graphVersion: t.string({ description: 'Hash of what the graph was built from (post files, reference data, the ingest code) and of its diagnostics; changes when any of them changes.', resolve: (_r, _a, ctx) => ctx.graph.version }),
+    graphVersion: t.string({
+      description:
+        'Hash of what the graph was built from (post files, reference data, the ingest code) and of its diagnostics; changes when any of them changes.',
+      resolve: (_r, _a, ctx) => ctx.graph.version,
+    }),
     counts: t.field({ type: CountsRef, description: 'How much was read.', resolve: (r) => r.counts }),
     diagnostics: t.connection(
       {
         type: DiagnosticRef,
-        description: 'Diagnostics, optionally only of some severities or codes, in file and line order; a page at a time (first/after, at most 500 a page, 50 by default).',
+        description:
+          'Diagnostics, optionally only of some severities or codes, in file and line order; a page at a time (first/after, at most 500 a page, 50 by default).',
         args: {
           severity: t.arg({ type: [SeverityEnum], required: false, description: 'Keep these severities.' }),
           code: t.arg.stringList({ required: false, description: 'Keep these codes.' }),
         },
         resolve: (r, args) => {
           const all = r.diagnostics;
-          const kept = args.severity || args.code ? all.filter((d) => (!args.severity || args.severity.includes(d.severity)) && (!args.code || args.code.includes(d.code))) : all;
+          const kept =
+            args.severity || args.code
+              ? all.filter((d) => (!args.severity || args.severity.includes(d.severity)) && (!args.code || args.code.includes(d.code)))
+              : all;
           return { ...paginate(kept, args, positionKeyOf(all)), totalCount: kept.length };
         },
       },
@@ -77,5 +85,9 @@ const IngestReportRef = builder.objectRef<IngestReport>('IngestReport').implemen
 });
 
 builder.queryField('ingestReport', (t) =>
-  t.field({ type: IngestReportRef, description: 'Data-quality report of the graph being served, for a dashboard of the ingest.', resolve: (_root, _args, ctx) => ingestReport(ctx.graph) }),
+  t.field({
+    type: IngestReportRef,
+    description: 'Data-quality report of the graph being served, for a dashboard of the ingest.',
+    resolve: (_root, _args, ctx) => ingestReport(ctx.graph),
+  }),
 );

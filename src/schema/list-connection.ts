@@ -9,14 +9,17 @@ export function pageOf<T extends { id: string }>(items: readonly T[], args: Page
 }
 
 /** A named connection type with `totalCount`, for lists of speakers, organizations, topics, events and posts. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: Pothos object refs of every shape are passed here
 export function namedConnection(ref: ObjectRef<any, any>, name: string, noun: string) {
   return builder.connectionObject({
     type: ref,
     name,
     description: `A page of ${noun}, with the size of the whole list.`,
     fields: (t) => ({
-      totalCount: t.int({ description: `Number of ${noun} in the list, across all pages.`, resolve: (c) => (c as unknown as { totalCount: number }).totalCount }),
+      totalCount: t.int({
+        description: `Number of ${noun} in the list, across all pages.`,
+        resolve: (c) => (c as unknown as { totalCount: number }).totalCount,
+      }),
     }),
   });
 }
@@ -49,9 +52,9 @@ export function sortedOnce<T>(items: readonly T[], compare: (a: T, b: T) => numb
  */
 export function addListQuery<T extends { id: string }>(
   name: string,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: Pothos object refs of every shape are passed here
   ref: ObjectRef<any, any>,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: Pothos object refs of every shape are passed here
   connection: any,
   description: string,
   items: (graph: KnowledgeGraph) => readonly T[],

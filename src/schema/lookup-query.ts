@@ -7,7 +7,7 @@ type NamedKind = 'speaker' | 'organization' | 'topic' | 'event';
  * Adds `Query.<kind>(slug:)`: one object found by slug, name or alias (case and accents ignored),
  * null when nothing matches. It returns the id; the type's loader fetches the object.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: Pothos object refs of every shape are passed here
 export function addLookupQuery(kind: NamedKind, ref: ObjectRef<any, any>, description: string, argDescription: string): void {
   builder.queryField(kind, (t) =>
     t.field({

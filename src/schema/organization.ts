@@ -57,4 +57,9 @@ const OrganizationConnectionRef = namedConnection(OrganizationRef, 'Organization
 
 addListQuery('organizations', OrganizationRef, OrganizationConnectionRef, 'All organizations, by name.', (graph) => graph.allOrganizations(), compareByName);
 
-addLookupQuery('organization', OrganizationRef, 'One organization by slug, name or alias; null when there is none.', 'Slug, name or alias ("isovalent", "Isovalent at Cisco").');
+addLookupQuery(
+  'organization',
+  OrganizationRef,
+  'One organization by slug, name or alias; null when there is none.',
+  'Slug, name or alias ("isovalent", "Isovalent at Cisco").',
+);

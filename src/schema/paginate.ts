@@ -35,7 +35,9 @@ function checkSize(value: number | null | undefined, argName: string, limits: Pa
   if (value === null || value === undefined) return null;
   if (value < 0) throw new GraphQLError(`"${argName}" must not be negative.`, { extensions: { code: 'BAD_USER_INPUT' } });
   if (value > limits.maxSize)
-    throw new GraphQLError(`"${argName}" is ${value}, but a page holds at most ${limits.maxSize} items.`, { extensions: { code: 'PAGE_SIZE_EXCEEDED', maxPageSize: limits.maxSize } });
+    throw new GraphQLError(`"${argName}" is ${value}, but a page holds at most ${limits.maxSize} items.`, {
+      extensions: { code: 'PAGE_SIZE_EXCEEDED', maxPageSize: limits.maxSize },
+    });
   return value;
 }
 
@@ -68,7 +70,11 @@ export interface OrderedList<T> {
  * valid while the graph is unchanged and fail clearly (INVALID_CURSOR) when the item is gone.
  */
 export function paginate<T>(items: readonly T[], args: PageArgs, keyOf: (item: T) => string, limits: PageLimits = DEFAULT_PAGE_LIMITS): Page<T> {
-  const list: OrderedList<T> = { length: items.length, indexOfKey: (key) => items.findIndex((item) => keyOf(item) === key), slice: (start, end) => items.slice(start, end) };
+  const list: OrderedList<T> = {
+    length: items.length,
+    indexOfKey: (key) => items.findIndex((item) => keyOf(item) === key),
+    slice: (start, end) => items.slice(start, end),
+  };
   return paginateList(list, args, keyOf, limits);
 }
 

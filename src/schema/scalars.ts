@@ -15,9 +15,24 @@ function stringScalar(name: 'DateTime' | 'LocalDate' | 'LocalTime', description:
   });
 }
 
-export const DateTimeScalar = stringScalar('DateTime', 'An instant in ISO 8601 with the offset of its event, e.g. 2023-04-21T11:55:00+02:00.', (v) => !Number.isNaN(Date.parse(v)), 'an ISO 8601 date-time');
-export const LocalDateScalar = stringScalar('LocalDate', 'A calendar date, YYYY-MM-DD, in the local time of its event.', (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), 'YYYY-MM-DD');
-export const LocalTimeScalar = stringScalar('LocalTime', 'A wall-clock time, HH:MM (24h), in the local time of its event.', (v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'HH:MM');
+export const DateTimeScalar = stringScalar(
+  'DateTime',
+  'An instant in ISO 8601 with the offset of its event, e.g. 2023-04-21T11:55:00+02:00.',
+  (v) => !Number.isNaN(Date.parse(v)),
+  'an ISO 8601 date-time',
+);
+export const LocalDateScalar = stringScalar(
+  'LocalDate',
+  'A calendar date, YYYY-MM-DD, in the local time of its event.',
+  (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
+  'YYYY-MM-DD',
+);
+export const LocalTimeScalar = stringScalar(
+  'LocalTime',
+  'A wall-clock time, HH:MM (24h), in the local time of its event.',
+  (v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v),
+  'HH:MM',
+);
 
 builder.scalarType('JSON', {
   description: 'Any JSON value.',
@@ -47,5 +62,8 @@ const KIND_DESCRIPTIONS: Record<(typeof TALK_KINDS)[number], string> = {
 
 export const TalkKindEnum = builder.enumType('TalkKind', {
   description: 'What sort of session a talk is, read from its title ("Keynote:", "Tutorial:" …).',
-  values: Object.fromEntries(TALK_KINDS.map((k) => [k, { value: k, description: KIND_DESCRIPTIONS[k] }])) as Record<(typeof TALK_KINDS)[number], { value: (typeof TALK_KINDS)[number]; description: string }>,
+  values: Object.fromEntries(TALK_KINDS.map((k) => [k, { value: k, description: KIND_DESCRIPTIONS[k] }])) as Record<
+    (typeof TALK_KINDS)[number],
+    { value: (typeof TALK_KINDS)[number]; description: string }
+  >,
 });

@@ -49,7 +49,9 @@ builder.queryField('schedule', (t) =>
     resolve: (_root, args, ctx) => {
       const eventId = ctx.graph.resolveName('event', args.event);
       if (!eventId) {
-        throw new GraphQLError(`Unknown event "${args.event}".`, { extensions: { code: 'UNKNOWN_FILTER_VALUE', field: 'event', accepted: ctx.graph.acceptedNames('event') } });
+        throw new GraphQLError(`Unknown event "${args.event}".`, {
+          extensions: { code: 'UNKNOWN_FILTER_VALUE', field: 'event', accepted: ctx.graph.acceptedNames('event') },
+        });
       }
       const days = buildSchedule(ctx.graph, eventId, (talk) => (!args.day || talk.day === args.day) && (!args.date || talk.date === args.date));
       return { eventId, days };

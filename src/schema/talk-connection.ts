@@ -53,7 +53,10 @@ export const TalkFilterInput = builder.inputRef<TalkFilter>('TalkFilter').implem
     event: t.stringList({ required: false, description: 'An event (any of these), including its co-located events.' }),
     kind: t.field({ type: [TalkKindEnum], required: false, description: 'Kind of session (any of these).' }),
     hasSpeakers: t.boolean({ required: false, description: 'true: only talks with speakers; false: only talks without (meetings).' }),
-    text: t.string({ required: false, description: 'Full-text search over title, speakers, organizations, topics and abstract (prefix and typo tolerant, accents ignored).' }),
+    text: t.string({
+      required: false,
+      description: 'Full-text search over title, speakers, organizations, topics and abstract (prefix and typo tolerant, accents ignored).',
+    }),
   }),
 });
 
@@ -78,7 +81,11 @@ export const TalkConnectionRef = builder.connectionObject({
   description: 'A page of talks, with the size of the whole filtered list.',
   fields: (t) => ({
     totalCount: t.int({ description: 'Number of talks that match, across all pages.', resolve: (c) => (c as unknown as TalkConnectionShape).totalCount }),
-    facets: t.field({ type: TalkFacetsRef, description: 'Counts over all matching talks (every page), for dashboards.', resolve: (c) => (c as unknown as TalkConnectionShape).matched }),
+    facets: t.field({
+      type: TalkFacetsRef,
+      description: 'Counts over all matching talks (every page), for dashboards.',
+      resolve: (c) => (c as unknown as TalkConnectionShape).matched,
+    }),
   }),
 });
 
@@ -151,11 +158,16 @@ function orderTalks(graph: KnowledgeGraph, selected: Positions, args: TalkListAr
   return talks.sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) || rank(a) - rank(b));
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a field builder of any parent type
 type AnyFieldBuilder = PothosSchemaTypes.FieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<any>, any, 'Object'>;
 
 /** Builds a talk connection field: filter, orderBy and strict arguments plus Relay paging. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function talkConnectionField<Parent>(t: any, description: string, candidates: (parent: Parent, ctx: GraphContext) => Promise<readonly Talk[] | null> | readonly Talk[] | null) {
+export function talkConnectionField<Parent>(
+  // biome-ignore lint/suspicious/noExplicitAny: the field builder of any parent type (narrowed to AnyFieldBuilder below)
+  t: any,
+  description: string,
+  candidates: (parent: Parent, ctx: GraphContext) => Promise<readonly Talk[] | null> | readonly Talk[] | null,
+) {
   const f = t as AnyFieldBuilder;
   return f.connection(
     {
@@ -164,9 +176,14 @@ export function talkConnectionField<Parent>(t: any, description: string, candida
       args: {
         filter: f.arg({ type: TalkFilterInput, required: false, description: 'Which talks to include.' }),
         orderBy: f.arg({ type: TalkOrderEnum, required: false, defaultValue: 'START_TIME', description: 'Order of the list. Default: start time.' }),
-        strict: f.arg.boolean({ required: false, defaultValue: false, description: 'Reject unknown organization/speaker/topic/event values with an error instead of matching nothing.' }),
+        strict: f.arg.boolean({
+          required: false,
+          defaultValue: false,
+          description: 'Reject unknown organization/speaker/topic/event values with an error instead of matching nothing.',
+        }),
       },
-      resolve: async (parent: Parent, args: unknown, ctx: GraphContext) => resolveTalkConnection(ctx.graph, await candidates(parent, ctx), args as TalkListArgs),
+      resolve: async (parent: Parent, args: unknown, ctx: GraphContext) =>
+        resolveTalkConnection(ctx.graph, await candidates(parent, ctx), args as TalkListArgs),
     },
     TalkConnectionRef,
   );

@@ -12,8 +12,16 @@ const AppearanceRef = builder.objectRef<Appearance>('Appearance').implement({
   fields: (t) => ({
     speaker: t.field({ type: SpeakerRef, description: 'The (merged) speaker.', resolve: (a) => a.speakerId }),
     nameAsWritten: t.exposeString('nameAsWritten', { description: 'The name exactly as the post spelled it.' }),
-    organization: t.field({ type: OrganizationRef, nullable: true, description: 'The canonical organization the affiliation resolves to.', resolve: (a) => a.organizationId }),
-    organizationAsWritten: t.exposeString('organizationAsWritten', { nullable: true, description: 'The affiliation exactly as written ("Isovalent at Cisco").' }),
+    organization: t.field({
+      type: OrganizationRef,
+      nullable: true,
+      description: 'The canonical organization the affiliation resolves to.',
+      resolve: (a) => a.organizationId,
+    }),
+    organizationAsWritten: t.exposeString('organizationAsWritten', {
+      nullable: true,
+      description: 'The affiliation exactly as written ("Isovalent at Cisco").',
+    }),
     role: t.exposeString('role', { nullable: true, description: 'A role written before the organization ("CTO"), if any.' }),
   }),
 });
@@ -44,17 +52,30 @@ TalkRef.implement({
     date: t.field({ type: LocalDateScalar, nullable: true, description: 'Local date, YYYY-MM-DD.', resolve: (talk) => talk.date }),
     start: t.field({ type: LocalTimeScalar, nullable: true, description: 'Local start time, HH:MM.', resolve: (talk) => talk.start }),
     end: t.field({ type: LocalTimeScalar, nullable: true, description: 'Local end time, HH:MM.', resolve: (talk) => talk.end }),
-    startsAt: t.field({ type: DateTimeScalar, nullable: true, description: "Start instant with the event's UTC offset; null when the time zone is unknown.", resolve: (talk) => talk.startsAt }),
+    startsAt: t.field({
+      type: DateTimeScalar,
+      nullable: true,
+      description: "Start instant with the event's UTC offset; null when the time zone is unknown.",
+      resolve: (talk) => talk.startsAt,
+    }),
     endsAt: t.field({ type: DateTimeScalar, nullable: true, description: "End instant with the event's UTC offset.", resolve: (talk) => talk.endsAt }),
     timezone: t.exposeString('timezone', { nullable: true, description: 'IANA time zone the local times are in.' }),
     event: t.field({ type: EventRef, nullable: true, description: 'The event (or co-located event) the talk is part of.', resolve: (talk) => talk.eventId }),
     post: t.field({ type: PostRef, description: 'The post the talk was first read from.', resolve: (talk) => talk.postId }),
     speakers: t.field({ type: [SpeakerRef], description: 'Speakers in the order written.', resolve: (talk) => talk.speakerIds }),
-    appearances: t.field({ type: [AppearanceRef], description: 'Speakers with their affiliation as written on this talk.', resolve: (talk) => talk.appearances }),
+    appearances: t.field({
+      type: [AppearanceRef],
+      description: 'Speakers with their affiliation as written on this talk.',
+      resolve: (talk) => talk.appearances,
+    }),
     organizations: t.field({ type: [OrganizationRef], description: "Organizations of the talk's speakers.", resolve: (talk) => talk.organizationIds }),
     topics: t.field({ type: [TopicRef], description: 'Topics tagged by keyword.', resolve: (talk) => talk.topicIds }),
     topicTags: t.field({ type: [TopicTagRef], description: 'Topic tags with their evidence.', resolve: (talk) => talk.tags }),
-    sources: t.field({ type: [SourceLocationRef], description: 'Every place the talk is listed (several posts may list one talk).', resolve: (talk) => talk.sources }),
+    sources: t.field({
+      type: [SourceLocationRef],
+      description: 'Every place the talk is listed (several posts may list one talk).',
+      resolve: (talk) => talk.sources,
+    }),
     overlapping: t.field({
       type: [TalkRef],
       description: 'Other talks of the same conference (co-located events included) that run at the same time.',
@@ -73,14 +94,15 @@ const RelatedTalkRef = builder.objectRef<RelatedTalk>('RelatedTalk').implement({
   description: 'A talk related to another one, with the score and the reasons.',
   fields: (t) => ({
     talk: t.field({ type: TalkRef, description: 'The related talk.', resolve: (r) => r.talk }),
-    score: t.exposeFloat('score', { description: 'Higher is more related: 3 per shared speaker, 1 per shared organization, log(1 + talks/topic talks) per shared topic, 0.5 for the same event.' }),
+    score: t.exposeFloat('score', {
+      description:
+        'Higher is more related: 3 per shared speaker, 1 per shared organization, log(1 + talks/topic talks) per shared topic, 0.5 for the same event.',
+    }),
     reasons: t.exposeStringList('reasons', { description: 'Why, one reason per shared speaker, topic, organization or event.' }),
   }),
 });
 
-builder.queryField('talks', (t) =>
-  talkConnectionField(t, 'Talks, filtered, ordered (start time by default) and paged.', () => null),
-);
+builder.queryField('talks', (t) => talkConnectionField(t, 'Talks, filtered, ordered (start time by default) and paged.', () => null));
 
 builder.queryField('talk', (t) =>
   t.field({

@@ -43,7 +43,9 @@ export function useBodyLimit(maxBytes: number): Plugin {
           }
           chunks.push(value);
         }
-        setRequest(new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, body: Buffer.concat(chunks), signal: request.signal }));
+        setRequest(
+          new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, body: Buffer.concat(chunks), signal: request.signal }),
+        );
       })();
     },
   };

@@ -48,7 +48,11 @@ export function useTalkCalendar(options: CalendarPluginOptions): Plugin {
         endResponse(new fetchAPI.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } }));
 
       if (request.method !== 'GET' && request.method !== 'HEAD') {
-        json(405, { errors: [{ message: `${request.method} is not supported on ${path}; use GET.`, extensions: { code: 'METHOD_NOT_ALLOWED' } }] }, { allow: 'GET, HEAD' });
+        json(
+          405,
+          { errors: [{ message: `${request.method} is not supported on ${path}; use GET.`, extensions: { code: 'METHOD_NOT_ALLOWED' } }] },
+          { allow: 'GET, HEAD' },
+        );
         return;
       }
       if (!options.graphs.ready) {

@@ -2,7 +2,20 @@ import { TALK_KINDS, WEEKDAYS, type TalkKind, type Weekday } from '../domain/typ
 import { FilterError, type TalkFilter } from '../graph/talk-filter.ts';
 
 /** Query parameters `/calendar.ics` understands; anything else is refused so a typo cannot widen the export. */
-export const CALENDAR_PARAMS = ['organization', 'speaker', 'topic', 'event', 'kind', 'day', 'date', 'from', 'to', 'text', 'includeSubtopics', 'hasSpeakers'] as const;
+export const CALENDAR_PARAMS = [
+  'organization',
+  'speaker',
+  'topic',
+  'event',
+  'kind',
+  'day',
+  'date',
+  'from',
+  'to',
+  'text',
+  'includeSubtopics',
+  'hasSpeakers',
+] as const;
 
 const BOOLEANS: Readonly<Record<string, boolean>> = { true: true, '1': true, yes: true, false: false, '0': false, no: false };
 
@@ -43,7 +56,8 @@ function booleanOf(params: URLSearchParams, name: string): boolean | null {
  */
 export function talkFilterFromQuery(params: URLSearchParams): TalkFilter {
   for (const name of new Set(params.keys())) {
-    if (!(CALENDAR_PARAMS as readonly string[]).includes(name)) throw new FilterError('UNKNOWN_VALUE', `Unknown query parameter "${name}".`, name, CALENDAR_PARAMS);
+    if (!(CALENDAR_PARAMS as readonly string[]).includes(name))
+      throw new FilterError('UNKNOWN_VALUE', `Unknown query parameter "${name}".`, name, CALENDAR_PARAMS);
   }
   const filter: TalkFilter = {};
   for (const name of ['organization', 'speaker', 'topic', 'event'] as const) {
@@ -58,7 +72,11 @@ export function talkFilterFromQuery(params: URLSearchParams): TalkFilter {
   const dates = listOf(params, 'date');
   const from = params.get('from')?.trim() || null;
   const to = params.get('to')?.trim() || null;
-  if (dates && (from || to)) throw new FilterError('INVALID_RANGE', 'Give either date or from/to, not both.', 'date', ['date=YYYY-MM-DD[,YYYY-MM-DD…]', 'from=YYYY-MM-DD&to=YYYY-MM-DD']);
+  if (dates && (from || to))
+    throw new FilterError('INVALID_RANGE', 'Give either date or from/to, not both.', 'date', [
+      'date=YYYY-MM-DD[,YYYY-MM-DD…]',
+      'from=YYYY-MM-DD&to=YYYY-MM-DD',
+    ]);
   if (dates && dates.length === 1) filter.date = { from: dates[0], to: dates[0] };
   else if (dates) filter.or = dates.map((d) => ({ date: { from: d, to: d } }));
   else if (from || to) filter.date = { from, to };

@@ -131,8 +131,7 @@ export class CompiledOperations {
     if (!slot) {
       const operation = getOperationAST(document, operationName);
       const blocked =
-        !operation ||
-        operation.operation !== 'query' ||
+        operation?.operation !== 'query' ||
         (operation.variableDefinitions ?? []).some((definition) => {
           const type = typeFromAST(this.schema, definition.type as never);
           return type !== undefined && this.recursive.has(getNamedType(type).name);

@@ -38,7 +38,8 @@ export function connectionLimitsFromEnv(env: Env = process.env): ConnectionLimit
     limits[key] = value;
   }
   // Node requires the headers to arrive within the request timeout.
-  if (limits.headersTimeoutMs > limits.requestTimeoutMs) throw new Error(`HEADERS_TIMEOUT_MS (${limits.headersTimeoutMs}) must not exceed REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs}).`);
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs)
+    throw new Error(`HEADERS_TIMEOUT_MS (${limits.headersTimeoutMs}) must not exceed REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs}).`);
   return limits;
 }
 

@@ -21,7 +21,10 @@ import { ANY_VALUE } from '../schema/field-complexity.ts';
 const DEFAULT_FIELD_COST = 1;
 const DEFAULT_LIST_MULTIPLIER = 10;
 
-type CostRule = number | { field?: number; multiplier?: number } | ((args: Record<string, unknown>, ctx: object, field: GraphQLField<unknown, object>) => { field?: number; multiplier?: number } | number);
+type CostRule =
+  | number
+  | { field?: number; multiplier?: number }
+  | ((args: Record<string, unknown>, ctx: object, field: GraphQLField<unknown, object>) => { field?: number; multiplier?: number } | number);
 
 /** A field's arguments as written, with every value that depends on a variable as ANY_VALUE. */
 function writtenArguments(field: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> {

@@ -35,7 +35,13 @@ function operationDocument(document: DocumentNode, operation: OperationDefinitio
  * pass of graphql-js' validate(): the rule only looks at operation definitions, so walking the
  * whole document with a TypeInfo (most of its cost) bought nothing.
  */
-export function estimateCosts(schema: GraphQLSchema, document: DocumentNode, variableValues: Record<string, unknown>, operationName: string | null, context: object): Array<number | null> {
+export function estimateCosts(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variableValues: Record<string, unknown>,
+  operationName: string | null,
+  context: object,
+): Array<number | null> {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (operationName != null && !operations.some((op) => op.name?.value === operationName)) return [];
   const costs: Array<number | null> = [];
@@ -75,8 +81,17 @@ function boundOf(schema: GraphQLSchema, document: DocumentNode, operation: Opera
  * is skipped when the document's bound over all variables (computed once per parsed operation)
  * is within the limit: the usual case, since connections never count more than their largest page.
  */
-export function costRefusal(schema: GraphQLSchema, document: DocumentNode, variableValues: Record<string, unknown>, operationName: string | null, context: object, maxCost: number): GraphQLError | null {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (operationName == null || d.name?.value === operationName));
+export function costRefusal(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variableValues: Record<string, unknown>,
+  operationName: string | null,
+  context: object,
+  maxCost: number,
+): GraphQLError | null {
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (operationName == null || d.name?.value === operationName),
+  );
   if (operations.length > 0 && operations.every((operation) => boundOf(schema, document, operation) <= maxCost)) return null;
   try {
     const over = estimateCosts(schema, document, variableValues, operationName, context).find((cost) => cost !== null && cost > maxCost);

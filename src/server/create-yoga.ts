@@ -82,24 +82,27 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
   const config = options.config ?? serverConfigFromEnv();
   const logger = options.logger ?? createJsonLogger({ level: config.logLevel });
   const tracker = new RequestTracker();
-  const metrics = config.metrics ? createMetrics({ graphs: options.graphs, tracker, knownPaths: ['/graphql', '/health', '/ready', '/metrics', '/calendar.ics'] }) : null;
-  const cache = options.responseCache === false ? null : options.responseCache instanceof ResponseCache ? options.responseCache : new ResponseCache(options.responseCache);
-  const compiled = options.compiledExecution === false ? null : new CompiledOperations(options.schema, { jitAfter: config.jitAfter, ...options.compiledOperations });
-  const fastLane =
-    !(options.fastLane ?? config.fastLane)
-      ? null
-      : new FastLane({
-          schema: options.schema,
-          graphs: options.graphs,
-          path: '/graphql',
-          compiled,
-          cache,
-          maxCost: config.limits.maxCost,
-          maxBodyBytes: config.limits.maxBodyBytes,
-          logger,
-          metrics,
-          maxDocumentBytes: options.fastLaneDocumentBytes,
-        });
+  const metrics = config.metrics
+    ? createMetrics({ graphs: options.graphs, tracker, knownPaths: ['/graphql', '/health', '/ready', '/metrics', '/calendar.ics'] })
+    : null;
+  const cache =
+    options.responseCache === false ? null : options.responseCache instanceof ResponseCache ? options.responseCache : new ResponseCache(options.responseCache);
+  const compiled =
+    options.compiledExecution === false ? null : new CompiledOperations(options.schema, { jitAfter: config.jitAfter, ...options.compiledOperations });
+  const fastLane = !(options.fastLane ?? config.fastLane)
+    ? null
+    : new FastLane({
+        schema: options.schema,
+        graphs: options.graphs,
+        path: '/graphql',
+        compiled,
+        cache,
+        maxCost: config.limits.maxCost,
+        maxBodyBytes: config.limits.maxBodyBytes,
+        logger,
+        metrics,
+        maxDocumentBytes: options.fastLaneDocumentBytes,
+      });
   const graphiql =
     options.graphiql === false || !config.graphiql
       ? null

@@ -64,7 +64,9 @@ export function useDashboard(options: DashboardOptions = {}): Plugin {
         const file = await loadAsset(name, type);
         if (!file) {
           assets.delete(name);
-          endResponse(new fetchAPI.Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } }));
+          endResponse(
+            new fetchAPI.Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } }),
+          );
           return;
         }
         const gzip = file.gzip && /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');

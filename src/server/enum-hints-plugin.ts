@@ -22,9 +22,11 @@ export function withEnumHints(schema: GraphQLSchema, error: GraphQLError): Graph
 /** Applies withEnumHints to validation errors and to variable-coercion errors of execution. */
 export function useEnumHints(schema: GraphQLSchema): Plugin {
   return {
-    onValidate: () => ({ result, setResult }) => {
-      if (result.length > 0) setResult(result.map((e) => withEnumHints(schema, e)));
-    },
+    onValidate:
+      () =>
+      ({ result, setResult }) => {
+        if (result.length > 0) setResult(result.map((e) => withEnumHints(schema, e)));
+      },
     onExecute: () => ({
       onExecuteDone: ({ result, setResult }) => {
         if ('errors' in result && result.errors && result.errors.length > 0) {

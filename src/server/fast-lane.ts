@@ -108,7 +108,11 @@ export class FastLane {
 
   constructor(options: FastLaneOptions) {
     this.options = options;
-    this.documents = new LRUCache<string, DocumentNode>({ max: 1000, maxSize: options.maxDocumentBytes ?? 16 * 1024 * 1024, sizeCalculation: (_document, query) => documentBytes(query) });
+    this.documents = new LRUCache<string, DocumentNode>({
+      max: 1000,
+      maxSize: options.maxDocumentBytes ?? 16 * 1024 * 1024,
+      sizeCalculation: (_document, query) => documentBytes(query),
+    });
   }
 
   /** Documents learned, and their estimated bytes (texts included). */
@@ -199,7 +203,12 @@ export class FastLane {
     const cacheKey = cacheKeyFor(accept, params);
     if (!template || !cacheKey) return null;
 
-    const record: RequestRecord = { id: requestIdOf(headerValue(req.headers[REQUEST_ID_HEADER])), startedAt, operationName: params.operationName?.slice(0, 200) ?? null, errorCodes: [] };
+    const record: RequestRecord = {
+      id: requestIdOf(headerValue(req.headers[REQUEST_ID_HEADER])),
+      startedAt,
+      operationName: params.operationName?.slice(0, 200) ?? null,
+      errorCodes: [],
+    };
     const graph = graphs.current();
     const policy = cachePolicyOf(headerValue(req.headers['cache-control']));
     if (policy === 'lookUp' && cache) {
@@ -227,7 +236,12 @@ export class FastLane {
   }
 
   private send(res: ServerResponse, { record, headers, body, cacheStatus }: Reply): void {
-    res.writeHead(200, { ...headers, 'content-length': body.length, ...(cacheStatus ? { [CACHE_STATUS_HEADER]: cacheStatus } : {}), [REQUEST_ID_HEADER]: record.id });
+    res.writeHead(200, {
+      ...headers,
+      'content-length': body.length,
+      ...(cacheStatus ? { [CACHE_STATUS_HEADER]: cacheStatus } : {}),
+      [REQUEST_ID_HEADER]: record.id,
+    });
     res.end(body);
     this.stats.answered++;
     this.options.metrics?.observe({ method: 'POST', pathname: this.options.path, status: 200, startedAt: record.startedAt, errorCodes: [] });

@@ -53,10 +53,17 @@ export function useGraphiQLAsset(options: GraphiQLAssetOptions): Plugin & { stat
   const build = async (): Promise<GraphiQLAsset> => {
     stats.renders++;
     const identity = Buffer.from(await options.render());
-    const page: GraphiQLAsset = { identity, br: null, gzip: null, etag: `"graphiql-${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"` };
+    const page: GraphiQLAsset = {
+      identity,
+      br: null,
+      gzip: null,
+      etag: `"graphiql-${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`,
+    };
     // Views before the compressed copies are ready get the page uncompressed.
     compressing = Promise.all([
-      brotli(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }).then((br) => void (page.br = br)),
+      brotli(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }).then(
+        (br) => void (page.br = br),
+      ),
       gzipped(identity, { level: 6 }).then((gz) => void (page.gzip = gz)),
     ]).then(
       () => undefined,
@@ -88,7 +95,12 @@ export function useGraphiQLAsset(options: GraphiQLAssetOptions): Plugin & { stat
         }
         const body = page[encoding]!;
         if (encoding !== 'identity') headers['content-encoding'] = encoding;
-        endResponse(new fetchAPI.Response(body as unknown as BodyInit, { status: 200, headers: { ...headers, 'content-type': 'text/html; charset=utf-8', 'content-length': String(body.length) } }));
+        endResponse(
+          new fetchAPI.Response(body as unknown as BodyInit, {
+            status: 200,
+            headers: { ...headers, 'content-type': 'text/html; charset=utf-8', 'content-length': String(body.length) },
+          }),
+        );
       });
     },
   };

@@ -45,7 +45,10 @@ interface FetchClasses {
 }
 
 function addVary(headers: Headers, ...names: string[]): void {
-  const present = (headers.get('vary') ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  const present = (headers.get('vary') ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   const lower = new Set(present.map((v) => v.toLowerCase()));
   headers.set('vary', [...present, ...names.filter((n) => !lower.has(n.toLowerCase()))].join(', '));
 }

@@ -66,25 +66,29 @@ export function createJsonLogger(options: JsonLoggerOptions = {}): JsonLogger {
   const threshold = RANK[options.level ?? 'info'];
   const write = options.write ?? writeToStderr;
   const now = options.now ?? (() => new Date());
-  const log = (level: Exclude<LogLevel, 'silent'>) => (msg: string, fields: LogFields = {}) => {
-    if (RANK[level] < threshold) return;
-    let line: string;
-    try {
-      line = JSON.stringify({ time: now().toISOString(), level, msg, ...fields }, toJsonValue);
-    } catch {
-      line = JSON.stringify({ time: now().toISOString(), level, msg, unserializableFields: true });
-    }
-    write(line, RANK[level] >= RANK.warn);
-  };
+  const log =
+    (level: Exclude<LogLevel, 'silent'>) =>
+    (msg: string, fields: LogFields = {}) => {
+      if (RANK[level] < threshold) return;
+      let line: string;
+      try {
+        line = JSON.stringify({ time: now().toISOString(), level, msg, ...fields }, toJsonValue);
+      } catch {
+        line = JSON.stringify({ time: now().toISOString(), level, msg, unserializableFields: true });
+      }
+      write(line, RANK[level] >= RANK.warn);
+    };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
 /** Yoga's internal logger (it logs e.g. the original of every masked error) on top of ours. */
 export function yogaLoggerOf(logger: JsonLogger): YogaLogger {
-  const forward = (level: keyof JsonLogger) => (...args: unknown[]) => {
-    const [first, ...rest] = args;
-    if (first instanceof Error) logger[level](first.message, { source: 'yoga', error: first, ...(rest.length ? { details: rest } : {}) });
-    else logger[level](String(first), { source: 'yoga', ...(rest.length ? { details: rest } : {}) });
-  };
+  const forward =
+    (level: keyof JsonLogger) =>
+    (...args: unknown[]) => {
+      const [first, ...rest] = args;
+      if (first instanceof Error) logger[level](first.message, { source: 'yoga', error: first, ...(rest.length ? { details: rest } : {}) });
+      else logger[level](String(first), { source: 'yoga', ...(rest.length ? { details: rest } : {}) });
+    };
   return { debug: forward('debug'), info: forward('info'), warn: forward('warn'), error: forward('error') };
 }

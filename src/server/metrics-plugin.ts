@@ -125,7 +125,13 @@ export function createMetrics({ graphs, tracker, knownPaths }: MetricsOptions): 
     onResponse({ request, response, serverContext }) {
       const record = tracker.get(serverContext);
       // Without a record (answered before our hooks) only the request itself is counted.
-      observe({ method: request.method, pathname: pathnameOf(request), status: response.status, startedAt: record?.startedAt ?? null, errorCodes: record?.errorCodes ?? [] });
+      observe({
+        method: request.method,
+        pathname: pathnameOf(request),
+        status: response.status,
+        startedAt: record?.startedAt ?? null,
+        errorCodes: record?.errorCodes ?? [],
+      });
     },
   };
   return { registry, plugin, observe };

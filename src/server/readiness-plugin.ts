@@ -16,7 +16,9 @@ export function useReadiness({ endpoint = '/ready', check }: { endpoint?: string
         ready = check();
       } catch (error) {
         const isError = error instanceof Error;
-        endResponse(new fetchAPI.Response(isError ? error.message : null, { status: 503, headers: isError ? { 'content-type': 'text/plain; charset=utf-8' } : {} }));
+        endResponse(
+          new fetchAPI.Response(isError ? error.message : null, { status: 503, headers: isError ? { 'content-type': 'text/plain; charset=utf-8' } : {} }),
+        );
         return;
       }
       endResponse(new fetchAPI.Response(null, { status: ready === false ? 503 : 200 }));

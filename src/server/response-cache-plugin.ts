@@ -64,7 +64,12 @@ export function cachePolicyOf(cacheControl: string | null | undefined): CachePol
 function cacheKeyOf(request: Request, url: URL): CacheKey | Promise<CacheKey> {
   if (request.method === 'GET') {
     const search = url.searchParams;
-    return cacheKeyFor(request.headers.get('accept'), { query: search.get('query'), operationName: search.get('operationName'), variables: parseJson(search.get('variables')), extensions: parseJson(search.get('extensions')) });
+    return cacheKeyFor(request.headers.get('accept'), {
+      query: search.get('query'),
+      operationName: search.get('operationName'),
+      variables: parseJson(search.get('variables')),
+      extensions: parseJson(search.get('extensions')),
+    });
   }
   if (request.method !== 'POST' || !JSON_BODY.test(request.headers.get('content-type') ?? '')) return null;
   return mapMaybePromise(request.clone().text(), (text) => {
@@ -103,14 +108,26 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
   const cache = options.cache ?? new ResponseCache(options);
   const path = options.path ?? '/graphql';
   const pending = new WeakMap<object, Pending>();
-  function lookUp(request: Request, url: URL, serverContext: object, endResponse: (response: Response) => void, fetchAPI: { Response: typeof Response }): void | Promise<void> {
+  function lookUp(
+    request: Request,
+    url: URL,
+    serverContext: object,
+    endResponse: (response: Response) => void,
+    fetchAPI: { Response: typeof Response },
+  ): void | Promise<void> {
     if (url.pathname !== path || !options.graphs.ready) return;
     return mapMaybePromise(cacheKeyOf(request, url), (found) => {
       if (found) lookUpKey(request, found, serverContext, endResponse, fetchAPI);
     });
   }
 
-  function lookUpKey(request: Request, found: NonNullable<CacheKey>, serverContext: object, endResponse: (response: Response) => void, fetchAPI: { Response: typeof Response }): void {
+  function lookUpKey(
+    request: Request,
+    found: NonNullable<CacheKey>,
+    serverContext: object,
+    endResponse: (response: Response) => void,
+    fetchAPI: { Response: typeof Response },
+  ): void {
     const policy = cachePolicyOf(request.headers.get('cache-control'));
     if (policy === 'skip') return;
     const version = options.graphs.current().version;
@@ -119,14 +136,27 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
       if (hit) {
         const record = options.tracker?.get(serverContext);
         if (record) record.operationName = hit.operationName?.slice(0, 200) ?? null;
-        endResponse(new fetchAPI.Response(hit.body as unknown as BodyInit, { status: hit.status, headers: { 'content-type': hit.contentType, [CACHE_STATUS_HEADER]: 'HIT' } }));
+        endResponse(
+          new fetchAPI.Response(hit.body as unknown as BodyInit, {
+            status: hit.status,
+            headers: { 'content-type': hit.contentType, [CACHE_STATUS_HEADER]: 'HIT' },
+          }),
+        );
         return;
       }
     }
     pending.set(serverContext, { version, key: found.key, operationName: found.operationName, isQuery: false, cacheable: false });
   }
 
-  function store(response: Response, state: Pending, bypass: boolean, contentType: string, text: string, setResponse: (response: Response) => void, fetchAPI: { Response: typeof Response }): void {
+  function store(
+    response: Response,
+    state: Pending,
+    bypass: boolean,
+    contentType: string,
+    text: string,
+    setResponse: (response: Response) => void,
+    fetchAPI: { Response: typeof Response },
+  ): void {
     const body = Buffer.from(text);
     cache.set(state.version, state.key, { body, status: 200, contentType, operationName: state.operationName });
     // The body was read to be stored: answer with a new response holding the same bytes (and the
@@ -153,7 +183,7 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
     },
     onResultProcess({ result, serverContext }) {
       const state = pending.get(serverContext);
-      if (!state || !state.isQuery || Array.isArray(result) || result === null || typeof result !== 'object' || Symbol.asyncIterator in result) return;
+      if (!state?.isQuery || Array.isArray(result) || result === null || typeof result !== 'object' || Symbol.asyncIterator in result) return;
       const errors = (result as { errors?: readonly unknown[] }).errors;
       state.cacheable = !errors || errors.length === 0;
     },

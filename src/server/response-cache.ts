@@ -94,7 +94,14 @@ export class ResponseCache {
   }
 
   stats(): ResponseCacheStats {
-    return { hits: this.hitCount, misses: this.missCount, entries: this.probation.size + this.protected.size, bytes: this.bytes, protectedEntries: this.protected.size, version: this.version };
+    return {
+      hits: this.hitCount,
+      misses: this.missCount,
+      entries: this.probation.size + this.protected.size,
+      bytes: this.bytes,
+      protectedEntries: this.protected.size,
+      version: this.version,
+    };
   }
 
   private remove(key: string): void {

@@ -31,7 +31,10 @@ function useDocumentLength(maxChars: number): Plugin {
   return {
     onParams({ params }) {
       if (typeof params.query === 'string' && params.query.length > maxChars)
-        throw limitError(LIMIT_CODES.documentChars, `Document length limit of ${maxChars} characters exceeded, found ${params.query.length}.`, maxChars, { status: 400, spec: true });
+        throw limitError(LIMIT_CODES.documentChars, `Document length limit of ${maxChars} characters exceeded, found ${params.query.length}.`, maxChars, {
+          status: 400,
+          spec: true,
+        });
     },
   };
 }
@@ -84,7 +87,9 @@ function useCsrf(mode: CsrfMode): Plugin[] {
       try {
         return csrf.onRequestParse?.(payload as never);
       } catch {
-        throw limitError(LIMIT_CODES.csrf, `Requests without a JSON content type must send the "${CSRF_HEADER}" header (CSRF prevention).`, undefined, { status: 403 });
+        throw limitError(LIMIT_CODES.csrf, `Requests without a JSON content type must send the "${CSRF_HEADER}" header (CSRF prevention).`, undefined, {
+          status: 403,
+        });
       }
     },
   };

@@ -119,7 +119,10 @@ export function serverConfigFromEnv(env: Env = process.env): ServerConfig {
   return {
     production,
     limits,
-    introspection: readChoice<IntrospectionMode>(env, 'INTROSPECTION', ['on', 'restricted', 'off'], production ? 'restricted' : 'on', { true: 'on', false: 'off' }),
+    introspection: readChoice<IntrospectionMode>(env, 'INTROSPECTION', ['on', 'restricted', 'off'], production ? 'restricted' : 'on', {
+      true: 'on',
+      false: 'off',
+    }),
     graphiql: readSwitch(env, 'GRAPHIQL', !production),
     fieldSuggestions: readSwitch(env, 'FIELD_SUGGESTIONS', !production),
     csrfPrevention: readChoice<CsrfMode>(env, 'CSRF_PREVENTION', ['post', 'all', 'off'], 'post', { true: 'post', on: 'post', false: 'off' }),

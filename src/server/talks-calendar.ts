@@ -123,7 +123,12 @@ export const CALENDAR_CHUNK = 25;
  * `pause` (e.g. a turn of the event loop) is awaited between chunks, so a large calendar never
  * holds the server for long.
  */
-export async function renderTalksCalendarInChunks(graph: KnowledgeGraph, talks: readonly Talk[], pause: () => Promise<void>, name = 'Talk Graph'): Promise<RenderedCalendarBytes> {
+export async function renderTalksCalendarInChunks(
+  graph: KnowledgeGraph,
+  talks: readonly Talk[],
+  pause: () => Promise<void>,
+  name = 'Talk Graph',
+): Promise<RenderedCalendarBytes> {
   const calendar = newCalendar(name);
   // UTF-8 chunks, joined by one copy at the end (no 10-MB string to build and encode in one go).
   const parts: Buffer[] = [];
@@ -151,7 +156,7 @@ export async function renderTalksCalendarInChunks(graph: KnowledgeGraph, talks: 
   const head = frame.toString().slice(0, -'END:VCALENDAR'.length);
   frame.x(SKIPPED_PROPERTY, String(skipped));
   const tail = frame.toString().slice(head.length);
-  const timezones = [...zones].map((zone) => foldLines(vtimezoneFor(zone)!.replace(/\r\n/g, '\n').replace(/\n/g, '\r\n').trim() + '\r\n'));
+  const timezones = [...zones].map((zone) => foldLines(`${vtimezoneFor(zone)!.replace(/\r\n/g, '\n').replace(/\n/g, '\r\n').trim()}\r\n`));
   const body = Buffer.concat([Buffer.from(head + timezones.join('')), ...parts, Buffer.from(tail)]);
   return { body, included: talks.length - skipped, skipped };
 }

@@ -19,7 +19,7 @@ export function vtimezoneFor(zone: string): string | null {
 function buildVtimezone(zone: string): string | null {
   const result = tzlib_get_ical_block(zone);
   const block = Array.isArray(result) ? result[0] : null;
-  if (!block || !block.startsWith('BEGIN:VTIMEZONE')) return null;
+  if (!block?.startsWith('BEGIN:VTIMEZONE')) return null;
   return block
     .replace(/^TZID:.*$/m, `TZID:${zone}`)
     .replace(/^X-LIC-LOCATION:.*$/m, `X-LIC-LOCATION:${zone}`)

@@ -37,7 +37,13 @@ export interface SnapshotHeader {
 }
 
 /** Why a snapshot cannot be served; `code` names the kind (stable), `message` is one line naming the file. */
-export type SnapshotErrorCode = 'SNAPSHOT_UNREADABLE' | 'SNAPSHOT_NOT_A_SNAPSHOT' | 'SNAPSHOT_FORMAT' | 'SNAPSHOT_OTHER_REVISION' | 'SNAPSHOT_TRUNCATED' | 'SNAPSHOT_CORRUPT';
+export type SnapshotErrorCode =
+  | 'SNAPSHOT_UNREADABLE'
+  | 'SNAPSHOT_NOT_A_SNAPSHOT'
+  | 'SNAPSHOT_FORMAT'
+  | 'SNAPSHOT_OTHER_REVISION'
+  | 'SNAPSHOT_TRUNCATED'
+  | 'SNAPSHOT_CORRUPT';
 
 export class SnapshotError extends Error {
   readonly code: SnapshotErrorCode;
@@ -117,7 +123,11 @@ function readHeader(source: SnapshotSource, file: string): { header: SnapshotHea
     throw new SnapshotError('SNAPSHOT_CORRUPT', file, 'damaged header (not JSON).');
   }
   if (header.format !== SNAPSHOT_FORMAT) {
-    throw new SnapshotError('SNAPSHOT_FORMAT', file, `format ${String(header.format)}; this server reads format ${SNAPSHOT_FORMAT}. Rebuild it with npm run snapshot.`);
+    throw new SnapshotError(
+      'SNAPSHOT_FORMAT',
+      file,
+      `format ${String(header.format)}; this server reads format ${SNAPSHOT_FORMAT}. Rebuild it with npm run snapshot.`,
+    );
   }
   if (typeof header.payloadBytes !== 'number' || typeof header.payloadSha256 !== 'string' || typeof header.graphVersion !== 'string') {
     throw new SnapshotError('SNAPSHOT_CORRUPT', file, 'damaged header (fields missing).');
@@ -175,7 +185,11 @@ export function decodeSnapshot(input: Buffer | SnapshotSource, file: string): { 
   const { header, payloadStart } = readHeader(source, file);
   const revision = snapshotCodeRevision();
   if (header.codeRevision !== revision) {
-    throw new SnapshotError('SNAPSHOT_OTHER_REVISION', file, `made by code revision ${String(header.codeRevision)}, this server is ${revision}; rebuild it with npm run snapshot.`);
+    throw new SnapshotError(
+      'SNAPSHOT_OTHER_REVISION',
+      file,
+      `made by code revision ${String(header.codeRevision)}, this server is ${revision}; rebuild it with npm run snapshot.`,
+    );
   }
   const parts = readParts(source, header, payloadStart, file);
   let graph: KnowledgeGraph;

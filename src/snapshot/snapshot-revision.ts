@@ -18,7 +18,9 @@ export function snapshotCodeRevision(): string {
     for (const folder of ['../graph/', './']) {
       const dir = fileURLToPath(new URL(folder, import.meta.url));
       try {
-        const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.ts')).sort();
+        const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+          .filter((n) => n.endsWith('.ts'))
+          .sort();
         for (const name of files) hash.update(`${folder}${name}\0`).update(readFileSync(path.join(dir, name)));
       } catch {
         hash.update(`unreadable ${folder}`);

@@ -114,7 +114,11 @@ export function loadAccuracySuite(corpora: readonly Corpus[] = CORPORA): Accurac
   for (const corpus of corpora) {
     const missingDirs = corpus.corpusDirs.filter((d) => !existsSync(d));
     const skippedHere: string[] = [];
-    const files = existsSync(corpus.expectationsDir) ? readdirSync(corpus.expectationsDir).filter((f) => f.endsWith('.yaml')).sort() : [];
+    const files = existsSync(corpus.expectationsDir)
+      ? readdirSync(corpus.expectationsDir)
+          .filter((f) => f.endsWith('.yaml'))
+          .sort()
+      : [];
     for (const f of files) {
       const { post, talks } = readExpectation(path.join(corpus.expectationsDir, f));
       const dir = [...corpus.corpusDirs, ...corpus.repoDirs].find((d) => existsSync(path.join(d, post)));
@@ -127,7 +131,13 @@ export function loadAccuracySuite(corpora: readonly Corpus[] = CORPORA): Accurac
       }
       const file = path.join(dir, post);
       const name = f.replace(/\.yaml$/, '');
-      cases.push({ name, project: corpus.projectOf(name), corpus: corpus.name, post: { file: path.relative(ROOT_DIR, file), text: readFileSync(file, 'utf8') }, expected: talks });
+      cases.push({
+        name,
+        project: corpus.projectOf(name),
+        corpus: corpus.name,
+        post: { file: path.relative(ROOT_DIR, file), text: readFileSync(file, 'utf8') },
+        expected: talks,
+      });
     }
     if (skippedHere.length > 0) skipped.push({ corpus: corpus.name, missingDirs, expectations: skippedHere });
   }

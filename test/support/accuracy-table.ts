@@ -20,7 +20,11 @@ export function accuracyByProject(cases: readonly AccuracyCase[], results: reado
   });
   return [...groups.entries()]
     .map(([project, g]) => ({ project, corpus: g.corpus, posts: g.results.length, result: totalAccuracy(g.results, project) }))
-    .sort((a, b) => (a.corpus === b.corpus ? a.project.localeCompare(b.project) : cases.findIndex((c) => c.corpus === a.corpus) - cases.findIndex((c) => c.corpus === b.corpus)));
+    .sort((a, b) =>
+      a.corpus === b.corpus
+        ? a.project.localeCompare(b.project)
+        : cases.findIndex((c) => c.corpus === a.corpus) - cases.findIndex((c) => c.corpus === b.corpus),
+    );
 }
 
 const title = (field: string) => field[0]!.toUpperCase() + field.slice(1);

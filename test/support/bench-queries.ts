@@ -40,7 +40,10 @@ export const range = (from: number, to: number) => Array.from({ length: to - fro
 function titleWords(graph: KnowledgeGraph, limit: number): string[] {
   const counts = new Map<string, number>();
   for (const talk of graph.allTalks()) for (const word of foldKey(talk.title).split(' ')) if (word.length >= 4) counts.set(word, (counts.get(word) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([w]) => w);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, limit)
+    .map(([w]) => w);
 }
 
 export const DASHBOARD: BenchQuery = {

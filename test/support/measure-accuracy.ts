@@ -195,7 +195,14 @@ export const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
 export function formatAccuracyTable(results: readonly PostAccuracy[]): string {
   const header = ['Post', 'Expected', 'Found', 'Precision', 'Recall', ...FIELDS.map((f) => f[0]!.toUpperCase() + f.slice(1))];
   const row = (r: PostAccuracy, bold = false) => {
-    const cells = [r.name, String(r.expected), String(r.found), percent(precisionOf(r)), percent(recallOf(r)), ...FIELDS.map((f) => (r.scored[f] === 0 ? '—' : percent(fieldAccuracyOf(r, f))))];
+    const cells = [
+      r.name,
+      String(r.expected),
+      String(r.found),
+      percent(precisionOf(r)),
+      percent(recallOf(r)),
+      ...FIELDS.map((f) => (r.scored[f] === 0 ? '—' : percent(fieldAccuracyOf(r, f)))),
+    ];
     return bold ? cells.map((c) => `**${c}**`) : cells;
   };
   const rows = [header, header.map((_, i) => (i === 0 ? '---' : '---:')), ...results.map((r) => row(r)), row(totalAccuracy(results), true)];

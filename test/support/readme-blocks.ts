@@ -11,7 +11,7 @@ export async function renderExamples(markdown: string, run: (query: string) => P
   for (const match of markdown.matchAll(EXAMPLE_BLOCK)) {
     const query = match[1]!;
     const answer = formatJson(await run(query));
-    out += markdown.slice(last, match.index) + `<!-- example -->\n\`\`\`graphql\n${query}\n\`\`\`\n\n\`\`\`json\n${answer}\n\`\`\``;
+    out += `${markdown.slice(last, match.index)}<!-- example -->\n\`\`\`graphql\n${query}\n\`\`\`\n\n\`\`\`json\n${answer}\n\`\`\``;
     last = match.index! + match[0].length;
   }
   return out + markdown.slice(last);
@@ -29,6 +29,8 @@ export function formatJson(value: unknown, indent = ''): string {
 
 /** The files whose examples are checked: README.md and every docs/*.md. */
 export function exampleFiles(): Array<{ name: string; path: string }> {
-  const docs = readdirSync(path.join(REPO_ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort();
+  const docs = readdirSync(path.join(REPO_ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   return ['README.md', ...docs.map((f) => `docs/${f}`)].map((name) => ({ name, path: path.join(REPO_ROOT, name) }));
 }

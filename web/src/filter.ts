@@ -86,7 +86,13 @@ export function chipsOfAnswer(filter: unknown): { chips: Chip[]; rest: Record<st
       for (const v of value) chips.push({ param: key as FilterParam, value: String(v) });
     } else if (key === 'text' && typeof value === 'string') {
       chips.push({ param: 'text', value });
-    } else if (key === 'date' && value && typeof value === 'object' && (value as { from?: string }).from === (value as { to?: string }).to && (value as { from?: string }).from) {
+    } else if (
+      key === 'date' &&
+      value &&
+      typeof value === 'object' &&
+      (value as { from?: string }).from === (value as { to?: string }).to &&
+      (value as { from?: string }).from
+    ) {
       chips.push({ param: 'date', value: String((value as { from: string }).from) });
     } else {
       rest[key] = value;

@@ -33,7 +33,15 @@ export function vocabularyOf(graph: KnowledgeGraph): Vocabulary {
   return graph.derived(VOCABULARY);
 }
 
-const DAY_NAMES: Record<Weekday, string> = { MONDAY: 'Monday', TUESDAY: 'Tuesday', WEDNESDAY: 'Wednesday', THURSDAY: 'Thursday', FRIDAY: 'Friday', SATURDAY: 'Saturday', SUNDAY: 'Sunday' };
+const DAY_NAMES: Record<Weekday, string> = {
+  MONDAY: 'Monday',
+  TUESDAY: 'Tuesday',
+  WEDNESDAY: 'Wednesday',
+  THURSDAY: 'Thursday',
+  FRIDAY: 'Friday',
+  SATURDAY: 'Saturday',
+  SUNDAY: 'Sunday',
+};
 
 export function dayName(day: Weekday): string {
   return DAY_NAMES[day];
@@ -88,11 +96,15 @@ export function buildVocabulary(graph: KnowledgeGraph): Vocabulary {
   for (const [text, role] of functionWords()) addRole(text, role);
 
   // Kinds, weekdays, parts of day, "without speakers": fixed words.
-  for (const kind of KIND_WORDS) for (const p of kind.phrases) addValue(p, { category: 'kind', id: kind.kinds.join('+'), name: kind.label, strength: 2, how: 'name', kinds: kind.kinds });
+  for (const kind of KIND_WORDS)
+    for (const p of kind.phrases) addValue(p, { category: 'kind', id: kind.kinds.join('+'), name: kind.label, strength: 2, how: 'name', kinds: kind.kinds });
   const calendar = calendarOf(graph);
-  for (const [day, words] of WEEKDAY_WORDS) for (const w of words) addValue(capitalize(w), { category: 'day', id: day, name: dayLabel(day, calendar), strength: 2, how: 'name' });
-  for (const part of PARTS_OF_DAY) for (const p of part.phrases) addValue(p, { category: 'partOfDay', id: part.phrases[0]!, name: part.label, strength: 2, how: 'name', range: part.range });
-  for (const p of NO_SPEAKER_PHRASES) addValue(p, { category: 'hasSpeakers', id: 'false', name: 'without speakers', strength: 2, how: 'name', hasSpeakers: false });
+  for (const [day, words] of WEEKDAY_WORDS)
+    for (const w of words) addValue(capitalize(w), { category: 'day', id: day, name: dayLabel(day, calendar), strength: 2, how: 'name' });
+  for (const part of PARTS_OF_DAY)
+    for (const p of part.phrases) addValue(p, { category: 'partOfDay', id: part.phrases[0]!, name: part.label, strength: 2, how: 'name', range: part.range });
+  for (const p of NO_SPEAKER_PHRASES)
+    addValue(p, { category: 'hasSpeakers', id: 'false', name: 'without speakers', strength: 2, how: 'name', hasSpeakers: false });
   for (const word of Object.keys(MONTHS)) keyOf(capitalize(word), true);
   for (const word of [...Object.keys(NAMED_TIMES), 'am', 'pm']) keyOf(word, true);
 
@@ -109,14 +121,22 @@ export function buildVocabulary(graph: KnowledgeGraph): Vocabulary {
       if (words.length >= 2 && first && first.norm.length >= 3 && /^\p{L}+$/u.test(first.norm) && !isFunctionWord(first.norm)) {
         addValue(first.raw, { category: 'speaker', id: speaker.id, name: speaker.name, strength: 0, how: 'first name' });
       }
-      if (words.length >= 3) addValue(words.slice(1).map((w) => w.raw).join(' '), { category: 'speaker', id: speaker.id, name: speaker.name, strength: 1, how: 'family name' });
+      if (words.length >= 3)
+        addValue(
+          words
+            .slice(1)
+            .map((w) => w.raw)
+            .join(' '),
+          { category: 'speaker', id: speaker.id, name: speaker.name, strength: 1, how: 'family name' },
+        );
     }
   }
   for (const org of graph.allOrganizations()) {
     for (const [i, name] of [org.name, ...org.aliases].entries()) {
       addValue(name, { category: 'organization', id: org.id, name: org.name, strength: 2, how: i === 0 ? 'name' : 'alias' });
       const words = tokenizeQuestion(name).filter((t) => !t.punctuation);
-      if (words[0]?.norm === 'the' && words.length > 1) words.shift(), addValue(words.map((w) => w.raw).join(' '), { category: 'organization', id: org.id, name: org.name, strength: 2, how: 'name' });
+      if (words[0]?.norm === 'the' && words.length > 1)
+        words.shift(), addValue(words.map((w) => w.raw).join(' '), { category: 'organization', id: org.id, name: org.name, strength: 2, how: 'name' });
       const first = words[0];
       if (words.length >= 2 && first && first.norm.length >= 4 && !COMMON_WORDS.has(first.norm) && !isFunctionWord(first.norm) && !/^\d+$/.test(first.norm)) {
         addValue(first.raw, { category: 'organization', id: org.id, name: org.name, strength: 0, how: 'part of the name' });
@@ -130,12 +150,20 @@ export function buildVocabulary(graph: KnowledgeGraph): Vocabulary {
   for (const event of graph.allEvents()) {
     addValue(event.name, { category: 'event', id: event.id, name: event.name, strength: 2, how: 'name' });
     const words = tokenizeQuestion(event.name).filter((t) => !t.punctuation);
-    if (words.length > 1 && /^\d{4}$/.test(words[words.length - 1]!.norm)) addValue(words.slice(0, -1).map((w) => w.raw).join(' '), { category: 'event', id: event.id, name: event.name, strength: 2, how: 'name' });
+    if (words.length > 1 && /^\d{4}$/.test(words[words.length - 1]!.norm))
+      addValue(
+        words
+          .slice(0, -1)
+          .map((w) => w.raw)
+          .join(' '),
+        { category: 'event', id: event.id, name: event.name, strength: 2, how: 'name' },
+      );
     const first = words[0];
     if (words.length >= 2 && first && first.norm.length >= 5 && !COMMON_WORDS.has(first.norm) && !isFunctionWord(first.norm) && !/^\d+$/.test(first.norm)) {
       addValue(first.raw, { category: 'event', id: event.id, name: event.name, strength: 0, how: 'part of the name' });
     }
-    for (const short of shortEventNames(words.map((w) => w.raw))) addValue(short, { category: 'event', id: event.id, name: event.name, strength: 1, how: 'short name' });
+    for (const short of shortEventNames(words.map((w) => w.raw)))
+      addValue(short, { category: 'event', id: event.id, name: event.name, strength: 1, how: 'short name' });
     if (event.city) addValue(event.city, { category: 'event', id: event.id, name: event.name, strength: 1, how: 'city' });
   }
 
@@ -152,7 +180,10 @@ export function buildVocabulary(graph: KnowledgeGraph): Vocabulary {
 const REGIONS: ReadonlyArray<[string[], string[]]> = [
   [['europe'], ['Europe', 'EU']],
   [['eu'], ['Europe', 'EU']],
-  [['north', 'america'], ['North America', 'NA']],
+  [
+    ['north', 'america'],
+    ['North America', 'NA'],
+  ],
   [['na'], ['North America', 'NA']],
 ];
 

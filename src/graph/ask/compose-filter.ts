@@ -33,8 +33,14 @@ function labelsOf(term: Term): string[] {
 
 /** Intersection of wall-clock or date ranges (latest start, earliest end). */
 function intersect(ranges: readonly Range[]): Range {
-  const froms = ranges.map((r) => r.from).filter((v): v is string => Boolean(v)).sort();
-  const tos = ranges.map((r) => r.to).filter((v): v is string => Boolean(v)).sort();
+  const froms = ranges
+    .map((r) => r.from)
+    .filter((v): v is string => Boolean(v))
+    .sort();
+  const tos = ranges
+    .map((r) => r.to)
+    .filter((v): v is string => Boolean(v))
+    .sort();
   const out: Range = {};
   if (froms.length > 0) out.from = froms[froms.length - 1];
   if (tos.length > 0) out.to = tos[0];
@@ -59,7 +65,13 @@ function bucketPart(bucket: Bucket, groups: Term[][], negated: boolean): { filte
   if (bucket === 'hasSpeakers') {
     const value = terms[terms.length - 1]!.hasSpeakers!;
     const effective = negated ? !value : value;
-    return { filter: { hasSpeakers: value }, phrase: withNotes(effective ? 'with speakers' : 'without speakers', terms.flatMap((t) => t.notes)) };
+    return {
+      filter: { hasSpeakers: value },
+      phrase: withNotes(
+        effective ? 'with speakers' : 'without speakers',
+        terms.flatMap((t) => t.notes),
+      ),
+    };
   }
   if (bucket !== 'date' && bucket !== 'time') {
     const values = unique(terms.flatMap((t) => t.values));
@@ -91,7 +103,10 @@ function groupsOf(chains: Term[][]): Term[][] {
 
 /** Filter parts and phrases for a set of same-polarity terms, bucket by bucket in a fixed order. */
 function partsOf(chainsByBucket: Map<Bucket, Term[][]>, negated: boolean) {
-  return BUCKET_ORDER.filter((b) => chainsByBucket.has(b)).map((b) => ({ bucket: b, ...bucketPart(b, negated ? [chainsByBucket.get(b)!.flat()] : groupsOf(chainsByBucket.get(b)!), negated) }));
+  return BUCKET_ORDER.filter((b) => chainsByBucket.has(b)).map((b) => ({
+    bucket: b,
+    ...bucketPart(b, negated ? [chainsByBucket.get(b)!.flat()] : groupsOf(chainsByBucket.get(b)!), negated),
+  }));
 }
 
 function byBucket(chains: Term[][]): Map<Bucket, Term[][]> {
@@ -164,7 +179,12 @@ function parallelOr(positives: readonly Term[]): { left: Term[]; right: Term[] }
 function composeParallel(terms: readonly Term[], { left, right }: { left: Term[]; right: Term[] }): Composition {
   const rest = terms.filter((t) => !left.includes(t) && !right.includes(t));
   const base = composeFilter(rest);
-  const sides = [left, right].map((side) => composeFilter(side.map((t, i) => (i === 0 ? { ...t, orWithPrevious: false } : t)), ' '));
+  const sides = [left, right].map((side) =>
+    composeFilter(
+      side.map((t, i) => (i === 0 ? { ...t, orWithPrevious: false } : t)),
+      ' ',
+    ),
+  );
   const filter: TalkFilter = { ...base.filter };
   mergeInto(filter, { or: sides.map((s) => s.filter) });
   const either = `either ${sides.map((s) => s.sentence.replace(/^talks /, '')).join(', or ')}`;

@@ -47,11 +47,22 @@ const NOTHING: TalkFilter = { not: {} };
  */
 export function interpretQuestion(graph: KnowledgeGraph, question: string): AskInterpretation {
   if (question.length > MAX_QUESTION_LENGTH) {
-    throw new AskError('QUESTION_TOO_LONG', `A question may have at most ${MAX_QUESTION_LENGTH} characters; this one has ${question.length}.`, MAX_QUESTION_LENGTH);
+    throw new AskError(
+      'QUESTION_TOO_LONG',
+      `A question may have at most ${MAX_QUESTION_LENGTH} characters; this one has ${question.length}.`,
+      MAX_QUESTION_LENGTH,
+    );
   }
   const { terms, unrecognized, corrections } = readTerms(tokenizeQuestion(question), vocabularyOf(graph));
   if (terms.length === 0 && unrecognized.length > 0) {
-    return { question, interpretation: 'no talks: none of the words could be matched to the graph', filter: NOTHING, unrecognized, corrections, alternatives: [] };
+    return {
+      question,
+      interpretation: 'no talks: none of the words could be matched to the graph',
+      filter: NOTHING,
+      unrecognized,
+      corrections,
+      alternatives: [],
+    };
   }
   const { filter, sentence } = composeFilter(terms);
   return { question, interpretation: sentence, filter, unrecognized, corrections, alternatives: alternativesOf(terms, JSON.stringify(filter)) };

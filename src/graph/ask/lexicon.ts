@@ -16,13 +16,56 @@ const FILLERS = `a an the all any every some show me us list find get give tell 
 
 /** Words right after a name that say it is who gives the talk ("Grafana speakers"). */
 export const AGENT_AFTER: ReadonlySet<string> = new Set(
-  'speakers speaker people folks engineers employees staff team presenters presenter presenting presents present speaking speak speaks talking gives giving give'.split(' '),
+  'speakers speaker people folks engineers employees staff team presenters presenter presenting presents present speaking speak speaks talking gives giving give'.split(
+    ' ',
+  ),
 );
 
 const ROLES: ReadonlyArray<[FunctionRole, string[]]> = [
   ['agentCue', ['by', 'from', 'with', 'featuring', 'given by', 'presented by']],
-  ['subjectCue', ['about', 'on', 'covering', 'covers', 'cover', 'regarding', 'concerning', 'mentioning', 'mention', 'mentions', 'discussing', 'discuss', 'involving', 'related to', 'tagged', 'using']],
-  ['negation', ['not', 'except', 'excluding', 'exclude', 'without', 'other than', 'apart from', 'besides', 'but not', 'no', 'non', 'neither', 'isnt', 'arent', 'dont', 'doesnt', 'never']],
+  [
+    'subjectCue',
+    [
+      'about',
+      'on',
+      'covering',
+      'covers',
+      'cover',
+      'regarding',
+      'concerning',
+      'mentioning',
+      'mention',
+      'mentions',
+      'discussing',
+      'discuss',
+      'involving',
+      'related to',
+      'tagged',
+      'using',
+    ],
+  ],
+  [
+    'negation',
+    [
+      'not',
+      'except',
+      'excluding',
+      'exclude',
+      'without',
+      'other than',
+      'apart from',
+      'besides',
+      'but not',
+      'no',
+      'non',
+      'neither',
+      'isnt',
+      'arent',
+      'dont',
+      'doesnt',
+      'never',
+    ],
+  ],
   ['or', ['or', 'nor']],
   ['and', ['and', ',', 'plus', 'as well as', 'but']],
 ];
@@ -44,7 +87,11 @@ export interface KindWord {
 /** "keynotes" includes sponsored keynotes; "talks" alone is a filler, "regular talks" is the TALK kind. */
 export const KIND_WORDS: readonly KindWord[] = [
   { phrases: ['keynote', 'keynotes'], kinds: ['KEYNOTE', 'SPONSORED_KEYNOTE'], label: 'keynotes (sponsored ones included)' },
-  { phrases: ['sponsored keynote', 'sponsored keynotes', 'sponsor keynote', 'sponsor keynotes', 'sponsored'], kinds: ['SPONSORED_KEYNOTE'], label: 'sponsored keynotes' },
+  {
+    phrases: ['sponsored keynote', 'sponsored keynotes', 'sponsor keynote', 'sponsor keynotes', 'sponsored'],
+    kinds: ['SPONSORED_KEYNOTE'],
+    label: 'sponsored keynotes',
+  },
   { phrases: ['tutorial', 'tutorials'], kinds: ['TUTORIAL'], label: 'tutorials' },
   { phrases: ['lightning talk', 'lightning talks', 'lightning'], kinds: ['LIGHTNING_TALK'], label: 'lightning talks' },
   { phrases: ['panel', 'panels', 'panel discussion', 'panel discussions'], kinds: ['PANEL'], label: 'panels' },
@@ -77,19 +124,51 @@ export const PARTS_OF_DAY: readonly PartOfDay[] = [
   { phrases: ['evening', 'evenings', 'night', 'tonight'], range: { from: '17:00' }, label: 'in the evening (starting at 17:00 or later)' },
 ];
 
-export const NO_SPEAKER_PHRASES = ['without speakers', 'without speaker', 'without a speaker', 'with no speakers', 'with no speaker', 'no speakers', 'no speaker', 'speakerless'];
+export const NO_SPEAKER_PHRASES = [
+  'without speakers',
+  'without speaker',
+  'without a speaker',
+  'with no speakers',
+  'with no speaker',
+  'no speakers',
+  'no speaker',
+  'speakerless',
+];
 
 export const MONTHS: Readonly<Record<string, number>> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11,
-  december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Words too common to stand for an organization or event on their own ("Cloud" of "Cloud Native …"). */
 export const COMMON_WORDS: ReadonlySet<string> = new Set(
-  'cloud native open linux service services community summit europe north america south asia day days data network networks security systems labs group global international new'.split(' '),
+  'cloud native open linux service services community summit europe north america south asia day days data network networks security systems labs group global international new'.split(
+    ' ',
+  ),
 );
 
 /** Time words usable after a cue ("before noon"). */

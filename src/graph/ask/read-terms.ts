@@ -24,7 +24,16 @@ const CUE_CATEGORIES: Record<Cue['kind'], readonly TermCategory[]> = { agent: ['
 /** Tie-break among equally strong readings when nothing in the sentence decides. */
 const PRIORITY: readonly TermCategory[] = ['topic', 'speaker', 'organization', 'event', 'kind', 'day', 'partOfDay', 'hasSpeakers'];
 const NOUNS: Record<TermCategory, string> = {
-  speaker: 'speaker', organization: 'organization', topic: 'topic', event: 'event', kind: 'kind of session', day: 'weekday', date: 'date', partOfDay: 'part of the day', clock: 'time', hasSpeakers: 'speaker condition',
+  speaker: 'speaker',
+  organization: 'organization',
+  topic: 'topic',
+  event: 'event',
+  kind: 'kind of session',
+  day: 'weekday',
+  date: 'date',
+  partOfDay: 'part of the day',
+  clock: 'time',
+  hasSpeakers: 'speaker condition',
 };
 const MIN_CORRECTABLE = 5;
 
@@ -83,9 +92,14 @@ function valueTerm(text: string, readings: Reading[], cue: Cue | null): Term {
     } else {
       const rivals = others();
       const strongest = Math.max(...rivals.map((r) => r.strength));
-      const rivalText = rivals.map((r) => `${r.entries[0]!.how === 'part of the name' ? 'part of the name' : `the ${r.entries[0]!.how}`} of ${describe(r)}`).join(' and ');
+      const rivalText = rivals
+        .map((r) => `${r.entries[0]!.how === 'part of the name' ? 'part of the name' : `the ${r.entries[0]!.how}`} of ${describe(r)}`)
+        .join(' and ');
       const how = chosen.entries[0]!.how;
-      reason = chosen.strength > strongest ? `it is the ${NOUNS[chosen.category]}'s ${how === 'name' ? 'full name' : how} but only ${rivalText}` : 'nothing in the question points to another reading';
+      reason =
+        chosen.strength > strongest
+          ? `it is the ${NOUNS[chosen.category]}'s ${how === 'name' ? 'full name' : how} but only ${rivalText}`
+          : 'nothing in the question points to another reading';
       const agentRival = rivals.find((r) => CUE_CATEGORIES.agent.includes(r.category));
       if (agentRival && !CUE_CATEGORIES.agent.includes(chosen.category)) reason += `; ask "by ${text}" for the ${NOUNS[agentRival.category]}`;
       else if (rivals.some((r) => r.category === 'topic')) reason += `; ask "about ${text}" for the topic`;
@@ -108,7 +122,18 @@ function valueTerm(text: string, readings: Reading[], cue: Cue | null): Term {
 }
 
 function termOf(text: string, reading: Reading): Term {
-  const term: Term = { category: reading.category, text, values: [], labels: [], ranges: [], point: true, negated: false, orWithPrevious: false, notes: [], others: [] };
+  const term: Term = {
+    category: reading.category,
+    text,
+    values: [],
+    labels: [],
+    ranges: [],
+    point: true,
+    negated: false,
+    orWithPrevious: false,
+    notes: [],
+    others: [],
+  };
   for (const entry of reading.entries) {
     if (entry.range) term.ranges.push(entry.range);
     if (entry.hasSpeakers !== undefined) term.hasSpeakers = entry.hasSpeakers;
@@ -145,7 +170,11 @@ export function readTerms(questionTokens: QuestionToken[], vocabulary: Vocabular
     }
     return notes;
   };
-  const textOf = (from: number, to: number) => tokens.slice(from, to).map((t) => t.raw).join(' ');
+  const textOf = (from: number, to: number) =>
+    tokens
+      .slice(from, to)
+      .map((t) => t.raw)
+      .join(' ');
   const emit = (term: Term) => {
     if (negation.state === 'pending' || (negation.state === 'active' && negation.connector && negation.category === term.category)) {
       term.negated = true;

@@ -12,7 +12,20 @@ export interface WhenMatch {
 }
 
 type Cue = 'after' | 'since' | 'from' | 'before' | 'until' | 'between' | 'at';
-const CUES: Readonly<Record<string, Cue>> = { after: 'after', past: 'after', since: 'since', from: 'from', before: 'before', until: 'until', till: 'until', til: 'until', by: 'until', between: 'between', at: 'at', around: 'at' };
+const CUES: Readonly<Record<string, Cue>> = {
+  after: 'after',
+  past: 'after',
+  since: 'since',
+  from: 'from',
+  before: 'before',
+  until: 'until',
+  till: 'until',
+  til: 'until',
+  by: 'until',
+  between: 'between',
+  at: 'at',
+  around: 'at',
+};
 const TWO_WORD_CUES: Readonly<Record<string, Cue>> = { 'later than': 'after', 'earlier than': 'before' };
 const RANGE_SEPARATORS = new Set(['and', 'to', 'until', 'till']);
 
@@ -47,7 +60,7 @@ function readClock(tokens: readonly QuestionToken[], i: number, bare: boolean): 
   const minute = m[2] ? Number(m[2]) : 0;
   let suffix = m[3];
   let next = i + 1;
-  if (!suffix && (tokens[next]?.norm === 'am' || tokens[next]?.norm === 'pm')) suffix = tokens[next]!.norm, next++;
+  if (!suffix && (tokens[next]?.norm === 'am' || tokens[next]?.norm === 'pm')) (suffix = tokens[next]!.norm), next++;
   if (minute > 59) return null;
   if (suffix === 'am' || suffix === 'pm') {
     if (hour < 1 || hour > 12) return null;
@@ -126,7 +139,11 @@ const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 =
 function resolveDate(phrase: DatePhrase, calendar: Calendar): { ranges: Range[]; label: string; point: boolean } | null {
   const dateLabel = (d: string) => `${dayName(weekdayOfDate(d))} ${d}`;
   const latestYear = calendar.dates.length > 0 ? Number(calendar.dates[calendar.dates.length - 1]!.slice(0, 4)) : null;
-  const points = (dates: string[], prefix: string) => ({ ranges: dates.map((d) => ({ from: d, to: d })), label: `${prefix}${dates.map(dateLabel).join(' or ')}`, point: true });
+  const points = (dates: string[], prefix: string) => ({
+    ranges: dates.map((d) => ({ from: d, to: d })),
+    label: `${prefix}${dates.map(dateLabel).join(' or ')}`,
+    point: true,
+  });
   switch (phrase.kind) {
     case 'date': {
       const { month, day } = phrase as Required<DatePhrase>;
@@ -167,7 +184,8 @@ function readCued(tokens: readonly QuestionToken[], cue: Cue, start: number, cal
     if (cue === 'between' || cue === 'from') {
       const sep = tokens[clock.next];
       const second = sep && RANGE_SEPARATORS.has(sep.norm) ? readClock(tokens, clock.next + 1, true) : null;
-      if (second) return { term: clockTerm({ from, to: hhmm(second.minutes) }, `starting between ${from} and ${hhmm(second.minutes)}`, false), next: second.next };
+      if (second)
+        return { term: clockTerm({ from, to: hhmm(second.minutes) }, `starting between ${from} and ${hhmm(second.minutes)}`, false), next: second.next };
       if (cue === 'between') return null;
     }
     switch (cue) {
@@ -198,7 +216,10 @@ function readCued(tokens: readonly QuestionToken[], cue: Cue, start: number, cal
       const second = secondPhrase ? resolveDate(secondPhrase, calendar) : null;
       if (secondPhrase && second && second.ranges.length === 1) {
         const to = second.ranges[0]!.to!;
-        return { term: { category: 'date', labels: [`between ${range.from} and ${to}`], ranges: [{ from: range.from, to }], point: false }, next: secondPhrase.next };
+        return {
+          term: { category: 'date', labels: [`between ${range.from} and ${to}`], ranges: [{ from: range.from, to }], point: false },
+          next: secondPhrase.next,
+        };
       }
     }
     if (cue === 'between') return null;

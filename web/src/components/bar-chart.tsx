@@ -43,7 +43,11 @@ export function BarChart({ bars, label, horizontal = false, unit = 'talks' }: Ba
           ariaLabel: label,
           x: { grid: true, label: unit },
           y: { label: null, domain: data.map((d) => d.label), tickFormat: (d: string) => shorten(d, maxLabel) },
-          marks: [barX(data, { x: 'count', y: 'label' }), text(data, { x: 'count', y: 'label', text: 'count', dx: -4, textAnchor: 'end', fill: 'var(--bar-text)' }), ruleX([0])],
+          marks: [
+            barX(data, { x: 'count', y: 'label' }),
+            text(data, { x: 'count', y: 'label', text: 'count', dx: -4, textAnchor: 'end', fill: 'var(--bar-text)' }),
+            ruleX([0]),
+          ],
         })
       : plot({
           width,

@@ -32,7 +32,9 @@ export function FacetCard({ id, title, bars, horizontal, param, chips, note }: F
           <tbody>
             {bars.map((bar) => (
               <tr key={bar.value ?? bar.label} data-value={bar.value ?? bar.label}>
-                <th scope="row">{param && bar.value ? <a href={`/${filterQuery(withChip(chips, { param, value: bar.value }))}`}>{bar.label}</a> : bar.label}</th>
+                <th scope="row">
+                  {param && bar.value ? <a href={`/${filterQuery(withChip(chips, { param, value: bar.value }))}`}>{bar.label}</a> : bar.label}
+                </th>
                 <td class="num">{bar.count}</td>
               </tr>
             ))}

@@ -23,7 +23,13 @@ export function TalkList({ filter, orderBy = 'START_TIME', title = 'Talks' }: Ta
     setBusy(true);
     request(TalkPageQuery, { filter, after, orderBy }).then(
       ({ talks }) => {
-        setPages({ key, talks: [...previous, ...talks.nodes], total: talks.totalCount, cursor: talks.pageInfo.endCursor ?? null, more: talks.pageInfo.hasNextPage });
+        setPages({
+          key,
+          talks: [...previous, ...talks.nodes],
+          total: talks.totalCount,
+          cursor: talks.pageInfo.endCursor ?? null,
+          more: talks.pageInfo.hasNextPage,
+        });
         setBusy(false);
       },
       (e: Error) => {
@@ -42,7 +48,12 @@ export function TalkList({ filter, orderBy = 'START_TIME', title = 'Talks' }: Ta
   return (
     <section class="talk-list" aria-labelledby="talk-list-title" aria-busy={busy}>
       <h2 id="talk-list-title">
-        {title} {pages && pages.key === key ? <span class="count" data-testid="talk-list-total">({pages.total})</span> : null}
+        {title}{' '}
+        {pages && pages.key === key ? (
+          <span class="count" data-testid="talk-list-total">
+            ({pages.total})
+          </span>
+        ) : null}
       </h2>
       {error ? <p role="alert">Could not load the talks: {error}</p> : null}
       {pages && pages.key === key ? (

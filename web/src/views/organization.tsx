@@ -68,7 +68,10 @@ export function OrganizationView({ slug }: { slug: string }) {
                   </span>
                 ))}{' '}
                 {c.talks[0]?.event && c.talks[0].date ? (
-                  <a class="meta" href={`/schedule/${encodeURIComponent(c.talks[0].event.slug)}?date=${c.talks[0].date}&organization=${encodeURIComponent(org.slug)}`}>
+                  <a
+                    class="meta"
+                    href={`/schedule/${encodeURIComponent(c.talks[0].event.slug)}?date=${c.talks[0].date}&organization=${encodeURIComponent(org.slug)}`}
+                  >
                     in the schedule
                   </a>
                 ) : null}

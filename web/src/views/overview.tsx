@@ -42,8 +42,21 @@ export function Overview({ url }: { url: URL }) {
               param="day"
               chips={chips}
             />
-            <FacetCard id="dates" title="Talks per date" bars={data.talks.facets.dates.map((b) => ({ label: b.value, value: b.value, count: b.count }))} param="date" chips={chips} />
-            <FacetCard id="events" title="Talks per event" horizontal bars={data.talks.facets.events.map((b) => ({ label: b.label, value: b.value, count: b.count }))} param="event" chips={chips} />
+            <FacetCard
+              id="dates"
+              title="Talks per date"
+              bars={data.talks.facets.dates.map((b) => ({ label: b.value, value: b.value, count: b.count }))}
+              param="date"
+              chips={chips}
+            />
+            <FacetCard
+              id="events"
+              title="Talks per event"
+              horizontal
+              bars={data.talks.facets.events.map((b) => ({ label: b.label, value: b.value, count: b.count }))}
+              param="event"
+              chips={chips}
+            />
             <FacetCard
               id="organizations"
               title="Top organizations"
@@ -52,7 +65,14 @@ export function Overview({ url }: { url: URL }) {
               param="organization"
               chips={chips}
             />
-            <FacetCard id="topics" title="Topics" horizontal bars={data.talks.facets.topics.map((b) => ({ label: b.label, value: b.value, count: b.count }))} param="topic" chips={chips} />
+            <FacetCard
+              id="topics"
+              title="Topics"
+              horizontal
+              bars={data.talks.facets.topics.map((b) => ({ label: b.label, value: b.value, count: b.count }))}
+              param="topic"
+              chips={chips}
+            />
           </div>
         </>
       ) : null}

@@ -18,7 +18,11 @@ export function ScheduleView({ event, url }: { event: string; url: URL }) {
   const dates = data?.event?.talks.facets.dates ?? [];
   const chosen = date ?? dates[0]?.value ?? '';
   const shown = useDayTalks(event, chosen);
-  const clashes = useQuery(ClashesQuery, { organization, speaker, withOrganization: organization !== '', withSpeaker: speaker !== '' }, !organization && !speaker);
+  const clashes = useQuery(
+    ClashesQuery,
+    { organization, speaker, withOrganization: organization !== '', withSpeaker: speaker !== '' },
+    !organization && !speaker,
+  );
 
   const schedule = data?.event;
   const day = chosen && shown.talks ? { date: chosen, day: weekdayOf(chosen) } : null;
@@ -95,7 +99,9 @@ export function ScheduleView({ event, url }: { event: string; url: URL }) {
       </form>
       {whose ? (
         <p role="status" data-testid="clash-summary">
-          {clashing.size ? `${clashing.size} talks of ${whose} run at the same time as another of theirs this day (marked “clash”).` : `No clash for ${whose} this day.`}
+          {clashing.size
+            ? `${clashing.size} talks of ${whose} run at the same time as another of theirs this day (marked “clash”).`
+            : `No clash for ${whose} this day.`}
         </p>
       ) : null}
       {dates.length === 0 ? <p>No dated talk in this event.</p> : null}
@@ -167,7 +173,13 @@ function useDayTalks(event: string, date: string) {
     request(ScheduleDayQuery, { event, date, after }).then(
       (answer) => {
         const page = answer.event?.talks;
-        setState({ key, talks: [...previous, ...(page?.nodes ?? [])], total: page?.totalCount ?? 0, cursor: page?.pageInfo.endCursor ?? null, more: page?.pageInfo.hasNextPage ?? false });
+        setState({
+          key,
+          talks: [...previous, ...(page?.nodes ?? [])],
+          total: page?.totalCount ?? 0,
+          cursor: page?.pageInfo.endCursor ?? null,
+          more: page?.pageInfo.hasNextPage ?? false,
+        });
         setBusy(false);
       },
       (e: Error) => {

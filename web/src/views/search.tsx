@@ -80,11 +80,7 @@ export function Search({ url }: { url: URL }) {
               </p>
             ) : null}
             {data.ask.corrections.length ? <p>Read {data.ask.corrections.map((c) => `“${c.from}” as “${c.to}”`).join(', ')}.</p> : null}
-            {data.ask.alternatives.length ? (
-              <p>
-                Other readings: {data.ask.alternatives.map((a) => `${a.interpretation} (${a.talkCount})`).join('; ')}
-              </p>
-            ) : null}
+            {data.ask.alternatives.length ? <p>Other readings: {data.ask.alternatives.map((a) => `${a.interpretation} (${a.talkCount})`).join('; ')}</p> : null}
             {Object.keys(reading.rest).length === 0 && reading.kept.length ? (
               <p>
                 <a href={`/${filterQuery(reading.kept)}`}>Open in the overview</a> · <CalendarLink chips={reading.kept} />

@@ -52,7 +52,9 @@ export function SpeakerView({ slug }: { slug: string }) {
                 <span class="meta">
                   overlap {c.overlapMinutes} min ·{' '}
                   {c.talks[0]?.event && c.talks[0].date ? (
-                    <a href={`/schedule/${encodeURIComponent(c.talks[0].event.slug)}?date=${c.talks[0].date}&speaker=${encodeURIComponent(speaker.slug)}`}>see in the schedule</a>
+                    <a href={`/schedule/${encodeURIComponent(c.talks[0].event.slug)}?date=${c.talks[0].date}&speaker=${encodeURIComponent(speaker.slug)}`}>
+                      see in the schedule
+                    </a>
                   ) : null}
                 </span>
               </li>

@@ -14,7 +14,9 @@ export function NotFound({ what }: { what: string }) {
   return (
     <>
       <h1 tabIndex={-1}>Not found</h1>
-      <p>No {what} has this name. Try the <a href="/search">search</a>.</p>
+      <p>
+        No {what} has this name. Try the <a href="/search">search</a>.
+      </p>
     </>
   );
 }

@@ -53,7 +53,9 @@ export function TalkView({ slug }: { slug: string }) {
                     <a href={`/organizations/${encodeURIComponent(a.organization.slug)}`}>{a.organization.name}</a>
                   </>
                 ) : null}
-                {a.organizationAsWritten && a.organizationAsWritten !== a.organization?.name ? <span class="meta"> (written “{a.organizationAsWritten}”)</span> : null}
+                {a.organizationAsWritten && a.organizationAsWritten !== a.organization?.name ? (
+                  <span class="meta"> (written “{a.organizationAsWritten}”)</span>
+                ) : null}
               </li>
             ))}
           </ul>

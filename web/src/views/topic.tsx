@@ -22,9 +22,7 @@ export function TopicView({ slug }: { slug: string }) {
       <div class="grid two">
         <section class="card" aria-labelledby="tax-title">
           <h2 id="tax-title">Broader and narrower</h2>
-          <p>
-            Part of: {topic.parent ? <a href={`/topics/${encodeURIComponent(topic.parent.slug)}`}>{topic.parent.name}</a> : 'nothing (a root topic)'}
-          </p>
+          <p>Part of: {topic.parent ? <a href={`/topics/${encodeURIComponent(topic.parent.slug)}`}>{topic.parent.name}</a> : 'nothing (a root topic)'}</p>
           {topic.children.length ? (
             <ul>
               {topic.children.map((c) => (
