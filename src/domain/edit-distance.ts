@@ -17,3 +17,6 @@ export function withinOneEdit(a: string, b: string): boolean {
 
 /** Levenshtein distance (insertions, deletions, substitutions), for "did you mean" and near-duplicate names. */
 export { distance as editDistance } from 'fastest-levenshtein';
+
+/** The candidate nearest to a word by Levenshtein distance (the first of equals). */
+export { closest as closestByEditDistance } from 'fastest-levenshtein';

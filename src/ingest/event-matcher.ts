@@ -1,4 +1,4 @@
-import { closest, distance } from 'fastest-levenshtein';
+import { closestByEditDistance, editDistance } from '../domain/edit-distance.ts';
 import type { EventDefinition } from '../domain/types.ts';
 import { foldKey, slugify } from '../domain/text.ts';
 
@@ -167,10 +167,10 @@ export function createEventMatcher(events: readonly EventDefinition[]): EventMat
     suggest(code) {
       const target = code.trim().toLowerCase();
       if (slugs.length === 0) return [];
-      const best = distance(target, closest(target, slugs));
+      const best = editDistance(target, closestByEditDistance(target, slugs));
       const limit = Math.max(3, Math.ceil(target.length / 3));
       if (best > limit) return [];
-      return slugs.filter((s) => distance(target, s) === best).slice(0, 3);
+      return slugs.filter((s) => editDistance(target, s) === best).slice(0, 3);
     },
   };
 }
