@@ -1,6 +1,6 @@
 import { countBySeverity } from '../domain/count-by-severity.ts';
 import type { Diagnostic } from '../domain/types.ts';
-import type { KnowledgeGraph } from './knowledge-graph.ts';
+import type { DerivedIndex, KnowledgeGraph } from './knowledge-graph.ts';
 import { findNearDuplicates, type NearDuplicate } from './near-duplicates.ts';
 
 export type { NearDuplicate } from './near-duplicates.ts';
@@ -73,11 +73,9 @@ class LazyIngestReport implements IngestReport {
   }
 }
 
-const reports = new WeakMap<KnowledgeGraph, IngestReport>();
+const INGEST_REPORT: DerivedIndex<IngestReport> = { build: (graph) => new LazyIngestReport(graph) };
 
 /** The data-quality report of a graph: one per graph, its parts computed lazily (see IngestReport). */
 export function ingestReport(graph: KnowledgeGraph): IngestReport {
-  let report = reports.get(graph);
-  if (!report) reports.set(graph, (report = new LazyIngestReport(graph)));
-  return report;
+  return graph.derived(INGEST_REPORT);
 }
