@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { execute, graphOf, seedSource, yogaOf } from './helpers.ts';
 import { inventedSource } from './support/invented-post.ts';
-import { talkQueryStats } from '../src/graph/talk-query.ts';
+import { positionsOfTalks, talkQueryStats } from '../src/graph/talk-query.ts';
 
 // The inverted lists answer filters on indexed fields without testing each talk. Adding a clause that
 // is true of every talk but that only a predicate can decide (a date range or its negation) forces
@@ -70,5 +70,14 @@ describe('selection through the inverted lists', () => {
     const slow = await execute(yoga, QUERY, { filter: { organization: ['Isovalent'], or: EVERY_TALK_BY_PREDICATE }, first: 1, after: outside });
     expect(fast.errors?.[0]?.extensions?.code).toBe('INVALID_CURSOR');
     expect(fast).toEqual(slow);
+  });
+});
+
+describe('positions of a list of talks', () => {
+  it('are ascending and without repeats, whatever order and repeats the list has', () => {
+    const graph = graphOf([seedSource()]);
+    const talks = graph.allTalks();
+    const shuffled = [talks[3]!, talks[0]!, talks[3]!, talks[1]!, talks[0]!];
+    expect(Array.from(positionsOfTalks(graph, shuffled))).toEqual([0, 1, 3]);
   });
 });

@@ -56,7 +56,10 @@ export function positionsOfTalks(graph: KnowledgeGraph, talks: readonly Talk[]):
     const position = graph.positionOf(talk.id);
     if (position !== undefined) positions[n++] = position;
   }
-  return unionPositions([positions.subarray(0, n).sort()]);
+  const sorted = positions.subarray(0, n).sort();
+  let unique = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[unique++] = sorted[i]!;
+  return sorted.subarray(0, unique);
 }
 
 /** Talks that pass `filter`, among `candidates` when given, in schedule order. */
