@@ -37,7 +37,9 @@ const README_ID = documentIdOf(README_QUERY!);
 
 describe('the manifest (src/server/persisted-documents.json, `npm run persisted`)', () => {
   it('is what `npm run persisted` writes from the current sources (run it when this fails)', async () => {
-    expect(readFileSync(MANIFEST_PATH, 'utf8'), 'src/server/persisted-documents.json is stale: run `npm run persisted`').toBe(manifestText(await buildPersistedManifest()));
+    expect(readFileSync(MANIFEST_PATH, 'utf8'), 'src/server/persisted-documents.json is stale: run `npm run persisted`').toBe(
+      manifestText(await buildPersistedManifest()),
+    );
   }, 120_000);
 
   it('keys every document by the SHA-256 of its text, and lists the README, docs and GraphiQL examples and the generated dashboard documents', () => {
@@ -162,7 +164,11 @@ describe('PERSISTED_ONLY=true', () => {
     it('still refuses a text after running it by id (no shortcut learns it)', async () => {
       const example = EXAMPLE_QUERIES[3]!;
       for (let i = 0; i < 3; i++) {
-        const byId = await fetch(`${origin}/graphql`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ documentId: documentIdOf(example.query) }) });
+        const byId = await fetch(`${origin}/graphql`, {
+          method: 'POST',
+          headers: JSON_TYPE,
+          body: JSON.stringify({ documentId: documentIdOf(example.query) }),
+        });
         expect(byId.status).toBe(200);
         const byText = await fetch(`${origin}/graphql`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ query: example.query }) });
         expect(byText.status).toBe(400);
