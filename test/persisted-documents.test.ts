@@ -123,6 +123,12 @@ describe('documentId requests (default: texts allowed too)', () => {
     expect(numeric.status).toBe(400);
     expect(codeOf(await numeric.json())).toBe('BAD_REQUEST');
   });
+  it('leaves requests without an id to Yoga as before: texts run, a missing query is Yoga’s own 400', async () => {
+    const missing = await post(open.yoga, { variables: {} }, GRAPHQL_RESPONSE);
+    expect(missing.status).toBe(400);
+    expect((await missing.json()).errors[0]).toEqual({ message: 'Must provide query string.', extensions: { code: 'BAD_REQUEST' } });
+    expect((await (await post(open.yoga, { query: EXAMPLE_QUERIES[2]!.query })).json()).errors).toBeUndefined();
+  });
 });
 
 describe('PERSISTED_ONLY=true', () => {

@@ -140,7 +140,7 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
       useRequestTracking(tracker),
       ...(graphiql ? [graphiql] : []),
       ...createSecurityPlugins(config),
-      ...usePersistedDocuments({ only: config.persistedOnly }),
+      usePersistedDocuments({ only: config.persistedOnly }),
       ...(cache ? [useResponseCache({ graphs: options.graphs, tracker, cache })] : []),
       useReadiness({ endpoint: '/ready', check: () => options.graphs.ready && !options.graphs.draining }),
       useEnumHints(options.schema),

@@ -53,48 +53,44 @@ function documentIdOf(params: GraphQLParams, request: Request): unknown {
  * validation, limits, response cache, ETag on GET). An unknown id is a 404 with
  * PERSISTED_QUERY_NOT_FOUND; a request with both an id and a text is a 400. With `only`, a text is
  * refused (400, PERSISTED_QUERY_ONLY) and a request with neither is PERSISTED_QUERY_ID_REQUIRED;
- * without it, a request with neither gets Yoga's own BAD_REQUEST, its message naming both parameters.
+ * without it, a request without an id meets Yoga's own checks exactly as before.
  */
-export function usePersistedDocuments(options: PersistedDocumentsOptions): Plugin[] {
+export function usePersistedDocuments(options: PersistedDocumentsOptions): Plugin {
   const documents = options.documents ?? loadPersistedDocuments();
   const ids = new WeakMap<Request, string>();
-  return [
-    {
-      // Before the plugin below: reads the id (which it does not see in a GET) and refuses what it cannot mean.
-      onParams({ params, request }) {
-        const id = documentIdOf(params, request);
-        if (id === undefined || id === null || id === '') return;
-        if (typeof id !== 'string') throw refusal(`"${DOCUMENT_ID_PARAM}" must be a string.`, 'BAD_REQUEST', 400);
-        if (params.query !== undefined && params.query !== null)
-          throw refusal(`Send either "query" or "${DOCUMENT_ID_PARAM}", not both.`, PERSISTED_CODES.both, 400);
-        ids.set(request, id);
-      },
+  const persisted = usePersistedOperations({
+    allowArbitraryOperations: !options.only,
+    extractPersistedOperationId: (_params, request) => ids.get(request) ?? null,
+    getPersistedOperation: (id) => documents.get(id) ?? null,
+    customErrors: {
+      notFound: ({ request }) =>
+        refusal(
+          `No persisted document has the id "${ids.get(request)?.slice(0, 100)}". Ids are listed in src/server/persisted-documents.json (npm run persisted).`,
+          PERSISTED_CODES.notFound,
+          404,
+        ),
+      persistedQueryOnly: () =>
+        refusal(
+          `This server runs only persisted documents (PERSISTED_ONLY): send "${DOCUMENT_ID_PARAM}" with the id of a document of its manifest instead of "query".`,
+          PERSISTED_CODES.only,
+          400,
+        ),
+      keyNotFound: () => refusal(`Send "${DOCUMENT_ID_PARAM}": this server runs only persisted documents (PERSISTED_ONLY).`, PERSISTED_CODES.idRequired, 400),
     },
-    usePersistedOperations({
-      allowArbitraryOperations: !options.only,
-      extractPersistedOperationId: (_params, request) => ids.get(request) ?? null,
-      getPersistedOperation: (id) => documents.get(id) ?? null,
-      customErrors: {
-        notFound: ({ request }) =>
-          refusal(
-            `No persisted document has the id "${ids.get(request)?.slice(0, 100)}". Ids are listed in src/server/persisted-documents.json (npm run persisted).`,
-            PERSISTED_CODES.notFound,
-            404,
-          ),
-        persistedQueryOnly: () =>
-          refusal(
-            `This server runs only persisted documents (PERSISTED_ONLY): send "${DOCUMENT_ID_PARAM}" with the id of a document of its manifest instead of "query".`,
-            PERSISTED_CODES.only,
-            400,
-          ),
-        keyNotFound: () =>
-          options.only
-            ? refusal(`Send "${DOCUMENT_ID_PARAM}": this server runs only persisted documents (PERSISTED_ONLY).`, PERSISTED_CODES.idRequired, 400)
-            : // Yoga's own answer to a request with neither (400 for clients of the GraphQL-over-HTTP media type).
-              createGraphQLError(`Must provide query string or "${DOCUMENT_ID_PARAM}".`, {
-                extensions: { code: 'BAD_REQUEST', http: { spec: true, status: 400, headers: { Allow: 'GET, POST' } } },
-              }),
-      },
-    }),
-  ];
+  });
+  return {
+    ...persisted,
+    // Reads the id (the plugin's own reader sees no GET parameter but `query`), refuses what it cannot
+    // mean, and leaves a request without an id to Yoga's own parameter checks unless only ids are run.
+    onParams(payload) {
+      const { params, request } = payload;
+      const id = documentIdOf(params, request);
+      if (id === undefined || id === null || id === '') return options.only ? persisted.onParams?.(payload) : undefined;
+      if (typeof id !== 'string') throw refusal(`"${DOCUMENT_ID_PARAM}" must be a string.`, 'BAD_REQUEST', 400);
+      if (params.query !== undefined && params.query !== null)
+        throw refusal(`Send either "query" or "${DOCUMENT_ID_PARAM}", not both.`, PERSISTED_CODES.both, 400);
+      ids.set(request, id);
+      return persisted.onParams?.(payload);
+    },
+  };
 }
