@@ -39,7 +39,7 @@ function fileStem(file: string): string {
   return (file.split('/').pop() ?? file).replace(/\.(mdx?|markdown)$/i, '');
 }
 
-/** Parses one post: front matter, then its talks, read block by block over the Markdown tree. */
+/** Parses one post: front matter, then its talks, from the post's blocks in reading order (markdown-blocks.ts). */
 export function parsePost(file: string, text: string, ctx: IngestContext): ParsedPost {
   return { digest: createHash('sha1').update(file).update('\0').update(text).digest('hex'), ...readPost(file, text, ctx) };
 }

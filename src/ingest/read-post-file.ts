@@ -22,7 +22,7 @@ export type PostInput = PostSource | PostFile;
 
 /**
  * Posts larger than this are reported (FILE_TOO_LARGE) and never read: about 70 times the largest
- * real post. What a post at the limit costs to ingest is measured in docs/performance.md.
+ * real post. What a post at the limit costs to ingest is measured in docs/operations.md.
  */
 export const MAX_POST_BYTES = 2 * 1024 * 1024;
 
