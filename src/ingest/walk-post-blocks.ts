@@ -73,12 +73,12 @@ export function walkPostBlocks(blocks: readonly Block[], scope: PostScope, diagn
     tableRead: -1,
     postEventSlug: scope.eventSlug,
   };
-  for (let index = 0; index < blocks.length; index++) readBlock(walk, blocks[index]!, index);
+  for (let index = 0; index < blocks.length; index++) walkBlock(walk, blocks[index]!, index);
   closeEntry(walk);
   return { talks: walk.talks, postEventSlug: walk.postEventSlug };
 }
 
-export function currentSection(walk: Walk): Section {
+function currentSection(walk: Walk): Section {
   return walk.sections[walk.sections.length - 1]!;
 }
 
@@ -111,7 +111,7 @@ function enterHeading(walk: Walk, block: Block): void {
 }
 
 /** A table is read as a whole, at its first row: a listing of talks, or the fields of the entry above. */
-function readTable(walk: Walk, block: Block, index: number): void {
+function walkTable(walk: Walk, block: Block, index: number): void {
   if (block.container === walk.tableRead) return;
   walk.tableRead = block.container;
   const { blocks } = walk;
@@ -135,7 +135,7 @@ function readTable(walk: Walk, block: Block, index: number): void {
 }
 
 /** `**Speakers:** …`, `TIME: …`: fields of the open entry. Outside an entry, a date field dates the section. */
-function readFields(walk: Walk, fields: FieldLine[]): void {
+function applyFieldBlock(walk: Walk, fields: FieldLine[]): void {
   if (walk.open) applyFields(walk.open, fields, walk.scope.grammar);
   else {
     const date = fields
@@ -147,14 +147,14 @@ function readFields(walk: Walk, fields: FieldLine[]): void {
 }
 
 /** One step of the walk: what `block` is, given the entry open before it. */
-function readBlock(walk: Walk, block: Block, index: number): void {
+function walkBlock(walk: Walk, block: Block, index: number): void {
   if (block.kind === 'tableRow') {
-    readTable(walk, block, index);
+    walkTable(walk, block, index);
     return;
   }
   const fields = block.kind === 'heading' ? null : readFieldLines(block);
   if (fields) {
-    readFields(walk, fields);
+    applyFieldBlock(walk, fields);
     return;
   }
   const { grammar } = walk.scope;
@@ -211,12 +211,12 @@ function readBlock(walk: Walk, block: Block, index: number): void {
     }
     return;
   }
-  if (!open || (bareSection && block.kind === 'paragraph' && !(isDateLine(block) && parseWhen(block.text).start !== null))) readIntroSentence(walk, block);
+  if (!open || (bareSection && block.kind === 'paragraph' && !(isDateLine(block) && parseWhen(block.text).start !== null))) applyIntroSentence(walk, block);
   else continueEntry(walk, open, block);
 }
 
 /** A block outside any entry (or under a bare heading): an intro sentence that may set the section's date, speakers or event. */
-function readIntroSentence(walk: Walk, block: Block): void {
+function applyIntroSentence(walk: Walk, block: Block): void {
   const { events, subject } = walk.scope;
   const section = currentSection(walk);
   if (block.kind === 'paragraph' && !isEmphasisOnly(block) && block.text.length < 300) {
