@@ -7,8 +7,8 @@ import type { EventMatcher } from './event-matcher.ts';
 import { flattenBlocks, parseMarkdown } from './markdown-blocks.ts';
 import { looksLikePersonName, type SpeakerGrammarOptions } from './parse-speakers.ts';
 import { PostEvents } from './post-events.ts';
-import { readFrontMatter } from './read-front-matter.ts';
-import { readFrontMatterTalks } from './read-front-matter-talks.ts';
+import { parseFrontMatter } from './parse-front-matter.ts';
+import { parseFrontMatterTalks } from './parse-front-matter-talks.ts';
 import type { TopicTagger } from './tag-topics.ts';
 import { walkPostBlocks } from './walk-post-blocks.ts';
 
@@ -41,10 +41,10 @@ function fileStem(file: string): string {
 
 /** Parses one post: front matter, then its talks, from the post's blocks in reading order (markdown-blocks.ts). */
 export function parsePost(file: string, text: string, ctx: IngestContext): ParsedPost {
-  return { digest: createHash('sha1').update(file).update('\0').update(text).digest('hex'), ...readPost(file, text, ctx) };
+  return { digest: createHash('sha1').update(file).update('\0').update(text).digest('hex'), ...parsePostText(file, text, ctx) };
 }
 
-function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPost, 'digest'> {
+function parsePostText(file: string, text: string, ctx: IngestContext): Omit<ParsedPost, 'digest'> {
   const diagnostics: Diagnostic[] = [];
   const at = (line: number) => ({ file, line });
   const stem = fileStem(file);
@@ -59,7 +59,7 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
     return { post: emptyPost, talks: [], diagnostics };
   }
 
-  const fm = readFrontMatter(text);
+  const fm = parseFrontMatter(text);
   if (fm.unsupportedLanguage !== null) diagnostics.push(diagnose('FRONT_MATTER_LANGUAGE_UNSUPPORTED', at(1), `"${fm.unsupportedLanguage}"`));
   else if (fm.error) diagnostics.push(diagnose('FRONT_MATTER_INVALID', at(fm.error.line), fm.error.message));
   else if (!fm.hasFrontMatter) diagnostics.push(diagnose('FRONT_MATTER_MISSING', at(1)));
@@ -99,7 +99,7 @@ function readPost(file: string, text: string, ctx: IngestContext): Omit<ParsedPo
 
   // Talks listed in the front matter are exact: when present they replace reading the body.
   const declared =
-    fm.raw !== null ? readFrontMatterTalks(file, fm.raw, fm.data, { events: ctx.events, grammar: ctx.grammar, postEventSlug: post.eventSlug }) : null;
+    fm.raw !== null ? parseFrontMatterTalks(file, fm.raw, fm.data, { events: ctx.events, grammar: ctx.grammar, postEventSlug: post.eventSlug }) : null;
   if (declared?.talks) {
     diagnostics.push(...declared.diagnostics);
     if (declared.talks.length === 0) diagnostics.push(diagnose('POST_NO_TALKS', at(1)));

@@ -6,8 +6,8 @@ import type { Block } from './markdown-blocks.ts';
 import { parseSpeakers, type SpeakerGrammarOptions } from './parse-speakers.ts';
 import { parseWhen, type WhenParts } from './parse-when.ts';
 import type { PostEvents } from './post-events.ts';
-import { readFieldLines, type FieldLine } from './read-field-line.ts';
-import { applyFields, tentativeHeaderOf } from './read-entry-fields.ts';
+import { parseFieldLines, type FieldLine } from './parse-field-lines.ts';
+import { recognizeEntryFields, recognizeTentativeHeader } from './recognize-entry-fields.ts';
 import { recognizeProseScheduleLinks, sectionScheduleLinkOf } from './recognize-prose-link.ts';
 import { recognizeTable } from './recognize-table.ts';
 import { isDateLine, looksLikeBrokenDateLine, recognizeTalkHeader } from './recognize-talk-header.ts';
@@ -123,7 +123,7 @@ function walkTable(walk: Walk, block: Block, index: number): void {
       diagnose('LISTING_ENTRY_REJECTED', { file: walk.scope.file, line: r.line }, `"${r.title}" looks like an entry of a listing, but ${r.reason}.`),
     );
   if (reading.fields) {
-    if (walk.open) applyFields(walk.open, reading.fields, walk.scope.grammar);
+    if (walk.open) recognizeEntryFields(walk.open, reading.fields, walk.scope.grammar);
     return;
   }
   if (reading.entries.length === 0) return;
@@ -136,7 +136,7 @@ function walkTable(walk: Walk, block: Block, index: number): void {
 
 /** `**Speakers:** …`, `TIME: …`: fields of the open entry. Outside an entry, a date field dates the section. */
 function applyFieldBlock(walk: Walk, fields: FieldLine[]): void {
-  if (walk.open) applyFields(walk.open, fields, walk.scope.grammar);
+  if (walk.open) recognizeEntryFields(walk.open, fields, walk.scope.grammar);
   else {
     const date = fields
       .filter((f) => f.kind === 'when')
@@ -152,7 +152,7 @@ function walkBlock(walk: Walk, block: Block, index: number): void {
     walkTable(walk, block, index);
     return;
   }
-  const fields = block.kind === 'heading' ? null : readFieldLines(block);
+  const fields = block.kind === 'heading' ? null : parseFieldLines(block);
   if (fields) {
     applyFieldBlock(walk, fields);
     return;
@@ -180,13 +180,13 @@ function walkBlock(walk: Walk, block: Block, index: number): void {
     closeEntry(walk);
     enterHeading(walk, block);
     // A heading may open an entry whose fields follow it; it becomes a talk only on their evidence.
-    const tentative = tentativeHeaderOf(block);
+    const tentative = recognizeTentativeHeader(block);
     if (tentative) startEntry(walk, tentative, block, true);
     return;
   }
   // A bold line or title link starts an entry, also right after another entry's fields (a run of entries).
   if ((!walk.open || walk.open.tentative || walk.open.fields > 0) && (block.kind === 'paragraph' || block.kind === 'listItem')) {
-    const tentative = tentativeHeaderOf(block);
+    const tentative = recognizeTentativeHeader(block);
     if (tentative) {
       closeEntry(walk);
       startEntry(walk, tentative, block, true);
