@@ -26,7 +26,7 @@ export function resolveGraphData(parsed: readonly ParsedPost[], reference: Refer
 
 /**
  * resolveGraphData a post at a time, so resolution can start while later posts are still being
- * parsed (loadGraph). Posts must be added in file order: the first of two duplicate talks is kept.
+ * parsed (the resolve stage of runIngest). Posts must be added in file order: the first of two duplicate talks is kept.
  */
 export class GraphDataResolver {
   private readonly parseDiagnostics: Diagnostic[] = [];
