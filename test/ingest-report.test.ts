@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dataQualityRuns } from '../src/graph/data-quality.ts';
+import { ingestReportRuns } from '../src/graph/ingest-report.ts';
 import { findNearDuplicates, findNearDuplicatesByAllPairs } from '../src/graph/near-duplicates.ts';
 import { execute, graphOf, postSourcesIn, ROOT, seedSource, yogaOf } from './helpers.ts';
 
@@ -40,13 +40,13 @@ describe('ingestReport', () => {
 
   it('answers counts without running the near-duplicate search, and runs it once per graph when asked', async () => {
     const yoga = yogaOf(graphOf([seedSource(), { file: 'posts/typo.md', text: sinicki }]));
-    const before = dataQualityRuns.nearDuplicates;
+    const before = ingestReportRuns.nearDuplicates;
     const counts = await execute(yoga, `{ ingestReport { counts { talks } } }`);
     expect(counts.data.ingestReport.counts.talks).toBeGreaterThan(0);
-    expect(dataQualityRuns.nearDuplicates).toBe(before);
+    expect(ingestReportRuns.nearDuplicates).toBe(before);
     await execute(yoga, `{ ingestReport { nearDuplicates { names } } }`);
     await execute(yoga, `{ ingestReport { nearDuplicates { distance } } }`);
-    expect(dataQualityRuns.nearDuplicates).toBe(before + 1);
+    expect(ingestReportRuns.nearDuplicates).toBe(before + 1);
   });
 
   it('pages diagnostics with first/after and a maximum page size', async () => {

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../domain/types.ts';
-import { ingestReport, type IngestReport, type NearDuplicate } from '../graph/data-quality.ts';
+import { ingestReport, type IngestReport, type NearDuplicate } from '../graph/ingest-report.ts';
 import { builder } from './builder.ts';
 import { DiagnosticRef, SeverityEnum } from './diagnostic.ts';
 import { namedConnection } from './list-connection.ts';

@@ -42,7 +42,7 @@ function flushPendingLines(): void {
 
 /**
  * Lines logged within one turn of the event loop go to stderr in one write: under load that is one
- * system call for many requests instead of one each (~20 µs per request). Exit writes what is left;
+ * system call for many requests instead of one each. Exit writes what is left;
  * warnings and errors go out at once (with what is pending before them), so a crash loses none.
  */
 function writeToStderr(line: string, urgent: boolean): void {

@@ -21,7 +21,7 @@ export interface IngestReport {
 }
 
 /** How often each costly part was computed (tests read it to prove a part was not). */
-export const dataQualityRuns = { nearDuplicates: 0, sortedDiagnostics: 0 };
+export const ingestReportRuns = { nearDuplicates: 0, sortedDiagnostics: 0 };
 
 class LazyIngestReport implements IngestReport {
   private countsMemo: IngestCounts | null = null;
@@ -54,13 +54,13 @@ class LazyIngestReport implements IngestReport {
 
   get diagnostics(): readonly Diagnostic[] {
     if (this.diagnosticsMemo) return this.diagnosticsMemo;
-    dataQualityRuns.sortedDiagnostics++;
+    ingestReportRuns.sortedDiagnostics++;
     return (this.diagnosticsMemo = [...this.graph.data.diagnostics].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line));
   }
 
   get nearDuplicates(): readonly NearDuplicate[] {
     if (this.nearDuplicatesMemo) return this.nearDuplicatesMemo;
-    dataQualityRuns.nearDuplicates++;
+    ingestReportRuns.nearDuplicates++;
     const { graph } = this;
     return (this.nearDuplicatesMemo = [
       ...findNearDuplicates('speaker', graph.allSpeakers()),
