@@ -78,7 +78,7 @@ export class CompiledOperations {
   private readonly kept: LRUCache<Slot, CompiledQuery>;
   private readonly maxBytes: number;
   readonly jitAfter: number;
-  /** Compilations made, and runs of compiled code (the plugin and the fast lane count these). */
+  /** Compilations made, and runs of compiled code (the plugin counts these). */
   readonly stats = { compilations: 0, compiledRuns: 0 };
 
   readonly schema: GraphQLSchema;

@@ -27,12 +27,6 @@ export class RequestTracker {
   }
 }
 
-/**
- * When a request arrived, for the Node requests the fast lane has read before handing them to Yoga
- * (keyed by the Node request, which Yoga's server context carries as `req`).
- */
-export const requestArrivals = new WeakMap<object, number>();
-
 const CLIENT_ID = /^[\w.:-]{1,128}$/;
 
 /** The client's request id when it is a sane token (it ends up in logs), else a fresh UUID. */
@@ -57,9 +51,7 @@ function codesOf(result: unknown): string[] {
 export function useRequestTracking(tracker: RequestTracker, now: () => number = () => performance.now()): Plugin {
   return {
     onRequest({ request, serverContext }) {
-      const req = (serverContext as { req?: object }).req;
-      const startedAt = (req && requestArrivals.get(req)) ?? now();
-      tracker.set(serverContext, { id: requestIdOf(request.headers.get(REQUEST_ID_HEADER)), startedAt, operationName: null, errorCodes: [] });
+      tracker.set(serverContext, { id: requestIdOf(request.headers.get(REQUEST_ID_HEADER)), startedAt: now(), operationName: null, errorCodes: [] });
     },
     onParams({ params, context }) {
       const record = tracker.get(context as object);

@@ -138,7 +138,7 @@ function useRequestParseErrors(): Plugin {
 }
 
 /** The query-level limits, in the order they act: bytes, characters, tokens, then validation. */
-export function createLimitPlugins(limits: QueryLimits): Plugin[] {
+export function createLimitPlugins(limits: QueryLimits, costBound = true): Plugin[] {
   return [
     useBodyLimit(limits.maxBodyBytes),
     useDocumentLength(limits.maxDocumentChars),
@@ -147,14 +147,14 @@ export function createLimitPlugins(limits: QueryLimits): Plugin[] {
     maxDepthPlugin({ n: limits.maxDepth, ...reportAs(LIMIT_CODES.depth, limits.maxDepth) }) as Plugin,
     maxAliasesPlugin({ n: limits.maxAliases, ...reportAs(LIMIT_CODES.aliases, limits.maxAliases) }) as Plugin,
     maxDirectivesPlugin({ n: limits.maxDirectives, ...reportAs(LIMIT_CODES.directives, limits.maxDirectives) }) as Plugin,
-    useCostLimit(limits.maxCost),
+    useCostLimit(limits.maxCost, costBound),
   ];
 }
 
 /** Abuse limits plus the environment switches: introspection, field suggestions, CSRF prevention. */
 export function createSecurityPlugins(config: ServerConfig): Plugin[] {
   return [
-    ...createLimitPlugins(config.limits),
+    ...createLimitPlugins(config.limits, config.optimizations),
     ...useIntrospection(config.introspection),
     ...(config.fieldSuggestions ? [] : [blockFieldSuggestionsPlugin() as Plugin]),
     ...useCsrf(config.csrfPrevention),
