@@ -1,5 +1,6 @@
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { LIMIT_CODES } from './limit-error.ts';
+import { shortcutSafe } from './shortcut-safety.ts';
 
 function tooLarge(ResponseClass: typeof Response, maxBytes: number): Response {
   const body = {
@@ -66,6 +67,10 @@ export const CONTENT_LENGTH = /^\d+$/;
  * 413 REQUEST_ENTITY_TOO_LARGE, with Yoga's messages.
  */
 export function useContentLengthCheck(maxBytes: number): Plugin {
+  return shortcutSafe(contentLengthCheck(maxBytes), 'its request-parse hook runs before the response cache looks up');
+}
+
+function contentLengthCheck(maxBytes: number): Plugin {
   return {
     onRequestParse({ request }) {
       const declared = request.headers.get('content-length');

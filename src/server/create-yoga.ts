@@ -24,7 +24,7 @@ import { ResponseCache, type ResponseCacheLimits } from './response-cache.ts';
 import { useResponseCache } from './response-cache-plugin.ts';
 import { createSecurityPlugins } from './security-plugins.ts';
 import { serverConfigFromEnv, type ServerConfig } from './server-config.ts';
-import { guardShortcuts, shortcutSafe } from './shortcut-safety.ts';
+import { guardShortcuts } from './shortcut-safety.ts';
 
 export interface YogaOptions {
   schema: GraphQLSchema;
@@ -94,6 +94,7 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
       ? null
       : new CompiledOperations(options.schema, { jitAfter: config.jitAfter, ...options.compiledOperations });
   const responseCache = cache ? useResponseCache({ graphs: options.graphs, tracker, cache }) : null;
+  const warnCacheOff = (unsafe: readonly string[]) => logger.warn('response cache off: plugins not declared safe for its early answers', { plugins: unsafe });
   const graphiql =
     options.graphiql === false || !config.graphiql
       ? null
@@ -125,27 +126,22 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
     // GraphiQL is served by useGraphiQLAsset (rendered and compressed once), not by Yoga per view.
     graphiql: false,
     cors: corsOptionsOf(options.cors ?? { kind: 'any' }),
-    plugins: guardShortcuts(
-      [
-        shortcutSafe(useRequestTracking(tracker), 'notes the operation name of a cached answer; it has no errors to count'),
-        ...(graphiql ? [graphiql] : []),
-        ...createSecurityPlugins(config).map((plugin) =>
-          shortcutSafe(plugin, 'limits depend on the request alone, and a cached answer is one to the same request after it passed them'),
-        ),
-        ...(responseCache ? [responseCache] : []),
-        useReadiness({ endpoint: '/ready', check: () => options.graphs.ready && !options.graphs.draining }),
-        shortcutSafe(useEnumHints(options.schema), 'changes error messages only; answers with errors are never cached'),
-        useTalkCalendar({ graphs: options.graphs, path: '/calendar.ics', cache: options.calendarCache }),
-        useDashboard(),
-        useHttpCache({ graphs: options.graphs, paths: ['/graphql', '/calendar.ics'], maxAge: options.cacheMaxAge }),
-        ...(metrics ? [metrics.plugin] : []),
-        useRequestLogging(logger, tracker),
-        ...(compiled ? [shortcutSafe(useCompiledExecution(compiled), "runs graphql-jit only where it gives graphql-js' answer")] : []),
-        shortcutSafe(useContentLengthCheck(config.limits.maxBodyBytes), 'its request-parse hook runs before the cache looks up'),
-        ...(options.plugins ?? []),
-      ],
-      (unsafe) => logger.warn('response cache off: plugins not declared safe for its early answers', { plugins: unsafe }),
-    ),
+    plugins: guardShortcuts(warnCacheOff, [
+      useRequestTracking(tracker),
+      ...(graphiql ? [graphiql] : []),
+      ...createSecurityPlugins(config),
+      ...(responseCache ? [responseCache] : []),
+      useReadiness({ endpoint: '/ready', check: () => options.graphs.ready && !options.graphs.draining }),
+      useEnumHints(options.schema),
+      useTalkCalendar({ graphs: options.graphs, path: '/calendar.ics', cache: options.calendarCache }),
+      useDashboard(),
+      useHttpCache({ graphs: options.graphs, paths: ['/graphql', '/calendar.ics'], maxAge: options.cacheMaxAge }),
+      ...(metrics ? [metrics.plugin] : []),
+      useRequestLogging(logger, tracker),
+      ...(compiled ? [useCompiledExecution(compiled)] : []),
+      useContentLengthCheck(config.limits.maxBodyBytes),
+      ...(options.plugins ?? []),
+    ]),
   });
   const logBadHost = (req: IncomingMessage, status: number, code: string) => {
     const method = req.method ?? 'GET';

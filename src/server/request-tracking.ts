@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { LIMIT_CODES } from './limit-error.ts';
+import { shortcutSafe } from './shortcut-safety.ts';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -49,6 +50,10 @@ function codesOf(result: unknown): string[] {
  * client sent a sane one), notes its operation name and error codes, and echoes the id in the response.
  */
 export function useRequestTracking(tracker: RequestTracker, now: () => number = () => performance.now()): Plugin {
+  return shortcutSafe(plugin(tracker, now), 'the response cache notes the operation name of its answers, which have no errors to count');
+}
+
+function plugin(tracker: RequestTracker, now: () => number): Plugin {
   return {
     onRequest({ request, serverContext }) {
       tracker.set(serverContext, { id: requestIdOf(request.headers.get(REQUEST_ID_HEADER)), startedAt: now(), operationName: null, errorCodes: [] });

@@ -10,6 +10,7 @@ import { useCostLimit } from './cost-limit-plugin.ts';
 import { useJsonDepthLimit } from './json-depth-limit-plugin.ts';
 import { armorMessage, LIMIT_CODES, limitError, type LimitCode } from './limit-error.ts';
 import type { CsrfMode, IntrospectionMode, QueryLimits, ServerConfig } from './server-config.ts';
+import { shortcutSafe } from './shortcut-safety.ts';
 
 /** The header a client sends to pass CSRF prevention when its request is not preflighted (e.g. GET). */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
@@ -171,5 +172,9 @@ export function createSecurityPlugins(config: ServerConfig): Plugin[] {
     ...(config.fieldSuggestions ? [] : [blockFieldSuggestionsPlugin() as Plugin]),
     ...useCsrf(config.csrfPrevention),
     useRequestParseErrors(),
-  ];
+  ].map((plugin) =>
+    // The response cache answers only a request it has answered before (same document, variables,
+    // Accept) after that one passed all of these, and keeps no answer with errors.
+    shortcutSafe(plugin, 'depends on the request alone; a cached answer is one to the same request, which passed it'),
+  );
 }

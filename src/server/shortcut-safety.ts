@@ -56,7 +56,7 @@ export function unsafeForShortcuts(plugins: ReadonlyArray<Plugin | false | null 
  * Checks the plugin list Yoga is given: when any plugin is unsafe for early answers, every plugin
  * that offers one is disabled (and `onDisabled` says which plugins switched it off). Returns the list.
  */
-export function guardShortcuts<T extends ReadonlyArray<Plugin | false | null | undefined>>(plugins: T, onDisabled: (unsafe: readonly string[]) => void): T {
+export function guardShortcuts<T extends ReadonlyArray<Plugin | false | null | undefined>>(onDisabled: (unsafe: readonly string[]) => void, plugins: T): T {
   const unsafe = unsafeForShortcuts(plugins).map(describe);
   if (unsafe.length === 0) return plugins;
   for (const plugin of plugins) {
