@@ -15,6 +15,7 @@ import { useGraphiQLAsset } from './graphiql-asset-plugin.ts';
 import { EXAMPLE_QUERIES } from './example-queries.ts';
 import { guardHost } from './host-guard.ts';
 import { useHttpCache } from './http-cache-plugin.ts';
+import { usePersistedDocuments } from './persisted-documents-plugin.ts';
 import { createJsonLogger, yogaLoggerOf, type JsonLogger } from './json-logger.ts';
 import { logRequest, useRequestLogging } from './logging-plugin.ts';
 import { createMetrics } from './metrics-plugin.ts';
@@ -130,6 +131,7 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
       useRequestTracking(tracker),
       ...(graphiql ? [graphiql] : []),
       ...createSecurityPlugins(config),
+      usePersistedDocuments({ only: config.persistedOnly }),
       ...(responseCache ? [responseCache] : []),
       useReadiness({ endpoint: '/ready', check: () => options.graphs.ready && !options.graphs.draining }),
       useEnumHints(options.schema),

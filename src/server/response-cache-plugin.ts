@@ -31,6 +31,8 @@ export interface Params {
   operationName?: unknown;
   variables?: unknown;
   extensions?: unknown;
+  /** The id of a persisted document (see persisted-documents-plugin.ts), sent instead of `query`. */
+  documentId?: unknown;
 }
 
 export type CacheKey = { key: string; operationName: string | null } | null;
@@ -49,13 +51,16 @@ export function cachePolicyOf(cacheControl: string | null | undefined): CachePol
 
 /** The cache key of a request's GraphQL parameters, or null when they are not a single operation to cache. */
 export function cacheKeyFor(accept: string | null | undefined, params: Params): CacheKey {
-  const { query, operationName, variables, extensions } = params;
-  if (typeof query !== 'string' || typeof variables === 'symbol' || typeof extensions === 'symbol') return null;
+  const { query, operationName, variables, extensions, documentId } = params;
+  if (typeof query !== 'string' && typeof documentId !== 'string') return null;
+  if (typeof variables === 'symbol' || typeof extensions === 'symbol') return null;
+  if (documentId !== undefined && typeof documentId !== 'string') return null;
   if (exceedsJsonDepth(variables) || exceedsJsonDepth(extensions)) return null; // refused later (useJsonDepthLimit); JSON.stringify would overflow the stack
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
   const name = typeof operationName === 'string' ? operationName : null;
   // Accept decides the media type and, for errors, the status: answers to different Accept headers differ.
-  const key = JSON.stringify([accept ?? '', name, query, variables ?? null, extensions ?? null]);
+  // A persisted document's id is part of the key (a request with an id and a text is refused, never served).
+  const key = JSON.stringify([accept ?? '', name, query ?? null, variables ?? null, extensions ?? null, ...(documentId === undefined ? [] : [documentId])]);
   return { key, operationName: name };
 }
 
@@ -88,9 +93,11 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin & { shor
   };
 
   /** Called with the request's parameters, as Yoga's request parser read them: a cached answer, or the parameters. */
-  function lookUp(request: Request, params: unknown, policy: CachePolicy, serverContext: object, fetchAPI: { Response: typeof Response }): unknown {
+  function lookUp(request: Request, params: unknown, url: URL, policy: CachePolicy, serverContext: object, fetchAPI: { Response: typeof Response }): unknown {
     if (params === null || typeof params !== 'object' || Array.isArray(params)) return params;
-    const found = cacheKeyFor(request.headers.get('accept'), params as Params);
+    // Yoga's GET parser reads only the standard parameters; a persisted document's id is in the query string.
+    const documentId = request.method === 'GET' ? (url.searchParams.get('documentId') ?? undefined) : (params as Params).documentId;
+    const found = cacheKeyFor(request.headers.get('accept'), { ...(params as Params), documentId });
     if (!found) return params;
     const version = options.graphs.current().version;
     if (policy === 'lookUp') {
@@ -136,7 +143,7 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin & { shor
       if (url.pathname !== path || !options.graphs.ready) return;
       const policy = cachePolicyOf(request.headers.get('cache-control'));
       if (policy === 'skip') return;
-      setRequestParser((req) => mapMaybePromise(requestParser(req), (params) => lookUp(req, params, policy, serverContext, fetchAPI) as never));
+      setRequestParser((req) => mapMaybePromise(requestParser(req), (params) => lookUp(req, params, url, policy, serverContext, fetchAPI) as never));
     },
     onExecute({ args }) {
       const state = pending.get(args.contextValue as object);

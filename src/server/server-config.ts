@@ -49,6 +49,8 @@ export interface ServerConfig {
   csrfPrevention: CsrfMode;
   /** Serve Prometheus metrics at /metrics (METRICS; default on). */
   metrics: boolean;
+  /** Run only persisted documents, named by id (PERSISTED_ONLY; default off; see src/server/persisted-documents-plugin.ts). */
+  persistedOnly: boolean;
   /**
    * The speed-ups that keep work from being repeated (OPTIMIZATIONS; default on): the response cache, graphql-jit,
    * Yoga's parse and validation caches, the per-document cost bound. `off` serves every request by parsing,
@@ -131,6 +133,7 @@ export function serverConfigFromEnv(env: Env = process.env): ServerConfig {
     fieldSuggestions: readSwitch(env, 'FIELD_SUGGESTIONS', !production),
     csrfPrevention: readChoice<CsrfMode>(env, 'CSRF_PREVENTION', ['post', 'all', 'off'], 'post', { true: 'post', on: 'post', false: 'off' }),
     metrics: readSwitch(env, 'METRICS', true),
+    persistedOnly: readSwitch(env, 'PERSISTED_ONLY', false),
     optimizations: readSwitch(env, 'OPTIMIZATIONS', true),
     jitAfter: env.JIT_AFTER?.trim() === '0' ? 0 : readCount(env, 'JIT_AFTER', 10),
     logLevel,
