@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
+import { shortcutSafe } from './shortcut-safety.ts';
 
 /** The committed manifest: id (`sha256:` + hex SHA-256 of the text) → document text. `npm run persisted` writes it. */
 export const PERSISTED_MANIFEST_URL = new URL('./persisted-documents.json', import.meta.url);
@@ -78,6 +79,14 @@ export function usePersistedDocuments(options: PersistedDocumentsOptions): Plugi
       keyNotFound: () => refusal(`Send "${DOCUMENT_ID_PARAM}": this server runs only persisted documents (PERSISTED_ONLY).`, PERSISTED_CODES.idRequired, 400),
     },
   });
+  // The response cache looks up before this plugin's hooks, keyed by `documentId` and text as well: it
+  // answers only a request it answered before, which this plugin passed. Its decision depends on those
+  // parameters, the manifest and PERSISTED_ONLY alone, all fixed for the server's life.
+  const safe = 'decides from documentId and the text alone, which key the response cache';
+  return shortcutSafe(plugin(persisted, ids, options), safe);
+}
+
+function plugin(persisted: Plugin, ids: WeakMap<Request, string>, options: PersistedDocumentsOptions): Plugin {
   return {
     ...persisted,
     // Reads the id (the plugin's own reader sees no GET parameter but `query`), refuses what it cannot
