@@ -192,6 +192,13 @@ export type OrganizationQueryVariables = Exact<{
 
 export type OrganizationQuery = { organization: { slug: string, name: string, aliases: Array<string>, url: string | null, talkCount: number, speakerCount: number, speakers: { totalCount: number, nodes: Array<{ slug: string, name: string, talkCount: number }> }, topics: Array<{ talkCount: number, weight: number, topic: { slug: string, name: string } }>, parallelTalks: Array<{ overlapMinutes: number, talks: Array<{ slug: string, title: string, date: string | null, start: string | null, event: { slug: string } | null }> }> } | null };
 
+export type TopicCountsQueryVariables = Exact<{
+  filter?: TalkFilter | null | undefined;
+}>;
+
+
+export type TopicCountsQuery = { talks: { totalCount: number, facets: { topics: Array<{ value: string, label: string, count: number }> } } };
+
 export type TopicQueryVariables = Exact<{
   slug: string;
 }>;
@@ -240,7 +247,19 @@ export type ClashesQuery = { organization?: { name: string, parallelTalks: Array
 export type QualityQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type QualityQuery = { ingestReport: { graphVersion: string, counts: { posts: number, talks: number, speakers: number, organizations: number, topics: number, events: number, diagnostics: number, errors: number, warnings: number }, diagnostics: { totalCount: number, nodes: Array<{ code: string, severity: Severity, file: string, line: number, message: string }> }, nearDuplicates: Array<{ kind: NearDuplicateKind, names: Array<string>, ids: Array<string>, distance: number }> } };
+export type QualityQuery = { ingestReport: { graphVersion: string, counts: { posts: number, talks: number, speakers: number, organizations: number, topics: number, events: number, diagnostics: number, errors: number, warnings: number }, diagnosticsByCode: Array<{ value: string, count: number }>, diagnosticsByFile: Array<{ value: string, count: number }>, nearDuplicates: Array<{ kind: NearDuplicateKind, names: Array<string>, ids: Array<string>, distance: number }> } };
+
+export type DiagnosticsOfPageFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ code: string, severity: Severity, file: string, line: number, message: string }> };
+
+export type DiagnosticsPageQueryVariables = Exact<{
+  code?: Array<string> | string | null | undefined;
+  after?: string | null | undefined;
+  before?: string | null | undefined;
+  forward: boolean;
+}>;
+
+
+export type DiagnosticsPageQuery = { ingestReport: { forward?: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ code: string, severity: Severity, file: string, line: number, message: string }> }, backward?: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ code: string, severity: Severity, file: string, line: number, message: string }> } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -319,6 +338,24 @@ export const FacetsOfTalksFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"FacetsOfTalks"}) as unknown as TypedDocumentString<FacetsOfTalksFragment, unknown>;
+export const DiagnosticsOfPageFragmentDoc = new TypedDocumentString(`
+    fragment DiagnosticsOfPage on DiagnosticConnection {
+  totalCount
+  pageInfo {
+    hasNextPage
+    hasPreviousPage
+    startCursor
+    endCursor
+  }
+  nodes {
+    code
+    severity
+    file
+    line
+    message
+  }
+}
+    `, {"fragmentName":"DiagnosticsOfPage"}) as unknown as TypedDocumentString<DiagnosticsOfPageFragment, unknown>;
 export const GraphVersionDocument = new TypedDocumentString(`
     subscription GraphVersion {
   graphVersion
@@ -601,6 +638,20 @@ export const OrganizationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrganizationQuery, OrganizationQueryVariables>;
+export const TopicCountsDocument = new TypedDocumentString(`
+    query TopicCounts($filter: TalkFilter) {
+  talks(filter: $filter, first: 1) {
+    totalCount
+    facets {
+      topics {
+        value
+        label
+        count
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TopicCountsQuery, TopicCountsQueryVariables>;
 export const TopicDocument = new TypedDocumentString(`
     query Topic($slug: String!) {
   topic(slug: $slug) {
@@ -761,15 +812,13 @@ export const QualityDocument = new TypedDocumentString(`
       errors
       warnings
     }
-    diagnostics(first: 500) {
-      totalCount
-      nodes {
-        code
-        severity
-        file
-        line
-        message
-      }
+    diagnosticsByCode {
+      value
+      count
+    }
+    diagnosticsByFile(first: 20) {
+      value
+      count
     }
     nearDuplicates {
       kind
@@ -780,3 +829,30 @@ export const QualityDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<QualityQuery, QualityQueryVariables>;
+export const DiagnosticsPageDocument = new TypedDocumentString(`
+    query DiagnosticsPage($code: [String!], $after: String, $before: String, $forward: Boolean!) {
+  ingestReport {
+    forward: diagnostics(first: 50, after: $after, code: $code) @include(if: $forward) {
+      ...DiagnosticsOfPage
+    }
+    backward: diagnostics(last: 50, before: $before, code: $code) @skip(if: $forward) {
+      ...DiagnosticsOfPage
+    }
+  }
+}
+    fragment DiagnosticsOfPage on DiagnosticConnection {
+  totalCount
+  pageInfo {
+    hasNextPage
+    hasPreviousPage
+    startCursor
+    endCursor
+  }
+  nodes {
+    code
+    severity
+    file
+    line
+    message
+  }
+}`) as unknown as TypedDocumentString<DiagnosticsPageQuery, DiagnosticsPageQueryVariables>;
