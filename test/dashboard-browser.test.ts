@@ -412,7 +412,7 @@ describe.skipIf(MISSING && !IN_CI)('dashboard in headless Chromium, offline, on 
       const all: Array<{ code: string; file: string; line: number }> = [];
       let after: string | null = null;
       do {
-        const { ingestReport } = await api(
+        const { ingestReport }: { ingestReport: any } = await api(
           `query($after: String) { ingestReport { diagnostics(first: 500, after: $after) { pageInfo { hasNextPage endCursor } nodes { code file line } } } }`,
           { after },
         );
