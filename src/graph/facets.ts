@@ -19,10 +19,10 @@ function naturalRank(graph: KnowledgeGraph, facet: FacetName, value: string, lab
 }
 
 /** Talks per value of a field that holds one value (or none): no per-talk allocation, the hot path of a facet. */
-function countOne(talks: readonly Talk[], valueOf: (talk: Talk) => string | null): Map<string, number> {
+function countOne(talks: readonly Talk[], fieldOf: (talk: Talk) => string | null): Map<string, number> {
   const counts = new Map<string, number>();
   for (const talk of talks) {
-    const value = valueOf(talk);
+    const value = fieldOf(talk);
     if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
   }
   return counts;
