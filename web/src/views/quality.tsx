@@ -6,6 +6,8 @@ import { Failure, Loading } from './status.tsx';
 
 type Group = { value: string; count: number };
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** A chart of diagnostic groups with its numbers as a table; a code's row links to the list of that code. */
 function GroupCard({ id, title, groups, note, linkCodes }: { id: string; title: string; groups: readonly Group[]; note: string; linkCodes?: boolean }) {
   return (
@@ -69,13 +71,13 @@ export function QualityView({ url }: { url: URL }) {
               title="Diagnostics by code"
               groups={report.diagnosticsByCode}
               linkCodes
-              note={`All ${report.counts.diagnostics} diagnostics, ${report.diagnosticsByCode.length} codes.`}
+              note={`Every diagnostic counted: ${plural(report.counts.diagnostics, 'diagnostic')} of ${plural(report.diagnosticsByCode.length, 'code')}.`}
             />
             <GroupCard
               id="files"
               title="Diagnostics by file"
               groups={report.diagnosticsByFile}
-              note={`The ${report.diagnosticsByFile.length} files with most diagnostics, counted over all of them.`}
+              note="The 20 files with most diagnostics, every diagnostic counted."
             />
           </div>
           <section class="card" aria-labelledby="dups-title">
