@@ -281,6 +281,17 @@ describe.skipIf(MISSING && !IN_CI)('dashboard in headless Chromium, offline, on 
 
     // The organization: a name typed in the box (the API matches names as well as slugs).
     await page.getByRole('button', { name: 'Edit organization: isovalent' }).click();
+    // Suggested names: the organizations of the talks the other chip (the edited day) keeps, most talks first.
+    const { talks: suggested } = await api(
+      `query($d: [Weekday!]) { talks(filter: { day: $d }, first: 1) { facets { organizations(first: 30) { label count } } } }`,
+      {
+        d: [day],
+      },
+    );
+    await expect
+      .poll(() => page.locator('[data-testid="chip-suggestions"] option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent])))
+      .toEqual(suggested.facets.organizations.map((o: { label: string; count: number }) => [o.label, `${o.count} talks`]));
+    expect(await page.getByLabel('New organization').getAttribute('list')).toBe(await page.getByTestId('chip-suggestions').getAttribute('id'));
     await page.getByLabel('New organization').fill(other.label);
     await page.keyboard.press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.get('edit:organization:isovalent')).toBe(other.label);

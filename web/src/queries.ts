@@ -121,6 +121,20 @@ export const OrganizationQuery = graphql(`
   }
 `);
 
+/** Values to suggest when a chip of one kind is edited: the most frequent among the talks the other chips keep. */
+export const ChipSuggestionsQuery = graphql(`
+  query ChipSuggestions($filter: TalkFilter, $organization: Boolean!, $speaker: Boolean!, $topic: Boolean!, $event: Boolean!) {
+    talks(filter: $filter, first: 1) {
+      facets {
+        organizations(first: 30) @include(if: $organization) { value label count }
+        speakers(first: 30) @include(if: $speaker) { value label count }
+        topics(first: 30) @include(if: $topic) { value label count }
+        events(first: 30) @include(if: $event) { value label count }
+      }
+    }
+  }
+`);
+
 /** Topics of the talks of one filter (an organization in one year): one bucket per topic, all of them. */
 export const TopicCountsQuery = graphql(`
   query TopicCounts($filter: TalkFilter) {

@@ -192,6 +192,17 @@ export type OrganizationQueryVariables = Exact<{
 
 export type OrganizationQuery = { organization: { slug: string, name: string, aliases: Array<string>, url: string | null, talkCount: number, speakerCount: number, speakers: { totalCount: number, nodes: Array<{ slug: string, name: string, talkCount: number }> }, topics: Array<{ talkCount: number, weight: number, topic: { slug: string, name: string } }>, parallelTalks: Array<{ overlapMinutes: number, talks: Array<{ slug: string, title: string, date: string | null, start: string | null, event: { slug: string } | null }> }> } | null };
 
+export type ChipSuggestionsQueryVariables = Exact<{
+  filter?: TalkFilter | null | undefined;
+  organization: boolean;
+  speaker: boolean;
+  topic: boolean;
+  event: boolean;
+}>;
+
+
+export type ChipSuggestionsQuery = { talks: { facets: { organizations?: Array<{ value: string, label: string, count: number }>, speakers?: Array<{ value: string, label: string, count: number }>, topics?: Array<{ value: string, label: string, count: number }>, events?: Array<{ value: string, label: string, count: number }> } } };
+
 export type TopicCountsQueryVariables = Exact<{
   filter?: TalkFilter | null | undefined;
 }>;
@@ -638,6 +649,34 @@ export const OrganizationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrganizationQuery, OrganizationQueryVariables>;
+export const ChipSuggestionsDocument = new TypedDocumentString(`
+    query ChipSuggestions($filter: TalkFilter, $organization: Boolean!, $speaker: Boolean!, $topic: Boolean!, $event: Boolean!) {
+  talks(filter: $filter, first: 1) {
+    facets {
+      organizations(first: 30) @include(if: $organization) {
+        value
+        label
+        count
+      }
+      speakers(first: 30) @include(if: $speaker) {
+        value
+        label
+        count
+      }
+      topics(first: 30) @include(if: $topic) {
+        value
+        label
+        count
+      }
+      events(first: 30) @include(if: $event) {
+        value
+        label
+        count
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChipSuggestionsQuery, ChipSuggestionsQueryVariables>;
 export const TopicCountsDocument = new TypedDocumentString(`
     query TopicCounts($filter: TalkFilter) {
   talks(filter: $filter, first: 1) {

@@ -6,7 +6,7 @@ import { EditableChip } from '../components/editable-chip.tsx';
 import { chipsOfAnswer, filterQuery, talkFilterOf } from '../filter.ts';
 import type { TalkFilter } from '../gql/graphql.ts';
 import { SearchQuery } from '../queries.ts';
-import { chipId, readChipsOf, searchStateOf } from '../search-state.ts';
+import { chipId, readChipsOf, searchStateOf, type ReadChip } from '../search-state.ts';
 import { Failure, Loading } from './status.tsx';
 
 const PATHS = { Talk: 'talks', Speaker: 'speakers', Organization: 'organizations', Topic: 'topics' } as const;
@@ -28,6 +28,13 @@ export function Search({ url }: { url: URL }) {
     const filter: TalkFilter = { ...(talkFilterOf(kept) ?? {}), ...rest };
     return { chips, kept, rest, filter };
   }, [data, state]);
+  /** The filter of the reading without one chip: what its suggestions are counted over. */
+  const othersOf = (chip: ReadChip): TalkFilter | null => {
+    if (!reading) return null;
+    const kept = reading.chips.filter((c) => c !== chip && !c.off).map((c) => c.current);
+    const filter: TalkFilter = { ...(talkFilterOf(kept) ?? {}), ...reading.rest };
+    return Object.keys(filter).length ? filter : null;
+  };
 
   return (
     <>
@@ -48,7 +55,7 @@ export function Search({ url }: { url: URL }) {
             {reading.chips.length ? (
               <ul class="chips" aria-label="Filter read from the question (each value can be edited or removed)">
                 {reading.chips.map((chip) => (
-                  <EditableChip key={chipId(chip.original)} chip={chip} state={state} />
+                  <EditableChip key={chipId(chip.original)} chip={chip} state={state} others={othersOf(chip)} />
                 ))}
               </ul>
             ) : null}
