@@ -73,6 +73,30 @@ describe('ingestReport', () => {
     const tooMany = await execute(yoga, `{ ingestReport { diagnostics(first: 501) { totalCount } } }`);
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('PAGE_SIZE_EXCEEDED');
   });
+
+  it('counts diagnostics by code and by file over all of them (not a page), most first, and the counts page through the list', async () => {
+    const graph = graphOf(postSourcesIn(path.join(ROOT, '..', 'shared', 'corpus', 'talk-posts')));
+    const yoga = yogaOf(graph);
+    const result = await execute(
+      yoga,
+      `{ ingestReport { counts { diagnostics } diagnosticsByCode { value count } diagnosticsByFile { value count } top: diagnosticsByFile(first: 2) { value } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const report = result.data.ingestReport;
+    for (const key of ['code', 'file'] as const) {
+      const counts = new Map<string, number>();
+      for (const d of graph.data.diagnostics) counts.set(d[key], (counts.get(d[key]) ?? 0) + 1);
+      const expected = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+      const groups = key === 'code' ? report.diagnosticsByCode : report.diagnosticsByFile;
+      expect(groups, key).toEqual(expected);
+      expect(groups.reduce((sum: number, g: { count: number }) => sum + g.count, 0)).toBe(report.counts.diagnostics);
+    }
+    expect(report.diagnosticsByFile.length).toBeGreaterThan(2);
+    expect(report.top).toEqual(report.diagnosticsByFile.slice(0, 2).map((g: { value: string }) => ({ value: g.value })));
+    const [code] = report.diagnosticsByCode;
+    const filtered = await execute(yoga, `query($c: [String!]) { ingestReport { diagnostics(code: $c) { totalCount } } }`, { c: [code.value] });
+    expect(filtered.data.ingestReport.diagnostics.totalCount).toBe(code.count);
+  });
 });
 
 describe('findNearDuplicates', () => {

@@ -192,6 +192,24 @@ export type OrganizationQueryVariables = Exact<{
 
 export type OrganizationQuery = { organization: { slug: string, name: string, aliases: Array<string>, url: string | null, talkCount: number, speakerCount: number, speakers: { totalCount: number, nodes: Array<{ slug: string, name: string, talkCount: number }> }, topics: Array<{ talkCount: number, weight: number, topic: { slug: string, name: string } }>, parallelTalks: Array<{ overlapMinutes: number, talks: Array<{ slug: string, title: string, date: string | null, start: string | null, event: { slug: string } | null }> }> } | null };
 
+export type ChipSuggestionsQueryVariables = Exact<{
+  filter?: TalkFilter | null | undefined;
+  organization: boolean;
+  speaker: boolean;
+  topic: boolean;
+  event: boolean;
+}>;
+
+
+export type ChipSuggestionsQuery = { talks: { facets: { organizations?: Array<{ value: string, label: string, count: number }>, speakers?: Array<{ value: string, label: string, count: number }>, topics?: Array<{ value: string, label: string, count: number }>, events?: Array<{ value: string, label: string, count: number }> } } };
+
+export type TopicCountsQueryVariables = Exact<{
+  filter?: TalkFilter | null | undefined;
+}>;
+
+
+export type TopicCountsQuery = { talks: { totalCount: number, facets: { topics: Array<{ value: string, label: string, count: number }> } } };
+
 export type TopicQueryVariables = Exact<{
   slug: string;
 }>;
@@ -240,7 +258,19 @@ export type ClashesQuery = { organization?: { name: string, parallelTalks: Array
 export type QualityQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type QualityQuery = { ingestReport: { graphVersion: string, counts: { posts: number, talks: number, speakers: number, organizations: number, topics: number, events: number, diagnostics: number, errors: number, warnings: number }, diagnostics: { totalCount: number, nodes: Array<{ code: string, severity: Severity, file: string, line: number, message: string }> }, nearDuplicates: Array<{ kind: NearDuplicateKind, names: Array<string>, ids: Array<string>, distance: number }> } };
+export type QualityQuery = { ingestReport: { graphVersion: string, counts: { posts: number, talks: number, speakers: number, organizations: number, topics: number, events: number, diagnostics: number, errors: number, warnings: number }, diagnosticsByCode: Array<{ value: string, count: number }>, diagnosticsByFile: Array<{ value: string, count: number }>, nearDuplicates: Array<{ kind: NearDuplicateKind, names: Array<string>, ids: Array<string>, distance: number }> } };
+
+export type DiagnosticsOfPageFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ code: string, severity: Severity, file: string, line: number, message: string }> };
+
+export type DiagnosticsPageQueryVariables = Exact<{
+  code?: Array<string> | string | null | undefined;
+  after?: string | null | undefined;
+  before?: string | null | undefined;
+  forward: boolean;
+}>;
+
+
+export type DiagnosticsPageQuery = { ingestReport: { forward?: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ code: string, severity: Severity, file: string, line: number, message: string }> }, backward?: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ code: string, severity: Severity, file: string, line: number, message: string }> } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -319,6 +349,24 @@ export const FacetsOfTalksFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"FacetsOfTalks"}) as unknown as TypedDocumentString<FacetsOfTalksFragment, unknown>;
+export const DiagnosticsOfPageFragmentDoc = new TypedDocumentString(`
+    fragment DiagnosticsOfPage on DiagnosticConnection {
+  totalCount
+  pageInfo {
+    hasNextPage
+    hasPreviousPage
+    startCursor
+    endCursor
+  }
+  nodes {
+    code
+    severity
+    file
+    line
+    message
+  }
+}
+    `, {"fragmentName":"DiagnosticsOfPage"}) as unknown as TypedDocumentString<DiagnosticsOfPageFragment, unknown>;
 export const GraphVersionDocument = new TypedDocumentString(`
     subscription GraphVersion {
   graphVersion
@@ -601,6 +649,48 @@ export const OrganizationDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:85e208d097b9d2484dbdff8053320c1e4e93c6a970cba15566edfdfc8fdfe17f"}) as unknown as TypedDocumentString<OrganizationQuery, OrganizationQueryVariables>;
+export const ChipSuggestionsDocument = new TypedDocumentString(`
+    query ChipSuggestions($filter: TalkFilter, $organization: Boolean!, $speaker: Boolean!, $topic: Boolean!, $event: Boolean!) {
+  talks(filter: $filter, first: 1) {
+    facets {
+      organizations(first: 30) @include(if: $organization) {
+        value
+        label
+        count
+      }
+      speakers(first: 30) @include(if: $speaker) {
+        value
+        label
+        count
+      }
+      topics(first: 30) @include(if: $topic) {
+        value
+        label
+        count
+      }
+      events(first: 30) @include(if: $event) {
+        value
+        label
+        count
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:7f27e628b5410b3c58feff12a0fc16513e08bb91e8885397df8bb3890de0adf3"}) as unknown as TypedDocumentString<ChipSuggestionsQuery, ChipSuggestionsQueryVariables>;
+export const TopicCountsDocument = new TypedDocumentString(`
+    query TopicCounts($filter: TalkFilter) {
+  talks(filter: $filter, first: 1) {
+    totalCount
+    facets {
+      topics {
+        value
+        label
+        count
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:b7f345adb0c76437228bc7a38d5c225d0b02225c8e00ce9e6f74c3b101c6930f"}) as unknown as TypedDocumentString<TopicCountsQuery, TopicCountsQueryVariables>;
 export const TopicDocument = new TypedDocumentString(`
     query Topic($slug: String!) {
   topic(slug: $slug) {
@@ -761,15 +851,13 @@ export const QualityDocument = new TypedDocumentString(`
       errors
       warnings
     }
-    diagnostics(first: 500) {
-      totalCount
-      nodes {
-        code
-        severity
-        file
-        line
-        message
-      }
+    diagnosticsByCode {
+      value
+      count
+    }
+    diagnosticsByFile(first: 20) {
+      value
+      count
     }
     nearDuplicates {
       kind
@@ -779,4 +867,31 @@ export const QualityDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:37e8b77363f00bb684c2f5899a66903cc2b870f6288309e4f0cfa51636db8dd4"}) as unknown as TypedDocumentString<QualityQuery, QualityQueryVariables>;
+    `, {"hash":"sha256:59a90eea63150165cd9ff2c60cb9289a6590e81176d3725247e99b4935b4a8d9"}) as unknown as TypedDocumentString<QualityQuery, QualityQueryVariables>;
+export const DiagnosticsPageDocument = new TypedDocumentString(`
+    query DiagnosticsPage($code: [String!], $after: String, $before: String, $forward: Boolean!) {
+  ingestReport {
+    forward: diagnostics(first: 50, after: $after, code: $code) @include(if: $forward) {
+      ...DiagnosticsOfPage
+    }
+    backward: diagnostics(last: 50, before: $before, code: $code) @skip(if: $forward) {
+      ...DiagnosticsOfPage
+    }
+  }
+}
+    fragment DiagnosticsOfPage on DiagnosticConnection {
+  totalCount
+  pageInfo {
+    hasNextPage
+    hasPreviousPage
+    startCursor
+    endCursor
+  }
+  nodes {
+    code
+    severity
+    file
+    line
+    message
+  }
+}`, {"hash":"sha256:c6b84db86804508936c98c3565ec1dc3ae2b9f2bb2cc9ace4a41fd64b5fd451c"}) as unknown as TypedDocumentString<DiagnosticsPageQuery, DiagnosticsPageQueryVariables>;
