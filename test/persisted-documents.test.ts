@@ -195,6 +195,8 @@ describe('PERSISTED_ONLY=true', () => {
       ScheduleDays: { event: 'kubecon-eu-2023' },
       ScheduleDay: { event: 'kubecon-eu-2023', date: '2023-04-21' },
       Clashes: { organization: 'isovalent', speaker: 'liz-rice', withOrganization: true, withSpeaker: true },
+      ChipSuggestions: { filter: { day: ['FRIDAY'] }, organization: true, speaker: false, topic: true, event: false },
+      DiagnosticsPage: { forward: true },
     };
     const operations = Object.entries(generated).filter(([name]) => name.endsWith('Document'));
     expect(operations.length).toBeGreaterThanOrEqual(10);
