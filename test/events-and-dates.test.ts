@@ -116,6 +116,35 @@ describe('events learned from posts', () => {
     expect(data.talks[0]).toMatchObject({ eventId: 'widgetconf-2030', startsAt: '2030-01-10T18:00:00+09:00' });
   });
 
+  it('the city of a learned event may come later in the sentence that names it, after "in" (a few words after the year)', () => {
+    const data = ingest(
+      'talks.md',
+      `---\ntitle: Recordings of WidgetConf 2030\ndate: '2030-03-05'\n---\n\nWe loved hosting WidgetConf 2030 last month in Lisbon, Portugal. Here are the recordings.\n\n${talk()}`,
+    );
+    expect(data.events[0]).toMatchObject({ id: 'widgetconf-2030', city: 'Lisbon', timezone: 'Europe/Lisbon' });
+  });
+
+  it('a town the city data does not hold is placed by the state or province written after it', () => {
+    const data = ingest(
+      'talks.md',
+      `---\ntitle: WidgetConf 2030\ndate: '2030-03-05'\n---\n\nWidgetConf 2030 will be held on 6 October at the Convention Center in Smallbrook Texas.\n\n${talk()}`,
+    );
+    expect(data.events[0]).toMatchObject({ id: 'widgetconf-2030', city: 'Smallbrook', timezone: 'America/Chicago' });
+    const west = ingest(
+      'talks.md',
+      `---\ntitle: Recordings of WidgetConf 2030\n---\n\nWe hosted WidgetConf 2030 this summer in Smallbrook, California.\n\n${talk()}`,
+    );
+    expect(west.events[0]).toMatchObject({ city: 'Smallbrook', timezone: 'America/Los_Angeles' });
+  });
+
+  it('a sentence naming a learned event by the first word of its name (and its year) gives its city', () => {
+    const data = ingest(
+      'talks.md',
+      `---\ntitle: Meet us at widgetCon + GadgetCon 2030\ndate: '2030-03-05'\n---\n\nThe foundation hosts widgetCon, taking place on May 8–9, 2030 in Vancouver, Canada, together with GadgetCon.\n\n${talk()}`,
+    );
+    expect(data.events[0]).toMatchObject({ name: 'widgetCon + GadgetCon 2030', city: 'Vancouver', timezone: 'America/Vancouver' });
+  });
+
   it('two posts about the same unknown event give one Event', () => {
     const post = (day: string, time: string) => `---\ntitle: WidgetConf 2030 in Lisbon\ndate: '2030-01-05'\n---\n\n${talk()}${day} • ${time}\n`;
     const data = ingestPosts(

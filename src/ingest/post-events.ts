@@ -1,7 +1,7 @@
 import type { Diagnostic, EventDefinition, TalkEntry } from '../domain/types.ts';
 import { diagnose } from './diagnostic-catalogue.ts';
 import type { EventMatcher } from './event-matcher.ts';
-import { findNamedEvent } from './learn-event.ts';
+import { cityOfEvent, findNamedEvent } from './learn-event.ts';
 import { zoneInfo } from './zone-abbreviations.ts';
 
 /**
@@ -38,7 +38,10 @@ export class PostEvents {
   /** The event a text names by name and year, learning it when events.yaml does not know it. */
   name(text: string, year: number | null, line: number, parentSlug?: string | null): EventDefinition | null {
     const named = findNamedEvent(text, year, this.events, parentSlug, this.near);
-    if (!named) return null;
+    if (!named) {
+      this.placeLearned(text);
+      return null;
+    }
     if (!named.learned) return named.event;
     const kept = this.learned.get(named.event.slug);
     if (!kept) {
@@ -50,6 +53,18 @@ export class PostEvents {
       this.learned.set(kept.slug, { ...kept, city: named.event.city, country: named.event.country, timezone: named.event.timezone });
     }
     return this.learned.get(named.event.slug)!;
+  }
+
+  /**
+   * A sentence may say where a learned event takes place without writing its whole name again ("cdCon,
+   * taking place on May 8–9, 2023 in Vancouver" for "cdCon + GitOpsCon 2023"): its city, if still unknown.
+   */
+  private placeLearned(text: string): void {
+    for (const event of this.learned.values()) {
+      if (event.city) continue;
+      const city = cityOfEvent(text, { name: event.name, year: Number(/((?:19|20)\d\d)$/.exec(event.name)?.[1]) || null });
+      if (city) this.learned.set(event.slug, { ...event, city: city.city, country: city.country, timezone: city.timezone });
+    }
   }
 
   /**
