@@ -145,6 +145,18 @@ describe('events learned from posts', () => {
     expect(data.events[0]).toMatchObject({ name: 'widgetCon + GadgetCon 2030', city: 'Vancouver', timezone: 'America/Vancouver' });
   });
 
+  it('a learned event held on one day (written after its name) dates the talks that give only a time; an undated range or dateline does not', () => {
+    const post = (sentence: string) =>
+      `---\ntitle: WidgetConf 2030\n---\n\n## About\n\n${sentence}\n\n## Agenda\n\n${talk()}10:15 - 10:45\n\n### [Untimed Widgets - Joe Bloggs, Acme](https://sched.co/untimed)\n`;
+    const data = ingest('talks.md', post('WidgetConf 2030 will be held on 6 October in Lisbon.'));
+    expect(data.events[0]).toMatchObject({ id: 'widgetconf-2030', startDate: '2030-10-06', endDate: '2030-10-06' });
+    const byTitle = (title: string) => data.talks.find((t) => t.title === title);
+    expect(byTitle('Scaling Widgets')).toMatchObject({ date: '2030-10-06', startsAt: '2030-10-06T10:15:00+01:00' });
+    expect(byTitle('Untimed Widgets')).toMatchObject({ date: null, startsAt: null });
+    const range = ingest('talks.md', post('Lisbon – 1 March 2030 – WidgetConf 2030 happens in Lisbon from 5 to 7 October.'));
+    expect(range.talks[0]).toMatchObject({ date: null });
+  });
+
   it('two posts about the same unknown event give one Event', () => {
     const post = (day: string, time: string) => `---\ntitle: WidgetConf 2030 in Lisbon\ndate: '2030-01-05'\n---\n\n${talk()}${day} • ${time}\n`;
     const data = ingestPosts(

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { EventDefinition } from '../domain/types.ts';
 import { slugify } from '../domain/text.ts';
 import type { EventMatcher } from './event-matcher.ts';
+import { parseWhen } from './parse-when.ts';
 
 /** An event a post names: one of data/events.yaml, or one learned from what the post says. */
 export interface NamedEvent {
@@ -165,6 +166,20 @@ function unknownEventName(text: string): { name: string; year: number } | null {
 }
 
 /**
+ * The one day a sentence gives a learned event, written after its name ("Kubeflow Summit 2023 will be
+ * held on 6 October"): a one-day event. A range of days, or a date before the name (a press release's
+ * dateline), gives none; the dates of its talks are added by the caller.
+ */
+function dayOfEvent(text: string, name: string, year: number): string | null {
+  const at = text.toLowerCase().indexOf(name.toLowerCase());
+  if (at < 0) return null;
+  const after = text.slice(at + name.length).split(/[.!?](?:\s|$)/)[0]!;
+  const when = parseWhen(after);
+  if (when.spansDays || when.month === null || when.day === null || (when.year !== null && when.year !== year)) return null;
+  return `${year}-${String(when.month).padStart(2, '0')}-${String(when.day).padStart(2, '0')}`;
+}
+
+/**
  * The event a piece of text (title, heading, intro sentence, front matter) names, matched by name and
  * year. An event the data does not know becomes an Event from what the text says: its name and year,
  * the city written after it and that city's zone. The dates of its talks are added by the caller.
@@ -183,6 +198,7 @@ export function findNamedEvent(text: string, year: number | null, events: EventM
   const known = events.bySlug(named.slug);
   if (known) return { event: known, learned: false };
   const city = cityOfEvent(text, { name: named.name, year: named.year });
+  const day = dayOfEvent(text, named.name, named.year);
   return {
     learned: true,
     event: {
@@ -191,8 +207,8 @@ export function findNamedEvent(text: string, year: number | null, events: EventM
       city: city?.city ?? null,
       country: city?.country ?? null,
       timezone: city?.timezone ?? null,
-      startDate: null,
-      endDate: null,
+      startDate: day,
+      endDate: day,
       aliases: [],
       parent: null,
       url: null,

@@ -48,9 +48,11 @@ export class PostEvents {
       this.learned.set(named.event.slug, named.event);
       const { name, city, timezone } = named.event;
       this.diagnostics.push(diagnose('EVENT_LEARNED', { file: this.file, line }, `"${name}"${city ? ` in ${city}` : ''}${timezone ? ` (${timezone})` : ''}.`));
-    } else if (!kept.city && named.event.city) {
-      // Named again with its city ("… India 2026 in Mumbai" after a title without one).
-      this.learned.set(kept.slug, { ...kept, city: named.event.city, country: named.event.country, timezone: named.event.timezone });
+    } else {
+      // Named again with its city ("… India 2026 in Mumbai" after a title without one), or its day.
+      const { city, country, timezone, startDate, endDate } = named.event;
+      if (!kept.city && city) this.learned.set(kept.slug, { ...kept, city, country, timezone });
+      if (!kept.startDate && startDate) this.learned.set(kept.slug, { ...this.learned.get(kept.slug)!, startDate, endDate });
     }
     return this.learned.get(named.event.slug)!;
   }
@@ -98,6 +100,8 @@ export class PostEvents {
         .filter((d): d is string => d !== null)
         .sort();
       const abbreviation = own.map((t) => t.zoneAbbreviation).find((z) => z !== null);
+      if (event.startDate) dates.push(event.startDate, event.endDate ?? event.startDate);
+      dates.sort();
       return {
         ...event,
         startDate: dates[0] ?? null,
