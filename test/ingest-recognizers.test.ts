@@ -97,6 +97,38 @@ describe('header recognizers: links', () => {
       },
     ]);
   });
+
+  it('splits titles that run straight into their speakers, in a listing of recording links of that shape', () => {
+    const talks = talksOf(
+      [
+        '- [Keynote Widget Opening Keynote Priyanka Raman, Acme Venkat Subramanian, Acme](https://youtu.be/a1)',
+        '- [Keynote Overview of Widgets Lin Zhou, Software Engineer, Acme](https://youtu.be/a2)',
+        '- [How We Serve, Cache, and Ship Widgets Oskar Lindqvist, Globex](https://youtu.be/a3)',
+        '- [Deep Diving Into Widget Security A Study on API Security Mary Lind Peter Quist](https://youtu.be/a4)',
+        '- [Widgets from Scratch with Postman W Ian Crowe](https://youtu.be/a5)',
+        '- [Introducing Widget Editions Matt Oyelaran Sara Quist, Initech](https://youtu.be/a6)',
+      ].join('\n'),
+    );
+    expect(talks.map((t) => [t.title, brief(t).speakers])).toEqual([
+      ['Keynote Widget Opening Keynote', ['Priyanka Raman (Acme)', 'Venkat Subramanian (Acme)']],
+      ['Keynote Overview of Widgets', ['Lin Zhou (Acme)']],
+      ['How We Serve, Cache, and Ship Widgets', ['Oskar Lindqvist (Globex)']],
+      ['Deep Diving Into Widget Security A Study on API Security', ['Mary Lind', 'Peter Quist']],
+      ['Widgets from Scratch with Postman', ['W Ian Crowe']],
+      ['Introducing Widget Editions', ['Matt Oyelaran (Initech)', 'Sara Quist (Initech)']],
+    ]);
+  });
+
+  it('leaves alone a title ending in capitalised words when no sibling runs into speakers with an organization', () => {
+    const talks = talksOf('- [Scaling the Widget Control Plane](https://youtu.be/b1)\n- [Inside the Widget Service Mesh](https://youtu.be/b2)');
+    expect(talks.map((t) => [t.title, t.speakers.length])).toEqual([
+      ['Scaling the Widget Control Plane', 0],
+      ['Inside the Widget Service Mesh', 0],
+    ]);
+    // One item of that shape among others that do not share it is read as written.
+    const alone = talksOf('- [Scaling the Widget Control Plane Jane Doe, Acme](https://youtu.be/b3)\n- [Widgets at Scale](https://youtu.be/b4)');
+    expect(alone.map((t) => t.title)).toEqual(['Scaling the Widget Control Plane Jane Doe, Acme', 'Widgets at Scale']);
+  });
 });
 
 describe('header recognizers: headings `Title by Speaker (Org)`', () => {

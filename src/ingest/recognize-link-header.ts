@@ -1,11 +1,22 @@
 import type { Link, PhrasingContent } from 'mdast';
 import type { SpeakerMention } from '../domain/types.ts';
-import { inlineText } from './markdown-blocks.ts';
+import { inlineText, type Block } from './markdown-blocks.ts';
 import { isWhenOnly, parseWhen } from './parse-when.ts';
 import { parseSpeakers, readSpeakerList } from './parse-speakers.ts';
 import { readNamesAtStart } from './read-prose-speakers.ts';
+import { splitRunOnSpeakers, type RunOnSplit } from './split-run-on-speakers.ts';
 import { splitTitleAndSpeakers } from './split-title-speakers.ts';
-import { MAX_FIELD_CHARS, cleanTitle, isDecoration, isGenericLinkText, isMediaLabel, isTalkUrl, linkTextLines, type HeaderRecognizer } from './talk-header.ts';
+import {
+  MAX_FIELD_CHARS,
+  cleanTitle,
+  isDecoration,
+  isGenericLinkText,
+  isMediaLabel,
+  isTalkUrl,
+  linkTextLines,
+  type HeaderRecognizer,
+  type RecognizeContext,
+} from './talk-header.ts';
 
 /** Splits inline content around its leading link (possibly wrapped in emphasis): [before, link, after]. */
 function splitAroundFirstLink(inline: PhrasingContent[]): [PhrasingContent[], Link, PhrasingContent[]] | null {
@@ -18,6 +29,27 @@ function splitAroundFirstLink(inline: PhrasingContent[]): [PhrasingContent[], Li
   return [inline.slice(0, index), link, inline.slice(index + 1)];
 }
 
+/** The title of a list item that is one talk link and nothing else, run-on into its speakers. */
+function runOnSplitOf(block: Block | undefined): RunOnSplit | null {
+  if (block?.kind !== 'listItem') return null;
+  const parts = splitAroundFirstLink(block.inline);
+  if (!parts?.[0].every(isDecoration) || inlineText(parts[2]).trim() || !isTalkUrl(parts[1].url)) return null;
+  const text = cleanTitle(linkTextLines(parts[1].children)[0] ?? '');
+  return /\s[-–—|]\s|\sby\s/i.test(text) ? null : splitRunOnSpeakers(text);
+}
+
+/**
+ * A list item whose link text runs from its title into its speakers ("Title Jane Doe, Acme"), read so only
+ * in a listing of such items: a sibling next to it has the same shape, and one of them names an organization.
+ */
+function runsOnIntoSpeakers(block: Block, ctx: RecognizeContext): RunOnSplit | null {
+  const own = runOnSplitOf(block);
+  if (!own) return null;
+  const siblings = [ctx.previous, ctx.next].filter((b) => b?.container !== undefined && b.container === block.container && !b.nested);
+  const shared = siblings.map(runOnSplitOf).filter((s): s is RunOnSplit => s !== null);
+  return shared.length > 0 && (own.withOrganization || shared.some((s) => s.withOrganization)) ? own : null;
+}
+
 /** Text between the speakers and the link of a reversed entry: a dash or a bar, never a comma or colon. */
 const REVERSED_SEPARATOR = /\s[-–—|]\s*$/;
 const LEADING_SEPARATORS = /^[\s,\-–—|]+(?:by\s+)?/i;
@@ -27,7 +59,8 @@ const LEADING_SEPARATORS = /^[\s,\-–—|]+(?:by\s+)?/i;
  * the same line or by the speakers (`[Title](url) - Name, Org`), or preceded by the speakers
  * (`Name (Org) - [Title](url)`).
  */
-export const recognizeLinkHeader: HeaderRecognizer = (block, { grammar }) => {
+export const recognizeLinkHeader: HeaderRecognizer = (block, ctx) => {
+  const { grammar } = ctx;
   if (block.kind === 'html') return null;
   const parts = splitAroundFirstLink(block.inline);
   if (!parts) return null;
@@ -71,6 +104,10 @@ export const recognizeLinkHeader: HeaderRecognizer = (block, { grammar }) => {
     if (list) accepted = { tail, speakers: list };
     return list !== null;
   });
+  // No separator before the speakers: a listing of titles that run into their speakers.
+  const hasSpeakers = split.speakersText !== null || trailingSpeakers !== null || leadingSpeakers !== null || describedBy.length > 0;
+  const runOn = hasSpeakers ? null : runsOnIntoSpeakers(block, ctx);
+  if (runOn) Object.assign(split, { title: runOn.title, speakersText: runOn.speakersText });
   const speakerText = split.speakersText ?? trailingSpeakers ?? leadingSpeakers;
   const reused = accepted as { tail: string; speakers: SpeakerMention[] } | null;
   const speakers =
