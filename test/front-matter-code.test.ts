@@ -9,7 +9,7 @@ import { readFrontMatter } from '../src/ingest/read-front-matter.ts';
 import { LiveData } from '../src/live-data.ts';
 import { loadGraph } from '../src/load-graph.ts';
 import { bundledReference, ROOT } from './helpers.ts';
-import { ingestPosts } from '../src/ingest/ingest-posts.ts';
+import { ingestPosts } from '../src/ingest/ingest-pipeline.ts';
 
 // Front matter is data, never code: gray-matter would evaluate `---js` / `---javascript` /
 // `---coffee` front matter as code. Start-up, --watch reloads and the CLI all read posts through

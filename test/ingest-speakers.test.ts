@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createIngestContext } from '../src/ingest/ingest-posts.ts';
+import { createIngestContext } from '../src/ingest/create-ingest-context.ts';
 import { hasOrganizationCue, looksLikeOrganization, parseSpeakers, readAffiliation, readSpeakerList } from '../src/ingest/parse-speakers.ts';
 import { readBoldSpeakers, readNameAtEnd, readNamesAtStart } from '../src/ingest/read-prose-speakers.ts';
 import { flattenBlocks, parseMarkdown } from '../src/ingest/markdown-blocks.ts';
