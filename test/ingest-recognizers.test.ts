@@ -316,6 +316,27 @@ describe('section context: dates and speakers given once', () => {
     ]);
   });
 
+  it('reads a long intro paragraph sentence by sentence: its dated sentence dates the schedule grid below', () => {
+    const intro =
+      'We are very pleased to announce the sessions of the first WidgetCon, and the program committee found it really tough to choose among the many proposals. ' +
+      'The conference will take place on <b>Wednesday, March 20th</b> (afternoon CET), with two parallel tracks in virtual rooms. ' +
+      'It will open with a keynote from the maintainers about where widgets are going, followed by three hours of breakout sessions.';
+    expect(intro.length).toBeGreaterThan(300);
+    const talks = talksOf(`${intro}\n\n| Time (CET) | Room A |\n|---|---|\n| 14:30 - 14:50 | Widgets at Scale (Jane Doe @ Acme) |`);
+    expect(talks.map((t) => [t.title, t.date, t.start])).toEqual([['Widgets at Scale', '2024-03-20', '14:30']]);
+  });
+
+  it('takes a list item that is only a day ("Wednesday, March 20:") as the date of the items nested under it', () => {
+    const talks = talksOf(
+      'Sessions:\n\n* Wednesday, March 20:\n    * [Widget Intro - Jane Doe, Acme](https://sched.co/a1)\n* Thursday, March 21:\n    * [Widget Deep Dive - Joe Bloggs, Acme](https://sched.co/a2)\n    * [Widget Outro - Joe Bloggs, Acme](https://sched.co/a3)',
+    );
+    expect(talks.map((t) => [t.title, t.date])).toEqual([
+      ['Widget Intro', '2024-03-20'],
+      ['Widget Deep Dive', '2024-03-21'],
+      ['Widget Outro', '2024-03-21'],
+    ]);
+  });
+
   it('does not take a range of days or a byline date for the date of talks', () => {
     const talks = talksOf('_October 17th, 2022_\n\nThe conference is coming up September 9-11 in Lisbon.\n\n[Talk - Jane Doe, Acme](https://sched.co/3)');
     expect(talks.map((t) => t.date)).toEqual([null]);

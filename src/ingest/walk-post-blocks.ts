@@ -4,7 +4,7 @@ import { decideEntryDate, type PostDates } from './decide-post-dates.ts';
 import { diagnose } from './diagnostic-catalogue.ts';
 import type { Block } from './markdown-blocks.ts';
 import { parseSpeakers, type SpeakerGrammarOptions } from './parse-speakers.ts';
-import { parseWhen, type WhenParts } from './parse-when.ts';
+import { isWhenOnly, parseWhen, type WhenParts } from './parse-when.ts';
 import type { PostEvents } from './post-events.ts';
 import { readFieldLines, type FieldLine } from './read-field-line.ts';
 import { applyFields, tentativeHeaderOf } from './read-entry-fields.ts';
@@ -157,6 +157,13 @@ function readBlock(walk: Walk, block: Block, index: number): void {
     readFields(walk, fields);
     return;
   }
+  const day = block.kind === 'listItem' ? dayOfListItem(block) : null;
+  if (day) {
+    // A list item that is only a day ("Wednesday, May 2:") dates the entries nested under it, up to the next such item.
+    closeEntry(walk);
+    currentSection(walk).date = day;
+    return;
+  }
   const { grammar } = walk.scope;
   const restated = walk.open && !walk.open.tentative ? recognizeRestatedRecording(block, walk.open.header.title) : null;
   if (restated && walk.open) {
@@ -215,15 +222,24 @@ function readBlock(walk: Walk, block: Block, index: number): void {
   else continueEntry(walk, open, block);
 }
 
+/** The day a list item holds and nothing else ("Wednesday, May 2:"), or null. */
+function dayOfListItem(block: Block): WhenParts | null {
+  if (block.text.length > 60) return null;
+  const when = parseWhen(block.text.replace(/[:\s]+$/, ''));
+  return isWhenOnly(when) && when.month !== null && when.day !== null && when.start === null ? when : null;
+}
+
 /** A block outside any entry (or under a bare heading): an intro sentence that may set the section's date, speakers or event. */
 function readIntroSentence(walk: Walk, block: Block): void {
   const { events, subject } = walk.scope;
   const section = currentSection(walk);
-  if (block.kind === 'paragraph' && !isEmphasisOnly(block) && block.text.length < 300) {
-    // Intro sentences may set the date for the section below them (not bylines, not a range of days).
-    const when = parseWhen(block.text);
-    if (when.month !== null && when.day !== null && when.start === null) section.date = when;
-    if (subject && SUBJECT_TALKS.test(block.text)) section.speakers = [subject];
+  if (block.kind === 'paragraph' && !isEmphasisOnly(block) && block.text.length < 2000) {
+    // Intro sentences may set the date for the section below them (not bylines, not a range of days);
+    // a longer paragraph is read sentence by sentence, its first dated sentence counting.
+    const sentences = block.text.length < 300 ? [block.text] : block.text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((t) => t.length < 300);
+    const when = sentences.map((t) => parseWhen(t)).find((w) => w.month !== null && w.day !== null);
+    if (when && when.start === null) section.date = when;
+    if (subject && block.text.length < 300 && SUBJECT_TALKS.test(block.text)) section.speakers = [subject];
   }
   // An intro sentence may name the event of a section that has none ("… at KubeCon + CloudNativeCon Europe 2026 in Amsterdam"),
   // or the city of one the post named without it.
