@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TalkEntry } from '../src/domain/types.ts';
 import { createIngestContext } from '../src/ingest/create-ingest-context.ts';
+import { ingestPosts } from '../src/ingest/ingest-pipeline.ts';
 import { parsePost } from '../src/ingest/parse-post.ts';
 import { bundledReference } from './helpers.ts';
 
@@ -116,6 +117,29 @@ describe('header recognizers: links', () => {
       ['Deep Diving Into Widget Security A Study on API Security', ['Mary Lind', 'Peter Quist']],
       ['Widgets from Scratch with Postman', ['W Ian Crowe']],
       ['Introducing Widget Editions', ['Matt Oyelaran (Initech)', 'Sara Quist (Initech)']],
+    ]);
+  });
+
+  it('reads "Event: Title" labels as the event the talk was given at, not part of its title', () => {
+    const data = ingestPosts(
+      [
+        {
+          file: 'posts/t.md',
+          text: `---\n${FRONT}\n---\n\n${[
+            '* [Lisbon Widget Meetup: Widgets at Scale by Jane Doe](https://youtu.be/c1)',
+            '* [KubeCon Europe 2023: Managing Widget Fleets by Joe Bloggs](https://youtu.be/c2)',
+            '* [Hands-on Workshop: Widgets the Not-So-Hard Way by Ann Lee](https://youtu.be/c3)',
+            '* [Contribfest: Helping Widgets by Bo Tran](https://youtu.be/c4)',
+          ].join('\n')}\n`,
+        },
+      ],
+      bundledReference(),
+    );
+    expect(data.talks.map((t) => [t.title, t.eventId]).sort()).toEqual([
+      ['Contribfest: Helping Widgets', 'kubecon-eu-2024'],
+      ['Hands-on Workshop: Widgets the Not-So-Hard Way', 'kubecon-eu-2024'],
+      ['Managing Widget Fleets', 'kubecon-eu-2023'],
+      ['Widgets at Scale', 'kubecon-eu-2024'],
     ]);
   });
 

@@ -86,7 +86,7 @@ const WORD = String.raw`(?:[\p{Lu}\d][\p{L}\d._'’-]*|\p{Ll}+\p{Lu}[\p{L}\d._-]
 /** A run of capitalised words (joined by "+", "&", "and", "of") right before a year: "Open Source Summit India 2026". */
 const NAME_BEFORE_YEAR = new RegExp(String.raw`(${WORD}(?:\s+(?:[+&]|and|of|on|for)\s+${WORD}|\s+${WORD}){0,7})\s+'?((?:19|20)\d\d)(?![\d])`, 'gu');
 /** The words that make a run of capitalised words an event's name. */
-const EVENT_WORD = /^(?:\p{L}*(?:con|conf)|summit|conference|days?|forum|fest|camp|expo|week|symposium|fosdem|meetup|hackathon|workshop)$/iu;
+export const EVENT_WORD = /^(?:\p{L}*(?:con|conf)|summit|conference|days?|forum|fest|camp|expo|week|symposium|fosdem|meetup|hackathon|workshop|webinar)$/iu;
 const LEADING_NOISE =
   /^(?:(?:the|at|in|on|during|join|joining|meet|see|recap|our|a|an|from|to|with|and|for|project|welcome|announcing|introducing|highlights|live|\d+\w*)\s+)+/i;
 /** A city written after the year: "… 2026 in Amsterdam", "… 2026, Amsterdam", "… 2026 (Paris)". */

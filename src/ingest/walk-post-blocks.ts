@@ -10,6 +10,7 @@ import { readFieldLines, type FieldLine } from './read-field-line.ts';
 import { applyFields, tentativeHeaderOf } from './read-entry-fields.ts';
 import { recognizeProseScheduleLinks, sectionScheduleLinkOf } from './recognize-prose-link.ts';
 import { recognizeTable } from './recognize-table.ts';
+import { splitEventLabel } from './split-event-label.ts';
 import { isDateLine, looksLikeBrokenDateLine, recognizeTalkHeader } from './recognize-talk-header.ts';
 import type { TalkHeader } from './talk-header.ts';
 import { isEmphasisOnly } from './talk-header.ts';
@@ -93,7 +94,15 @@ function closeEntry(walk: Walk): void {
 }
 
 function startEntry(walk: Walk, header: TalkHeader, block: Block, tentative: boolean): void {
-  walk.open = openEntry(header, block, tentative, currentSection(walk), header.whenText ? parseWhen(header.whenText) : null);
+  let section = currentSection(walk);
+  const labelled = splitEventLabel(header.title);
+  if (labelled) {
+    // "WidgetConf 2030: Title": the label names the talk's event (when it gives a year), not part of its title.
+    header = { ...header, title: labelled.title };
+    const event = labelled.year ? walk.scope.events.name(labelled.label, labelled.year, block.line, walk.postEventSlug) : null;
+    if (event) section = { ...section, eventSlug: event.slug };
+  }
+  walk.open = openEntry(header, block, tentative, section, header.whenText ? parseWhen(header.whenText) : null);
 }
 
 function enterHeading(walk: Walk, block: Block): void {
