@@ -120,6 +120,16 @@ describe('header recognizers: links', () => {
     ]);
   });
 
+  it('takes the date field among "//"-separated fields after a link item, leaving the room aside', () => {
+    const talks = talksOf(
+      '* [Widgets at Scale - Jane Doe, Acme](https://sched.co/w1) // Tuesday March 19, 2024 @ 12:34 - 12:39 CET // Hall 7 | Level 3\n* [Widget Fleets - Joe Bloggs, Globex](https://sched.co/w2) // Room 2 // Wednesday March 20, 2024 @ 16:07 - 16:12 CET',
+    );
+    expect(talks.map((t) => [t.title, t.date, t.start, t.end])).toEqual([
+      ['Widgets at Scale', '2024-03-19', '12:34', '12:39'],
+      ['Widget Fleets', '2024-03-20', '16:07', '16:12'],
+    ]);
+  });
+
   it('reads "Event: Title" labels as the event the talk was given at, not part of its title', () => {
     const data = ingestPosts(
       [

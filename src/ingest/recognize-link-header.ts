@@ -50,6 +50,13 @@ function runsOnIntoSpeakers(block: Block, ctx: RecognizeContext): RunOnSplit | n
   return shared.length > 0 && (own.withOrganization || shared.some((s) => s.withOrganization)) ? own : null;
 }
 
+/** The date field among fields written after a link ("// Tuesday April 1, 2025 @ 12:34 - 12:39 BST // Room 3"). */
+function whenFieldOf(text: string): string | null {
+  const fields = text.split(/\s*(?:\/\/|\s\|\s|;)\s*/).map((f) => f.trim());
+  if (fields.length < 2) return null;
+  return fields.find((f) => f && isWhenOnly(parseWhen(f))) ?? null;
+}
+
 /** Text between the speakers and the link of a reversed entry: a dash or a bar, never a comma or colon. */
 const REVERSED_SEPARATOR = /\s[-–—|]\s*$/;
 const LEADING_SEPARATORS = /^[\s,\-–—|]+(?:by\s+)?/i;
@@ -81,7 +88,9 @@ export const recognizeLinkHeader: HeaderRecognizer = (block, ctx) => {
   if (afterText) {
     const when = parseWhen(afterText);
     const speakerTail = afterText.replace(LEADING_SEPARATORS, '');
+    const whenField = isWhenOnly(when) ? null : whenFieldOf(afterText);
     if (isWhenOnly(when)) whenText = afterText;
+    else if (whenField) whenText = whenField;
     else if (/^[\s,\-–—|]/.test(afterText) && readSpeakerList(speakerTail, grammar)) trailingSpeakers = speakerTail;
     // A list item led by a recording or schedule link may describe it after the link; otherwise the link sits inside prose.
     else if (!leadsItem) return null;
