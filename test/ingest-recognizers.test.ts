@@ -305,7 +305,7 @@ describe('header recognizers: fields separated by |', () => {
 });
 
 describe('header recognizers: prose recaps', () => {
-  it('takes a session phrase linked to its recording or schedule page in prose as the post\'s own session (not a keynote it was featured in, nor a playlist)', () => {
+  it("takes a session phrase linked to its recording or schedule page in prose as the post's own session (not a keynote it was featured in, nor a playlist)", () => {
     const talks = talksOf(
       'We gave an update through a [lightning\ntalk](https://www.youtube.com/watch?v=w1) on Tuesday, wrapped up with the [Widget Maintainer talk](https://www.youtube.com/watch?v=w2), and were featured in the [Project Updates Keynote](https://www.youtube.com/watch?v=w3) and [our playlist talk](https://www.youtube.com/playlist?list=w5).',
     );
