@@ -153,6 +153,21 @@ describe('header recognizers: links', () => {
     ]);
   });
 
+  it('splits a lone run-on link text when the sentence after the link names its speakers again', () => {
+    const talks = talksOf(
+      [
+        '- [Widgets at Scale - Jane Doe, Acme](https://youtu.be/d1) by Jane Doe from Acme.',
+        '- [Solving Widget Drift and How To Fix It Lukas Brandt & Christopher Olsen, widgetworks AG](https://youtu.be/d2) by Lukas Brant & Christopher Olsen from widgetworks AG. A talk on drift.',
+        '- [Widget Control Plane Deep Dive](https://youtu.be/d3) by Mary Lind from Initech.',
+      ].join('\n'),
+    );
+    expect(talks.map((t) => [t.title, brief(t).speakers])).toEqual([
+      ['Widgets at Scale', ['Jane Doe (Acme)']],
+      ['Solving Widget Drift and How To Fix It', ['Lukas Brandt (widgetworks AG)', 'Christopher Olsen (widgetworks AG)']],
+      ['Widget Control Plane Deep Dive', ['Mary Lind']],
+    ]);
+  });
+
   it('leaves alone a title ending in capitalised words when no sibling runs into speakers with an organization', () => {
     const talks = talksOf('- [Scaling the Widget Control Plane](https://youtu.be/b1)\n- [Inside the Widget Service Mesh](https://youtu.be/b2)');
     expect(talks.map((t) => [t.title, t.speakers.length])).toEqual([

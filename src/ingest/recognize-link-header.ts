@@ -57,6 +57,17 @@ function whenFieldOf(text: string): string | null {
   return fields.find((f) => f && isWhenOnly(parseWhen(f))) ?? null;
 }
 
+/**
+ * A link whose text runs into its speakers, on its own in its listing, when the sentence after it names
+ * one of those people again ("[Title Ann Lee & Bo Tran, Acme](video) by Ann Lee & Bo Tran from Acme").
+ */
+function corroboratedRunOn(linkText: string | null, describedBy: readonly SpeakerMention[]): RunOnSplit | null {
+  if (!linkText || describedBy.length === 0 || /\s[-–—|]\s|\sby\s/i.test(linkText)) return null;
+  const split = splitRunOnSpeakers(cleanTitle(linkText));
+  const named = new Set(describedBy.map((s) => s.name.toLowerCase()));
+  return split?.speakersText.split(/\s*(?:[;,&]|\band\b)\s*/).some((n) => named.has(n.toLowerCase())) ? split : null;
+}
+
 /** Text between the speakers and the link of a reversed entry: a dash or a bar, never a comma or colon. */
 const REVERSED_SEPARATOR = /\s[-–—|]\s*$/;
 const LEADING_SEPARATORS = /^[\s,\-–—|]+(?:by\s+)?/i;
@@ -115,7 +126,7 @@ export const recognizeLinkHeader: HeaderRecognizer = (block, ctx) => {
   });
   // No separator before the speakers: a listing of titles that run into their speakers.
   const hasSpeakers = split.speakersText !== null || trailingSpeakers !== null || leadingSpeakers !== null || describedBy.length > 0;
-  const runOn = hasSpeakers ? null : runsOnIntoSpeakers(block, ctx);
+  const runOn = hasSpeakers ? corroboratedRunOn(split.speakersText === null ? linkText : null, describedBy) : runsOnIntoSpeakers(block, ctx);
   if (runOn) Object.assign(split, { title: runOn.title, speakersText: runOn.speakersText });
   const speakerText = split.speakersText ?? trailingSpeakers ?? leadingSpeakers;
   const reused = accepted as { tail: string; speakers: SpeakerMention[] } | null;

@@ -34,25 +34,32 @@ const INITIAL = /^\p{Lu}\.?$/u;
 /** A word of an organization's name: capitalised, a digit, or written like "gRPSeek"; small joining words inside. */
 const ORG_WORD = /^(?:[\p{Lu}\d]|\p{Ll}+\p{Lu})[\p{L}\d.&'’-]*$/u;
 const ORG_JOINER = /^(?:of|and|&|de|for)$/;
+const FUNCTION_WORD = /^(?:a|an|and|or|the|to|of|in|on|for|with|at|by|from|into|how|what|why|when|is|are|be|we|you|our|your|its|their|not|no|vs)$/;
 
 /** The names that end a run of words: the last name always, more before it only when they start with a given name. */
 function namesAtEnd(words: string[]): { names: string[]; rest: string[] } | null {
   const names: string[] = [];
   let end = words.length;
   while (end >= 2) {
-    const [first, last] = [words[end - 2]!, words[end - 1]!];
-    if (!NAME_WORD.test(first) || !NAME_WORD.test(last)) break;
+    // "Ann Lee & Bo Tran": a joiner between names is skipped, never left at the title's end.
+    const joined = names.length > 0 && /^(?:&|and)$/.test(words[end - 1]!) ? 1 : 0;
+    const [first, last] = [words[end - 2 - joined], words[end - 1 - joined]];
+    if (!first || !last || !NAME_WORD.test(first) || !NAME_WORD.test(last)) break;
     if (names.length > 0 && !isGivenName(first)) break;
-    let start = end - 2;
+    let start = end - 2 - joined;
     if (start > 0 && INITIAL.test(words[start - 1]!)) start--;
-    names.unshift(words.slice(start, end).join(' '));
+    names.unshift(words.slice(start, end - joined).join(' '));
     end = start;
   }
   return names.length > 0 ? { names, rest: words.slice(0, end) } : null;
 }
 
+/** Capitalised words ("Red Hat", "gRPSeek"), or a lower-case brand before capitalised ones ("codecentric AG"). */
 function isOrganization(words: string[]): boolean {
-  return words.length > 0 && words.length <= 5 && ORG_WORD.test(words[0]!) && words.every((w) => ORG_WORD.test(w) || ORG_JOINER.test(w));
+  if (words.length === 0 || words.length > 5) return false;
+  const [first, ...rest] = words;
+  const leads = ORG_WORD.test(first!) || (rest.length > 0 && /^\p{Ll}[\p{Ll}\d.-]+$/u.test(first!) && !FUNCTION_WORD.test(first!) && ORG_WORD.test(rest[0]!));
+  return leads && rest.every((w) => ORG_WORD.test(w) || ORG_JOINER.test(w));
 }
 
 /** Reads the segments after the title's: each an organization or role, or an organization then the next speaker's name. */
