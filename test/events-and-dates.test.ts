@@ -157,6 +157,13 @@ describe('events learned from posts', () => {
     expect(range.talks[0]).toMatchObject({ date: null });
   });
 
+  it("a title naming a series and a city the data knows, without a year, names that edition in the post's year", () => {
+    const data = ingest('talks.md', `---\ntitle: Widget Summit Lisbon Schedule Announced!\ndate: '2030-03-05'\n---\n\n${talk()}`);
+    expect(data.events[0]).toMatchObject({ name: 'Widget Summit Lisbon 2030', city: 'Lisbon', timezone: 'Europe/Lisbon' });
+    const noCity = ingest('talks.md', `---\ntitle: Widget Summit Schedule Announced!\ndate: '2030-03-05'\n---\n\n${talk()}`);
+    expect(noCity.events).toEqual([]);
+  });
+
   it('two posts about the same unknown event give one Event', () => {
     const post = (day: string, time: string) => `---\ntitle: WidgetConf 2030 in Lisbon\ndate: '2030-01-05'\n---\n\n${talk()}${day} • ${time}\n`;
     const data = ingestPosts(

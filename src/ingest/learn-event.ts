@@ -154,13 +154,39 @@ function ownName(name: string): string {
 }
 
 /** An event's name that the data does not know, written before a year ("FOSDEM 2023", "PromCon 2023"). */
-function unknownEventName(text: string): { name: string; year: number } | null {
+function unknownEventName(text: string): { name: string; year: number; city?: CityRecord } | null {
   if (!/(?:19|20)\d\d/.test(text)) return null;
   for (const m of text.matchAll(NAME_BEFORE_YEAR)) {
     const name = ownName(m[1]!.replace(LEADING_NOISE, '').trim());
     const words = name.split(/\s+/);
     if (words.length === 0 || !words.some((w) => EVENT_WORD.test(w.replace(/[^\p{L}]/gu, '')))) continue;
     return { name: `${name} ${m[2]}`, year: Number(m[2]) };
+  }
+  return null;
+}
+
+/**
+ * An event named by its series and city without a year, in a title or heading whose year is known
+ * ("Contributor Summit San Diego Schedule Announced!" in a 2019 post): "Contributor Summit San Diego 2019".
+ * Only a city the data knows, right after the event word, makes it one.
+ */
+function eventAtCity(text: string, year: number): { name: string; year: number; city?: CityRecord } | null {
+  const words = text.split(/\s+/).map((w) => w.replace(/[!?.,:;]+$/, ''));
+  for (let i = 0; i < words.length; i++) {
+    if (!EVENT_WORD.test(words[i]!.replace(/[^\p{L}]/gu, '')) || !/^\p{Lu}/u.test(words[i]!)) continue;
+    let start = i;
+    while (start > 0 && /^[\p{Lu}\d]/u.test(words[start - 1]!)) start--;
+    for (let n = 3; n > 0; n--) {
+      const place = words.slice(i + 1, i + 1 + n);
+      const city = place.length === n && place.every((w) => /^\p{Lu}/u.test(w)) ? lookUpCity(place.join(' ')) : null;
+      if (city) {
+        const series = words
+          .slice(start, i + 1)
+          .join(' ')
+          .replace(LEADING_NOISE, '');
+        return { name: `${series} ${place.join(' ')} ${year}`, year, city };
+      }
+    }
   }
   return null;
 }
@@ -188,16 +214,16 @@ export function findNamedEvent(text: string, year: number | null, events: EventM
   const mention = events.mention(text, year, parentSlug, near);
   if (mention?.event) return { event: mention.event, learned: false };
   if (!mention && events.namesKnownEvent(text, year)) return null; // known events that nothing told apart
-  const named =
+  const named: { name: string; slug: string; year: number; city?: CityRecord | undefined } | null =
     mention ??
     (() => {
-      const found = unknownEventName(text);
-      return found ? { name: found.name, slug: slugify(found.name), year: found.year } : null;
+      const found = unknownEventName(text) ?? (year !== null ? eventAtCity(text, year) : null);
+      return found ? { name: found.name, slug: slugify(found.name), year: found.year, city: found.city } : null;
     })();
   if (!named) return null;
   const known = events.bySlug(named.slug);
   if (known) return { event: known, learned: false };
-  const city = cityOfEvent(text, { name: named.name, year: named.year });
+  const city = named.city ?? cityOfEvent(text, { name: named.name, year: named.year });
   const day = dayOfEvent(text, named.name, named.year);
   return {
     learned: true,
