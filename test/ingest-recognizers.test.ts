@@ -320,6 +320,27 @@ describe('header recognizers: fields separated by |', () => {
 });
 
 describe('header recognizers: prose recaps', () => {
+  it('reads numbered items "1) Title:" each followed by prose that opens with its speakers, and a quoted full title', () => {
+    const talks = talksOf(
+      [
+        '## Talks and presentations',
+        '1) A widget story:',
+        '[Jane Doe](https://github.com/janedoe), the founder of the widget project, opened the day with stories.',
+        '2) The State of Widget Support',
+        '[Joe Bloggs](https://github.com/joebloggs) spoke about "The State of Widget Support in Gadgets".',
+        '3) A meeting with the product managers:',
+        'For the first time, we had the product managers present to the audience.',
+        '## Setup',
+        '1) Install the widget:',
+        'Run the installer and wait.',
+      ].join('\n\n'),
+    );
+    expect(talks.map((t) => [t.title, brief(t).speakers])).toEqual([
+      ['A widget story', ['Jane Doe']],
+      ['The State of Widget Support in Gadgets', ['Joe Bloggs']],
+    ]);
+  });
+
   it("takes a session phrase linked to its recording or schedule page in prose as the post's own session (not a keynote it was featured in, nor a playlist)", () => {
     const talks = talksOf(
       'We gave an update through a [lightning\ntalk](https://www.youtube.com/watch?v=w1) on Tuesday, wrapped up with the [Widget Maintainer talk](https://www.youtube.com/watch?v=w2), and were featured in the [Project Updates Keynote](https://www.youtube.com/watch?v=w3) and [our playlist talk](https://www.youtube.com/playlist?list=w5).',

@@ -4,11 +4,12 @@ import { decideEntryDate, type PostDates } from './decide-post-dates.ts';
 import { diagnose } from './diagnostic-catalogue.ts';
 import type { Block } from './markdown-blocks.ts';
 import { parseSpeakers, type SpeakerGrammarOptions } from './parse-speakers.ts';
-import { isWhenOnly, parseWhen, type WhenParts } from './parse-when.ts';
+import { parseWhen, type WhenParts } from './parse-when.ts';
 import type { PostEvents } from './post-events.ts';
 import { readFieldLines, type FieldLine } from './read-field-line.ts';
 import { applyFields, tentativeHeaderOf } from './read-entry-fields.ts';
 import { recognizeProseScheduleLinks, sectionScheduleLinkOf } from './recognize-prose-link.ts';
+import { dayOfListItem, loneItemHeaderOf, readUnderLoneItem } from './read-list-item.ts';
 import { recognizeTable } from './recognize-table.ts';
 import { splitEventLabel } from './split-event-label.ts';
 import { isDateLine, looksLikeBrokenDateLine, recognizeTalkHeader } from './recognize-talk-header.ts';
@@ -209,7 +210,14 @@ function readBlock(walk: Walk, block: Block, index: number): void {
       return;
     }
   }
+  const lone = loneItemHeaderOf(walk.blocks, index);
+  if (lone) {
+    closeEntry(walk);
+    startEntry(walk, lone, block, true);
+    return;
+  }
   const open = walk.open;
+  if (open && walk.blocks[index - 1] === open.block) readUnderLoneItem(open, block, walk.scope.grammar);
   if (open?.tentative && !open.header.url) {
     // A section's own schedule link may sit in its prose ("join this [hands on session](sched)").
     const link = sectionScheduleLinkOf(block.inline);
@@ -229,13 +237,6 @@ function readBlock(walk: Walk, block: Block, index: number): void {
   }
   if (!open || (bareSection && block.kind === 'paragraph' && !(isDateLine(block) && parseWhen(block.text).start !== null))) readIntroSentence(walk, block);
   else continueEntry(walk, open, block);
-}
-
-/** The day a list item holds and nothing else ("Wednesday, May 2:"), or null. */
-function dayOfListItem(block: Block): WhenParts | null {
-  if (block.text.length > 60) return null;
-  const when = parseWhen(block.text.replace(/[:\s]+$/, ''));
-  return isWhenOnly(when) && when.month !== null && when.day !== null && when.start === null ? when : null;
 }
 
 /** A block outside any entry (or under a bare heading): an intro sentence that may set the section's date, speakers or event. */
