@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TalkEntry } from '../src/domain/types.ts';
 import { createIngestContext } from '../src/ingest/create-ingest-context.ts';
+import { ingestPosts } from '../src/ingest/ingest-pipeline.ts';
 import { parsePost } from '../src/ingest/parse-post.ts';
 import { bundledReference } from './helpers.ts';
 
@@ -96,6 +97,86 @@ describe('header recognizers: links', () => {
         end: null,
       },
     ]);
+  });
+
+  it('splits titles that run straight into their speakers, in a listing of recording links of that shape', () => {
+    const talks = talksOf(
+      [
+        '- [Keynote Widget Opening Keynote Priyanka Raman, Acme Venkat Subramanian, Acme](https://youtu.be/a1)',
+        '- [Keynote Overview of Widgets Lin Zhou, Software Engineer, Acme](https://youtu.be/a2)',
+        '- [How We Serve, Cache, and Ship Widgets Oskar Lindqvist, Globex](https://youtu.be/a3)',
+        '- [Deep Diving Into Widget Security A Study on API Security Mary Lind Peter Quist](https://youtu.be/a4)',
+        '- [Widgets from Scratch with Postman W Ian Crowe](https://youtu.be/a5)',
+        '- [Introducing Widget Editions Matt Oyelaran Sara Quist, Initech](https://youtu.be/a6)',
+      ].join('\n'),
+    );
+    expect(talks.map((t) => [t.title, brief(t).speakers])).toEqual([
+      ['Keynote Widget Opening Keynote', ['Priyanka Raman (Acme)', 'Venkat Subramanian (Acme)']],
+      ['Keynote Overview of Widgets', ['Lin Zhou (Acme)']],
+      ['How We Serve, Cache, and Ship Widgets', ['Oskar Lindqvist (Globex)']],
+      ['Deep Diving Into Widget Security A Study on API Security', ['Mary Lind', 'Peter Quist']],
+      ['Widgets from Scratch with Postman', ['W Ian Crowe']],
+      ['Introducing Widget Editions', ['Matt Oyelaran (Initech)', 'Sara Quist (Initech)']],
+    ]);
+  });
+
+  it('takes the date field among "//"-separated fields after a link item, leaving the room aside', () => {
+    const talks = talksOf(
+      '* [Widgets at Scale - Jane Doe, Acme](https://sched.co/w1) // Tuesday March 19, 2024 @ 12:34 - 12:39 CET // Hall 7 | Level 3\n* [Widget Fleets - Joe Bloggs, Globex](https://sched.co/w2) // Room 2 // Wednesday March 20, 2024 @ 16:07 - 16:12 CET',
+    );
+    expect(talks.map((t) => [t.title, t.date, t.start, t.end])).toEqual([
+      ['Widgets at Scale', '2024-03-19', '12:34', '12:39'],
+      ['Widget Fleets', '2024-03-20', '16:07', '16:12'],
+    ]);
+  });
+
+  it('reads "Event: Title" labels as the event the talk was given at, not part of its title', () => {
+    const data = ingestPosts(
+      [
+        {
+          file: 'posts/t.md',
+          text: `---\n${FRONT}\n---\n\n${[
+            '* [Lisbon Widget Meetup: Widgets at Scale by Jane Doe](https://youtu.be/c1)',
+            '* [KubeCon Europe 2023: Managing Widget Fleets by Joe Bloggs](https://youtu.be/c2)',
+            '* [Hands-on Workshop: Widgets the Not-So-Hard Way by Ann Lee](https://youtu.be/c3)',
+            '* [Contribfest: Helping Widgets by Bo Tran](https://youtu.be/c4)',
+          ].join('\n')}\n`,
+        },
+      ],
+      bundledReference(),
+    );
+    expect(data.talks.map((t) => [t.title, t.eventId]).sort()).toEqual([
+      ['Contribfest: Helping Widgets', 'kubecon-eu-2024'],
+      ['Hands-on Workshop: Widgets the Not-So-Hard Way', 'kubecon-eu-2024'],
+      ['Managing Widget Fleets', 'kubecon-eu-2023'],
+      ['Widgets at Scale', 'kubecon-eu-2024'],
+    ]);
+  });
+
+  it('splits a lone run-on link text when the sentence after the link names its speakers again', () => {
+    const talks = talksOf(
+      [
+        '- [Widgets at Scale - Jane Doe, Acme](https://youtu.be/d1) by Jane Doe from Acme.',
+        '- [Solving Widget Drift and How To Fix It Lukas Brandt & Christopher Olsen, widgetworks AG](https://youtu.be/d2) by Lukas Brant & Christopher Olsen from widgetworks AG. A talk on drift.',
+        '- [Widget Control Plane Deep Dive](https://youtu.be/d3) by Mary Lind from Initech.',
+      ].join('\n'),
+    );
+    expect(talks.map((t) => [t.title, brief(t).speakers])).toEqual([
+      ['Widgets at Scale', ['Jane Doe (Acme)']],
+      ['Solving Widget Drift and How To Fix It', ['Lukas Brandt (widgetworks AG)', 'Christopher Olsen (widgetworks AG)']],
+      ['Widget Control Plane Deep Dive', ['Mary Lind']],
+    ]);
+  });
+
+  it('leaves alone a title ending in capitalised words when no sibling runs into speakers with an organization', () => {
+    const talks = talksOf('- [Scaling the Widget Control Plane](https://youtu.be/b1)\n- [Inside the Widget Service Mesh](https://youtu.be/b2)');
+    expect(talks.map((t) => [t.title, t.speakers.length])).toEqual([
+      ['Scaling the Widget Control Plane', 0],
+      ['Inside the Widget Service Mesh', 0],
+    ]);
+    // One item of that shape among others that do not share it is read as written.
+    const alone = talksOf('- [Scaling the Widget Control Plane Jane Doe, Acme](https://youtu.be/b3)\n- [Widgets at Scale](https://youtu.be/b4)');
+    expect(alone.map((t) => t.title)).toEqual(['Scaling the Widget Control Plane Jane Doe, Acme', 'Widgets at Scale']);
   });
 });
 
@@ -239,6 +320,37 @@ describe('header recognizers: fields separated by |', () => {
 });
 
 describe('header recognizers: prose recaps', () => {
+  it('reads numbered items "1) Title:" each followed by prose that opens with its speakers, and a quoted full title', () => {
+    const talks = talksOf(
+      [
+        '## Talks and presentations',
+        '1) A widget story:',
+        '[Jane Doe](https://github.com/janedoe), the founder of the widget project, opened the day with stories.',
+        '2) The State of Widget Support',
+        '[Joe Bloggs](https://github.com/joebloggs) spoke about "The State of Widget Support in Gadgets".',
+        '3) A meeting with the product managers:',
+        'For the first time, we had the product managers present to the audience.',
+        '## Setup',
+        '1) Install the widget:',
+        'Run the installer and wait.',
+      ].join('\n\n'),
+    );
+    expect(talks.map((t) => [t.title, brief(t).speakers])).toEqual([
+      ['A widget story', ['Jane Doe']],
+      ['The State of Widget Support in Gadgets', ['Joe Bloggs']],
+    ]);
+  });
+
+  it("takes a session phrase linked to its recording or schedule page in prose as the post's own session (not a keynote it was featured in, nor a playlist)", () => {
+    const talks = talksOf(
+      'We gave an update through a [lightning\ntalk](https://www.youtube.com/watch?v=w1) on Tuesday, wrapped up with the [Widget Maintainer talk](https://www.youtube.com/watch?v=w2), and were featured in the [Project Updates Keynote](https://www.youtube.com/watch?v=w3) and [our playlist talk](https://www.youtube.com/playlist?list=w5).',
+    );
+    expect(talks.map((t) => [t.title, t.url])).toEqual([
+      ['lightning talk', 'https://www.youtube.com/watch?v=w1'],
+      ['Widget Maintainer talk', 'https://www.youtube.com/watch?v=w2'],
+    ]);
+  });
+
   it('reads quoted titles attributed "by" people, or to a named person\'s session', () => {
     const body = [
       '### Multi-cluster networking',
@@ -281,6 +393,27 @@ describe('section context: dates and speakers given once', () => {
     expect(talks.map((t) => [t.title, t.date, t.start])).toEqual([
       ['Talk One', '2024-03-19', '10:00'],
       ['Talk Two', '2024-03-20', '11:00'],
+    ]);
+  });
+
+  it('reads a long intro paragraph sentence by sentence: its dated sentence dates the schedule grid below', () => {
+    const intro =
+      'We are very pleased to announce the sessions of the first WidgetCon, and the program committee found it really tough to choose among the many proposals. ' +
+      'The conference will take place on <b>Wednesday, March 20th</b> (afternoon CET), with two parallel tracks in virtual rooms. ' +
+      'It will open with a keynote from the maintainers about where widgets are going, followed by three hours of breakout sessions.';
+    expect(intro.length).toBeGreaterThan(300);
+    const talks = talksOf(`${intro}\n\n| Time (CET) | Room A |\n|---|---|\n| 14:30 - 14:50 | Widgets at Scale (Jane Doe @ Acme) |`);
+    expect(talks.map((t) => [t.title, t.date, t.start])).toEqual([['Widgets at Scale', '2024-03-20', '14:30']]);
+  });
+
+  it('takes a list item that is only a day ("Wednesday, March 20:") as the date of the items nested under it', () => {
+    const talks = talksOf(
+      'Sessions:\n\n* Wednesday, March 20:\n    * [Widget Intro - Jane Doe, Acme](https://sched.co/a1)\n* Thursday, March 21:\n    * [Widget Deep Dive - Joe Bloggs, Acme](https://sched.co/a2)\n    * [Widget Outro - Joe Bloggs, Acme](https://sched.co/a3)',
+    );
+    expect(talks.map((t) => [t.title, t.date])).toEqual([
+      ['Widget Intro', '2024-03-20'],
+      ['Widget Deep Dive', '2024-03-21'],
+      ['Widget Outro', '2024-03-21'],
     ]);
   });
 

@@ -123,7 +123,9 @@ export function decideTalkDate(
   if (month === null || day === null) {
     // Only a weekday ("Tuesday"): the event's dates say which day it is.
     const onlyWeekday = own?.weekday && own.month === null ? dayOfWeekdayIn(event, own.weekday) : null;
-    return { date: onlyWeekday, problem: null };
+    // A time with no day written: the day of a one-day event (an entry with no time stays unscheduled).
+    const oneDay = own?.start && !own.weekday && event?.startDate && event.startDate === event.endDate ? event.startDate : null;
+    return { date: onlyWeekday ?? oneDay, problem: null };
   }
   const writtenYear = own?.year ?? section?.year ?? null;
   const eventYear = writtenYear === null ? eventYearFor(event, month) : null;

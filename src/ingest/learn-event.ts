@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { EventDefinition } from '../domain/types.ts';
 import { slugify } from '../domain/text.ts';
 import type { EventMatcher } from './event-matcher.ts';
+import { parseWhen } from './parse-when.ts';
 
 /** An event a post names: one of data/events.yaml, or one learned from what the post says. */
 export interface NamedEvent {
@@ -14,64 +15,194 @@ interface CityRecord {
   country: string;
   timezone: string;
   pop: number;
+  province?: string;
+  state_ansi?: string;
 }
 
-let cityIndex: Map<string, CityRecord> | null = null;
+interface CityData {
+  /** Every city of a name (lower case), most populous first. */
+  cities: Map<string, CityRecord[]>;
+  /** The most populous city of a state or province (by name or postal code, lower case), or of a country that has one zone only. */
+  regions: Map<string, CityRecord>;
+}
+
+let cityData: CityData | null = null;
+
+function loadCityData(): CityData {
+  if (cityData) return cityData;
+  const { cityMapping } = createRequire(import.meta.url)('city-timezones') as { cityMapping: (CityRecord & { city_ascii?: string })[] };
+  const cities = new Map<string, CityRecord[]>();
+  const regions = new Map<string, CityRecord>();
+  const countryZones = new Map<string, Set<string>>();
+  const keep = (map: Map<string, CityRecord>, key: string | undefined, record: CityRecord) => {
+    if (!key) return;
+    const kept = map.get(key.toLowerCase());
+    if (!kept || kept.pop < record.pop) map.set(key.toLowerCase(), record);
+  };
+  for (const record of cityMapping) {
+    for (const key of new Set([record.city.toLowerCase(), record.city_ascii?.toLowerCase()])) {
+      if (!key) continue;
+      const list = cities.get(key) ?? [];
+      list.push(record);
+      cities.set(key, list);
+    }
+    keep(regions, record.province, record);
+    keep(regions, record.state_ansi, record);
+    const zones = countryZones.get(record.country) ?? new Set();
+    zones.add(record.timezone);
+    countryZones.set(record.country, zones);
+  }
+  for (const list of cities.values()) list.sort((a, b) => b.pop - a.pop);
+  const countries = new Map<string, CityRecord>();
+  for (const record of cityMapping) if (countryZones.get(record.country)!.size === 1) keep(countries, record.country, record);
+  for (const [key, record] of countries) if (!regions.has(key)) regions.set(key, record);
+  cityData = { cities, regions };
+  return cityData;
+}
 
 /**
- * The IANA zone and country of a city, from the `city-timezones` package (its world-cities data set,
- * the most populous city of a name winning: "London" is London, England). Loaded on first use only:
- * most posts name known events and never need it.
+ * The IANA zone and country of a city, from the `city-timezones` package (its world-cities data set).
+ * A region written after it ("Vancouver, Washington") picks among cities of one name; else the most
+ * populous wins ("London" is London, England). Loaded on first use only: most posts name known events.
  */
-export function lookUpCity(name: string): CityRecord | null {
-  if (!cityIndex) {
-    const { cityMapping } = createRequire(import.meta.url)('city-timezones') as { cityMapping: CityRecord[] };
-    cityIndex = new Map();
-    for (const record of cityMapping) {
-      for (const key of new Set([record.city.toLowerCase(), (record as { city_ascii?: string }).city_ascii?.toLowerCase()])) {
-        if (!key) continue;
-        const kept = cityIndex.get(key);
-        if (!kept || kept.pop < record.pop) cityIndex.set(key, record);
-      }
-    }
-  }
-  return cityIndex.get(name.trim().toLowerCase()) ?? null;
+export function lookUpCity(name: string, region?: string | null): CityRecord | null {
+  const list = loadCityData().cities.get(name.trim().toLowerCase());
+  if (!list) return null;
+  const r = region?.trim().toLowerCase();
+  return (r && list.find((c) => [c.province, c.state_ansi, c.country].some((v) => v?.toLowerCase() === r))) || list[0]!;
+}
+
+/**
+ * A city the data set does not know, placed by the region written after it ("Sunnyvale, California",
+ * "Irving, TX"): its zone is that of the region's most populous city (a state or province, or a country
+ * with a single zone). The city keeps its name as written.
+ */
+function lookUpCityInRegion(name: string, region: string): CityRecord | null {
+  const place = loadCityData().regions.get(region.trim().toLowerCase());
+  return place ? { ...place, city: name.trim(), pop: 0 } : null;
 }
 
 const WORD = String.raw`(?:[\p{Lu}\d][\p{L}\d._'’-]*|\p{Ll}+\p{Lu}[\p{L}\d._-]*)`;
 /** A run of capitalised words (joined by "+", "&", "and", "of") right before a year: "Open Source Summit India 2026". */
 const NAME_BEFORE_YEAR = new RegExp(String.raw`(${WORD}(?:\s+(?:[+&]|and|of|on|for)\s+${WORD}|\s+${WORD}){0,7})\s+'?((?:19|20)\d\d)(?![\d])`, 'gu');
 /** The words that make a run of capitalised words an event's name. */
-const EVENT_WORD = /^(?:\p{L}*(?:con|conf)|summit|conference|days?|forum|fest|camp|expo|week|symposium|fosdem|meetup|hackathon|workshop)$/iu;
+export const EVENT_WORD = /^(?:\p{L}*(?:con|conf)|summit|conference|days?|forum|fest|camp|expo|week|symposium|fosdem|meetup|hackathon|workshop|webinar)$/iu;
 const LEADING_NOISE =
   /^(?:(?:the|at|in|on|during|join|joining|meet|see|recap|our|a|an|from|to|with|and|for|project|welcome|announcing|introducing|highlights|live|\d+\w*)\s+)+/i;
 /** A city written after the year: "… 2026 in Amsterdam", "… 2026, Amsterdam", "… 2026 (Paris)". */
-const CITY_AFTER_YEAR = /^\s*(?:,\s*|\s+in\s+|\s*[-–—|]\s*|\s*\(\s*)((?:\p{Lu}[\p{L}.'-]*)(?:\s+\p{Lu}[\p{L}.'-]*){0,2})/u;
+const CITY_AFTER_YEAR = /^\s*(?:,\s*|\s+in\s+|\s*[-–—|]\s*|\s*\(\s*)((?:\p{Lu}[\p{L}.'-]*)(?:,?\s+\p{Lu}[\p{L}.'-]*){0,3})/u;
+/** A place after "in" or "at" in running text: "… this summer in Sunnyvale, California", "… at Irving, TX". */
+const PLACE_AFTER_IN = /\b(?:in|at)\s+((?:\p{Lu}[\p{L}.'-]*)(?:,?\s+\p{Lu}[\p{L}.'-]*){0,3})/gu;
+
+/** The city a run of capitalised words starts with: "Berlin, Germany", "Sunnyvale, California", "Irving Texas". */
+function cityOfPlace(place: string): CityRecord | null {
+  const words = place.split(/,?\s+/).map((w) => w.replace(/[.,]$/, ''));
+  for (let n = words.length; n > 0; n--) {
+    const city = lookUpCity(words.slice(0, n).join(' '), words[n] ?? null);
+    if (city) return city;
+  }
+  // A town the data set does not hold, followed by its state or province.
+  for (let n = 1; n < words.length; n++) {
+    const region = words.slice(n, n + 2).join(' ');
+    const city = lookUpCityInRegion(words.slice(0, n).join(' '), region) ?? lookUpCityInRegion(words.slice(0, n).join(' '), words[n]!);
+    if (city) return city;
+  }
+  return null;
+}
 
 /** The city named right after `year` in the text, if the city data knows it (longest name first). */
 function cityAfterYear(text: string, year: number): CityRecord | null {
   for (const m of text.matchAll(new RegExp(`(?<!\\d)${year}(?!\\d)`, 'g'))) {
     const after = CITY_AFTER_YEAR.exec(text.slice(m.index! + 4));
-    if (!after) continue;
-    const words = after[1]!.split(/\s+/);
-    for (let n = words.length; n > 0; n--) {
-      const city = lookUpCity(words.slice(0, n).join(' ').replace(/[.,]$/, ''));
+    const city = after ? cityOfPlace(after[1]!) : null;
+    if (city) return city;
+  }
+  return null;
+}
+
+/** The sentences of a text that name an event: by its year, or by the first word of its name ("cdCon" for "cdCon + GitOpsCon 2023"). */
+function sentencesNaming(text: string, event: { name: string; year: number | null }): string[] {
+  const head = event.name.split(/\s+/)[0]!.toLowerCase();
+  return text
+    .split(/(?<=[.!?])\s+(?=\p{Lu})|\n\s*\n/u)
+    .filter((s) => (event.year !== null && s.includes(String(event.year))) || (head.length > 2 && s.toLowerCase().includes(head)));
+}
+
+/**
+ * The city where a sentence that names the event says it takes place: right after its year, else the
+ * first place written after "in" or "at" ("… gRPConf 2024 this summer in Sunnyvale, California").
+ */
+export function cityOfEvent(text: string, event: { name: string; year: number | null }): CityRecord | null {
+  if (event.year !== null) {
+    const after = cityAfterYear(text, event.year);
+    if (after) return after;
+  }
+  for (const sentence of sentencesNaming(text, event)) {
+    for (const m of sentence.matchAll(PLACE_AFTER_IN)) {
+      const city = cityOfPlace(m[1]!);
       if (city) return city;
     }
   }
   return null;
 }
 
+/** "Recordings of WidgetConf", "Talks at WidgetConf": the event's own name is after the last "of" or "at" when it holds the event word. */
+function ownName(name: string): string {
+  const parts = name.split(/\s+(?:of|at)\s+/);
+  const tail = parts[parts.length - 1]!;
+  return parts.length > 1 && tail.split(/\s+/).some((w) => EVENT_WORD.test(w.replace(/[^\p{L}]/gu, ''))) ? tail : name;
+}
+
 /** An event's name that the data does not know, written before a year ("FOSDEM 2023", "PromCon 2023"). */
-function unknownEventName(text: string): { name: string; year: number } | null {
+function unknownEventName(text: string): { name: string; year: number; city?: CityRecord } | null {
   if (!/(?:19|20)\d\d/.test(text)) return null;
   for (const m of text.matchAll(NAME_BEFORE_YEAR)) {
-    const name = m[1]!.replace(LEADING_NOISE, '').trim();
+    const name = ownName(m[1]!.replace(LEADING_NOISE, '').trim());
     const words = name.split(/\s+/);
     if (words.length === 0 || !words.some((w) => EVENT_WORD.test(w.replace(/[^\p{L}]/gu, '')))) continue;
     return { name: `${name} ${m[2]}`, year: Number(m[2]) };
   }
   return null;
+}
+
+/**
+ * An event named by its series and city without a year, in a title or heading whose year is known
+ * ("Contributor Summit San Diego Schedule Announced!" in a 2019 post): "Contributor Summit San Diego 2019".
+ * Only a city the data knows, right after the event word, makes it one.
+ */
+function eventAtCity(text: string, year: number): { name: string; year: number; city?: CityRecord } | null {
+  const words = text.split(/\s+/).map((w) => w.replace(/[!?.,:;]+$/, ''));
+  for (let i = 0; i < words.length; i++) {
+    if (!EVENT_WORD.test(words[i]!.replace(/[^\p{L}]/gu, '')) || !/^\p{Lu}/u.test(words[i]!)) continue;
+    let start = i;
+    while (start > 0 && /^[\p{Lu}\d]/u.test(words[start - 1]!)) start--;
+    for (let n = 3; n > 0; n--) {
+      const place = words.slice(i + 1, i + 1 + n);
+      const city = place.length === n && place.every((w) => /^\p{Lu}/u.test(w)) ? lookUpCity(place.join(' ')) : null;
+      if (city) {
+        const series = words
+          .slice(start, i + 1)
+          .join(' ')
+          .replace(LEADING_NOISE, '');
+        return { name: `${series} ${place.join(' ')} ${year}`, year, city };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The one day a sentence gives a learned event, written after its name ("Kubeflow Summit 2023 will be
+ * held on 6 October"): a one-day event. A range of days, or a date before the name (a press release's
+ * dateline), gives none; the dates of its talks are added by the caller.
+ */
+function dayOfEvent(text: string, name: string, year: number): string | null {
+  const at = text.toLowerCase().indexOf(name.toLowerCase());
+  if (at < 0) return null;
+  const after = text.slice(at + name.length).split(/[.!?](?:\s|$)/)[0]!;
+  const when = parseWhen(after);
+  if (when.spansDays || when.month === null || when.day === null || (when.year !== null && when.year !== year)) return null;
+  return `${year}-${String(when.month).padStart(2, '0')}-${String(when.day).padStart(2, '0')}`;
 }
 
 /**
@@ -83,16 +214,17 @@ export function findNamedEvent(text: string, year: number | null, events: EventM
   const mention = events.mention(text, year, parentSlug, near);
   if (mention?.event) return { event: mention.event, learned: false };
   if (!mention && events.namesKnownEvent(text, year)) return null; // known events that nothing told apart
-  const named =
+  const named: { name: string; slug: string; year: number; city?: CityRecord | undefined } | null =
     mention ??
     (() => {
-      const found = unknownEventName(text);
-      return found ? { name: found.name, slug: slugify(found.name), year: found.year } : null;
+      const found = unknownEventName(text) ?? (year !== null ? eventAtCity(text, year) : null);
+      return found ? { name: found.name, slug: slugify(found.name), year: found.year, city: found.city } : null;
     })();
   if (!named) return null;
   const known = events.bySlug(named.slug);
   if (known) return { event: known, learned: false };
-  const city = cityAfterYear(text, named.year);
+  const city = named.city ?? cityOfEvent(text, { name: named.name, year: named.year });
+  const day = dayOfEvent(text, named.name, named.year);
   return {
     learned: true,
     event: {
@@ -101,8 +233,8 @@ export function findNamedEvent(text: string, year: number | null, events: EventM
       city: city?.city ?? null,
       country: city?.country ?? null,
       timezone: city?.timezone ?? null,
-      startDate: null,
-      endDate: null,
+      startDate: day,
+      endDate: day,
       aliases: [],
       parent: null,
       url: null,

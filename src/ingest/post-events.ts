@@ -1,7 +1,7 @@
 import type { Diagnostic, EventDefinition, TalkEntry } from '../domain/types.ts';
 import { diagnose } from './diagnostic-catalogue.ts';
 import type { EventMatcher } from './event-matcher.ts';
-import { findNamedEvent } from './learn-event.ts';
+import { cityOfEvent, findNamedEvent } from './learn-event.ts';
 import { zoneInfo } from './zone-abbreviations.ts';
 
 /**
@@ -38,18 +38,35 @@ export class PostEvents {
   /** The event a text names by name and year, learning it when events.yaml does not know it. */
   name(text: string, year: number | null, line: number, parentSlug?: string | null): EventDefinition | null {
     const named = findNamedEvent(text, year, this.events, parentSlug, this.near);
-    if (!named) return null;
+    if (!named) {
+      this.placeLearned(text);
+      return null;
+    }
     if (!named.learned) return named.event;
     const kept = this.learned.get(named.event.slug);
     if (!kept) {
       this.learned.set(named.event.slug, named.event);
       const { name, city, timezone } = named.event;
       this.diagnostics.push(diagnose('EVENT_LEARNED', { file: this.file, line }, `"${name}"${city ? ` in ${city}` : ''}${timezone ? ` (${timezone})` : ''}.`));
-    } else if (!kept.city && named.event.city) {
-      // Named again with its city ("… India 2026 in Mumbai" after a title without one).
-      this.learned.set(kept.slug, { ...kept, city: named.event.city, country: named.event.country, timezone: named.event.timezone });
+    } else {
+      // Named again with its city ("… India 2026 in Mumbai" after a title without one), or its day.
+      const { city, country, timezone, startDate, endDate } = named.event;
+      if (!kept.city && city) this.learned.set(kept.slug, { ...kept, city, country, timezone });
+      if (!kept.startDate && startDate) this.learned.set(kept.slug, { ...this.learned.get(kept.slug)!, startDate, endDate });
     }
     return this.learned.get(named.event.slug)!;
+  }
+
+  /**
+   * A sentence may say where a learned event takes place without writing its whole name again ("cdCon,
+   * taking place on May 8–9, 2023 in Vancouver" for "cdCon + GitOpsCon 2023"): its city, if still unknown.
+   */
+  private placeLearned(text: string): void {
+    for (const event of this.learned.values()) {
+      if (event.city) continue;
+      const city = cityOfEvent(text, { name: event.name, year: Number(/((?:19|20)\d\d)$/.exec(event.name)?.[1]) || null });
+      if (city) this.learned.set(event.slug, { ...event, city: city.city, country: city.country, timezone: city.timezone });
+    }
   }
 
   /**
@@ -83,6 +100,8 @@ export class PostEvents {
         .filter((d): d is string => d !== null)
         .sort();
       const abbreviation = own.map((t) => t.zoneAbbreviation).find((z) => z !== null);
+      if (event.startDate) dates.push(event.startDate, event.endDate ?? event.startDate);
+      dates.sort();
       return {
         ...event,
         startDate: dates[0] ?? null,

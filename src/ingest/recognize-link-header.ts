@@ -1,11 +1,22 @@
 import type { Link, PhrasingContent } from 'mdast';
 import type { SpeakerMention } from '../domain/types.ts';
-import { inlineText } from './markdown-blocks.ts';
+import { inlineText, type Block } from './markdown-blocks.ts';
 import { isWhenOnly, parseWhen } from './parse-when.ts';
 import { parseSpeakers, parseSpeakerList } from './parse-speakers.ts';
 import { parseNamesAtStart } from './parse-prose-speakers.ts';
+import { splitRunOnSpeakers, type RunOnSplit } from './split-run-on-speakers.ts';
 import { splitTitleAndSpeakers } from './split-title-speakers.ts';
-import { MAX_FIELD_CHARS, cleanTitle, isDecoration, isGenericLinkText, isMediaLabel, isTalkUrl, linkTextLines, type HeaderRecognizer } from './talk-header.ts';
+import {
+  MAX_FIELD_CHARS,
+  cleanTitle,
+  isDecoration,
+  isGenericLinkText,
+  isMediaLabel,
+  isTalkUrl,
+  linkTextLines,
+  type HeaderRecognizer,
+  type RecognizeContext,
+} from './talk-header.ts';
 
 /** Splits inline content around its leading link (possibly wrapped in emphasis): [before, link, after]. */
 function splitAroundFirstLink(inline: PhrasingContent[]): [PhrasingContent[], Link, PhrasingContent[]] | null {
@@ -18,6 +29,45 @@ function splitAroundFirstLink(inline: PhrasingContent[]): [PhrasingContent[], Li
   return [inline.slice(0, index), link, inline.slice(index + 1)];
 }
 
+/** The title of a list item that is one talk link and nothing else, run-on into its speakers. */
+function runOnSplitOf(block: Block | undefined): RunOnSplit | null {
+  if (block?.kind !== 'listItem') return null;
+  const parts = splitAroundFirstLink(block.inline);
+  if (!parts?.[0].every(isDecoration) || inlineText(parts[2]).trim() || !isTalkUrl(parts[1].url)) return null;
+  const text = cleanTitle(linkTextLines(parts[1].children)[0] ?? '');
+  return /\s[-–—|]\s|\sby\s/i.test(text) ? null : splitRunOnSpeakers(text);
+}
+
+/**
+ * A list item whose link text runs from its title into its speakers ("Title Jane Doe, Acme"), read so only
+ * in a listing of such items: a sibling next to it has the same shape, and one of them names an organization.
+ */
+function runsOnIntoSpeakers(block: Block, ctx: RecognizeContext): RunOnSplit | null {
+  const own = runOnSplitOf(block);
+  if (!own) return null;
+  const siblings = [ctx.previous, ctx.next].filter((b) => b?.container !== undefined && b.container === block.container && !b.nested);
+  const shared = siblings.map(runOnSplitOf).filter((s): s is RunOnSplit => s !== null);
+  return shared.length > 0 && (own.withOrganization || shared.some((s) => s.withOrganization)) ? own : null;
+}
+
+/** The date field among fields written after a link ("// Tuesday April 1, 2025 @ 12:34 - 12:39 BST // Room 3"). */
+function whenFieldOf(text: string): string | null {
+  const fields = text.split(/\s*(?:\/\/|\s\|\s|;)\s*/).map((f) => f.trim());
+  if (fields.length < 2) return null;
+  return fields.find((f) => f && isWhenOnly(parseWhen(f))) ?? null;
+}
+
+/**
+ * A link whose text runs into its speakers, on its own in its listing, when the sentence after it names
+ * one of those people again ("[Title Ann Lee & Bo Tran, Acme](video) by Ann Lee & Bo Tran from Acme").
+ */
+function corroboratedRunOn(linkText: string | null, describedBy: readonly SpeakerMention[]): RunOnSplit | null {
+  if (!linkText || describedBy.length === 0 || /\s[-–—|]\s|\sby\s/i.test(linkText)) return null;
+  const split = splitRunOnSpeakers(cleanTitle(linkText));
+  const named = new Set(describedBy.map((s) => s.name.toLowerCase()));
+  return split?.speakersText.split(/\s*(?:[;,&]|\band\b)\s*/).some((n) => named.has(n.toLowerCase())) ? split : null;
+}
+
 /** Text between the speakers and the link of a reversed entry: a dash or a bar, never a comma or colon. */
 const REVERSED_SEPARATOR = /\s[-–—|]\s*$/;
 const LEADING_SEPARATORS = /^[\s,\-–—|]+(?:by\s+)?/i;
@@ -27,7 +77,8 @@ const LEADING_SEPARATORS = /^[\s,\-–—|]+(?:by\s+)?/i;
  * the same line or by the speakers (`[Title](url) - Name, Org`), or preceded by the speakers
  * (`Name (Org) - [Title](url)`).
  */
-export const recognizeLinkHeader: HeaderRecognizer = (block, { grammar }) => {
+export const recognizeLinkHeader: HeaderRecognizer = (block, ctx) => {
+  const { grammar } = ctx;
   if (block.kind === 'html') return null;
   const parts = splitAroundFirstLink(block.inline);
   if (!parts) return null;
@@ -48,7 +99,9 @@ export const recognizeLinkHeader: HeaderRecognizer = (block, { grammar }) => {
   if (afterText) {
     const when = parseWhen(afterText);
     const speakerTail = afterText.replace(LEADING_SEPARATORS, '');
+    const whenField = isWhenOnly(when) ? null : whenFieldOf(afterText);
     if (isWhenOnly(when)) whenText = afterText;
+    else if (whenField) whenText = whenField;
     else if (/^[\s,\-–—|]/.test(afterText) && parseSpeakerList(speakerTail, grammar)) trailingSpeakers = speakerTail;
     // A list item led by a recording or schedule link may describe it after the link; otherwise the link sits inside prose.
     else if (!leadsItem) return null;
@@ -71,6 +124,10 @@ export const recognizeLinkHeader: HeaderRecognizer = (block, { grammar }) => {
     if (list) accepted = { tail, speakers: list };
     return list !== null;
   });
+  // No separator before the speakers: a listing of titles that run into their speakers.
+  const hasSpeakers = split.speakersText !== null || trailingSpeakers !== null || leadingSpeakers !== null || describedBy.length > 0;
+  const runOn = hasSpeakers ? corroboratedRunOn(split.speakersText === null ? linkText : null, describedBy) : runsOnIntoSpeakers(block, ctx);
+  if (runOn) Object.assign(split, { title: runOn.title, speakersText: runOn.speakersText });
   const speakerText = split.speakersText ?? trailingSpeakers ?? leadingSpeakers;
   const reused = accepted as { tail: string; speakers: SpeakerMention[] } | null;
   const speakers =

@@ -4,7 +4,7 @@ import type { SpeakerMention } from '../domain/types.ts';
 import { parseSpeakerList, type SpeakerGrammarOptions } from './parse-speakers.ts';
 import { isWhenOnly, parseWhen } from './parse-when.ts';
 import { splitTitleAndSpeakers } from './split-title-speakers.ts';
-import { MAX_FIELD_CHARS, cleanProseTitle, isGenericLinkText, isScheduleUrl, linkTextLines, type TalkHeader } from './talk-header.ts';
+import { MAX_FIELD_CHARS, cleanProseTitle, isGenericLinkText, isScheduleUrl, isTalkUrl, linkTextLines, type TalkHeader } from './talk-header.ts';
 
 // Talks named in running text by a link to their schedule page: "Helm will have sessions on an
 // [_Introduction to Helm_](sched) and …", "a lightning talk about [Proxying Charts as Artifacts](sched)".
@@ -31,6 +31,32 @@ function scheduleLinks(inline: readonly PhrasingContent[], out: Link[] = []): Li
   return out;
 }
 
+/** "lightning talk", "contribfest session", "Widget Maintainer talk": a phrase that names a session of the post's own. */
+const OWN_SESSION =
+  /^(?!(?:the|this|that|these|those|our|my|his|her|their|its|a|an|one|another|any|every|each)\s)\S+(?:\s+\S+){0,3}\s+(?:talk|session|workshop|tutorial|panel)$/i;
+
+/**
+ * Talks a sentence names by a link to their schedule page or recording with a session phrase for its
+ * text ("we gave an update through a [lightning talk](recording)"): the title is the link text as
+ * written, the post gives no other. (Recordings linked from what people "spoke about" are left: posts
+ * link others' keynotes the same way.)
+ */
+function phraseLinks(inline: readonly PhrasingContent[]): TalkHeader[] {
+  const headers: TalkHeader[] = [];
+  let before = '';
+  for (const node of inline) {
+    const text = node.type === 'link' ? inlineText(node.children).replace(/\s+/g, ' ').trim() : '';
+    const named = node.type === 'link' && isTalkUrl(node.url) && !(isScheduleUrl(node.url) && looksLikeTitle(text)) && !isGenericLinkText(text);
+    // "at this [hands on session](sched)" is the section's own session, read with the section.
+    if (named && !/\b(?:this|that)\s*$/i.test(before) && !/youtube\.com\/(?:playlist|@|c\/|channel\/)/i.test(node.url)) {
+      if (OWN_SESSION.test(text))
+        headers.push({ title: text, url: node.url, speakers: [], unreadableSpeakers: [], whenText: null, recognizer: 'prose-session-link' });
+    }
+    before += ` ${node.type === 'link' ? text : inlineText([node])} `;
+  }
+  return headers;
+}
+
 /** The talks a paragraph of prose names by their schedule links, in order. */
 export function recognizeProseScheduleLinks(block: Block, grammar: SpeakerGrammarOptions): TalkHeader[] {
   if (block.kind !== 'paragraph' && block.kind !== 'listItem') return [];
@@ -48,7 +74,7 @@ export function recognizeProseScheduleLinks(block: Block, grammar: SpeakerGramma
     const title = cleanProseTitle(split.title).replace(/^["“'‘](.+)["”'’]$/u, '$1'); // a title quoted inside its link
     headers.push({ title, url: link.url, speakers, unreadableSpeakers: [], whenText, recognizer: 'prose-schedule-link' });
   }
-  return headers;
+  return headers.length > 0 ? headers : phraseLinks(block.inline);
 }
 
 /** The first schedule link of a section's prose that names the section's own session, if any. */

@@ -9,7 +9,9 @@ import type { PostEvents } from './post-events.ts';
 import { parseFieldLines, type FieldLine } from './parse-field-lines.ts';
 import { recognizeEntryFields, recognizeTentativeHeader } from './recognize-entry-fields.ts';
 import { recognizeProseScheduleLinks, sectionScheduleLinkOf } from './recognize-prose-link.ts';
+import { dayOfListItem, loneItemHeaderOf, recognizeUnderLoneItem } from './recognize-list-item.ts';
 import { recognizeTable } from './recognize-table.ts';
+import { splitEventLabel } from './split-event-label.ts';
 import { isDateLine, looksLikeBrokenDateLine, recognizeTalkHeader } from './recognize-talk-header.ts';
 import type { TalkHeader } from './talk-header.ts';
 import { isEmphasisOnly } from './talk-header.ts';
@@ -93,7 +95,15 @@ function closeEntry(walk: Walk): void {
 }
 
 function startEntry(walk: Walk, header: TalkHeader, block: Block, tentative: boolean): void {
-  walk.open = openEntry(header, block, tentative, currentSection(walk), header.whenText ? parseWhen(header.whenText) : null);
+  let section = currentSection(walk);
+  const labelled = splitEventLabel(header.title);
+  if (labelled) {
+    // "WidgetConf 2030: Title": the label names the talk's event (when it gives a year), not part of its title.
+    header = { ...header, title: labelled.title };
+    const event = labelled.year ? walk.scope.events.name(labelled.label, labelled.year, block.line, walk.postEventSlug) : null;
+    if (event) section = { ...section, eventSlug: event.slug };
+  }
+  walk.open = openEntry(header, block, tentative, section, header.whenText ? parseWhen(header.whenText) : null);
 }
 
 function enterHeading(walk: Walk, block: Block): void {
@@ -157,6 +167,13 @@ function walkBlock(walk: Walk, block: Block, index: number): void {
     applyFieldBlock(walk, fields);
     return;
   }
+  const day = block.kind === 'listItem' ? dayOfListItem(block) : null;
+  if (day) {
+    // A list item that is only a day ("Wednesday, May 2:") dates the entries nested under it, up to the next such item.
+    closeEntry(walk);
+    currentSection(walk).date = day;
+    return;
+  }
   const { grammar } = walk.scope;
   const restated = walk.open && !walk.open.tentative ? recognizeRestatedRecording(block, walk.open.header.title) : null;
   if (restated && walk.open) {
@@ -193,7 +210,14 @@ function walkBlock(walk: Walk, block: Block, index: number): void {
       return;
     }
   }
+  const lone = loneItemHeaderOf(walk.blocks, index);
+  if (lone) {
+    closeEntry(walk);
+    startEntry(walk, lone, block, true);
+    return;
+  }
   const open = walk.open;
+  if (open && walk.blocks[index - 1] === open.block) recognizeUnderLoneItem(open, block, walk.scope.grammar);
   if (open?.tentative && !open.header.url) {
     // A section's own schedule link may sit in its prose ("join this [hands on session](sched)").
     const link = sectionScheduleLinkOf(block.inline);
@@ -219,11 +243,13 @@ function walkBlock(walk: Walk, block: Block, index: number): void {
 function applyIntroSentence(walk: Walk, block: Block): void {
   const { events, subject } = walk.scope;
   const section = currentSection(walk);
-  if (block.kind === 'paragraph' && !isEmphasisOnly(block) && block.text.length < 300) {
-    // Intro sentences may set the date for the section below them (not bylines, not a range of days).
-    const when = parseWhen(block.text);
-    if (when.month !== null && when.day !== null && when.start === null) section.date = when;
-    if (subject && SUBJECT_TALKS.test(block.text)) section.speakers = [subject];
+  if (block.kind === 'paragraph' && !isEmphasisOnly(block) && block.text.length < 2000) {
+    // Intro sentences may set the date for the section below them (not bylines, not a range of days);
+    // a longer paragraph is read sentence by sentence, its first dated sentence counting.
+    const sentences = block.text.length < 300 ? [block.text] : block.text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((t) => t.length < 300);
+    const when = sentences.map((t) => parseWhen(t)).find((w) => w.month !== null && w.day !== null);
+    if (when && when.start === null) section.date = when;
+    if (subject && block.text.length < 300 && SUBJECT_TALKS.test(block.text)) section.speakers = [subject];
   }
   // An intro sentence may name the event of a section that has none ("… at KubeCon + CloudNativeCon Europe 2026 in Amsterdam"),
   // or the city of one the post named without it.

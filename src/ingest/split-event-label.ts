@@ -1,0 +1,20 @@
+import { EVENT_WORD } from './learn-event.ts';
+
+/**
+ * A title led by the event it was given at, as lists of a project's appearances write them:
+ * "Swiss CloudNative Day: Managing Widgets", "WidgetConf 2030: Scaling Widgets". The label is the
+ * event's, not the title's. Only a label with a year and an event word ("KubeCon Europe 2023"), or of
+ * three words or more ending in one, counts: "Hands-on Workshop: …" and "Contribfest: …" are titles.
+ */
+export function splitEventLabel(title: string): { label: string; title: string; year: number | null } | null {
+  const m = /^([^:|–—]{3,60}?):\s+(\S.*)$/u.exec(title);
+  if (!m) return null;
+  const label = m[1]!.trim();
+  const rest = m[2]!.trim();
+  const year = /\s((?:19|20)\d\d)$/.exec(label);
+  const words = (year ? label.slice(0, year.index) : label).trim().split(/\s+/);
+  const isEventWord = (w: string) => EVENT_WORD.test(w.replace(/[^\p{L}]/gu, ''));
+  const named = year ? words.some(isEventWord) : words.length >= 3 && isEventWord(words[words.length - 1]!);
+  if (!named || rest.split(/\s+/).length < 2) return null;
+  return { label, title: rest, year: year ? Number(year[1]) : null };
+}
