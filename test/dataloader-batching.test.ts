@@ -76,10 +76,10 @@ describe('relations without a promise per item', () => {
     const small = storeCalls({ slug: 'isovalent', speakers: 2, talks: 2, related: 2 });
     const large = storeCalls({ slug: 'isovalent', speakers: 10, talks: 5, related: 3 });
     expect(large.data.length).toBeGreaterThan(small.data.length * 2);
-    // One call per level: the organization; its speakers; their organizations; their talk lists; the talks'
-    // events (no event has a parent here, so no call for `parent`); their topics; the topics' parents; the
-    // topics' talk lists; those talks' speakers.
-    const levels = ['organization', 'speaker', 'organization', 'speaker', 'event', 'topic', 'topic', 'topic', 'speaker'];
+    // One call per level below the organization: its speakers; their organizations; their talk lists; the
+    // talks' events (no event has a parent here, so no call for `parent`); their topics; the topics' parents;
+    // the topics' talk lists; those talks' speakers.
+    const levels = ['speaker', 'organization', 'speaker', 'event', 'topic', 'topic', 'topic', 'speaker'];
     expect(large.calls.map((c) => c.kind)).toEqual(levels);
     expect(small.calls.map((c) => c.kind)).toEqual(levels);
   });

@@ -18,8 +18,8 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
 }>({
-  // levelBatch last: it wraps resolvers innermost, so the dataloader plugin sees the objects it loads.
-  plugins: [RelayPlugin, DataloaderPlugin, ComplexityPlugin, 'levelBatch'],
+  // levelBatch first: it wraps every other plugin's resolvers (see level-batch-plugin.ts).
+  plugins: ['levelBatch', RelayPlugin, DataloaderPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
   // Field costs for the query cost limit; the limit itself is checked in src/server/cost-limit-plugin.ts.
   complexity: { fieldComplexity },

@@ -1,5 +1,5 @@
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
-import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
+import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import type { EntityKind } from '../graph/knowledge-graph.ts';
 import type { LevelBatches, FieldSite } from './level-batches.ts';
 
@@ -19,8 +19,10 @@ export const LEVEL_PREFETCH = 'levelPrefetch';
 /**
  * Pothos plugin: every field of an object type or of Query whose type is an object, union or
  * interface is resolved through the request's LevelBatches (`ctx.levels`): one batch per level, no
- * promise per item. It sits inside the dataloader plugin, which then sees objects and passes them
- * on; with no `ctx.levels` the resolver runs as written and ids go through the loadable refs' DataLoaders.
+ * promise per item. It is the outermost plugin. Fields of object types call their own resolver (the
+ * dataloader plugin's wrapper has nothing left to load: ids become objects in the batch; the
+ * complexity plugin wraps root fields only); root fields keep every inner wrapper. With no
+ * `ctx.levels` the field runs as without this plugin: ids go through the loadable refs' DataLoaders.
  */
 export class LevelBatchPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   override wrapResolve(resolver: GraphQLFieldResolver<unknown, Types['Context'], object>, fieldConfig: PothosOutputFieldConfig<Types>) {
@@ -38,7 +40,7 @@ export class LevelBatchPlugin<Types extends SchemaTypes> extends BasePlugin<Type
       listDepth,
       prefetch: fieldConfig.extensions?.[LEVEL_PREFETCH] as FieldSite['prefetch'],
     };
-    const run = resolver as Parameters<LevelBatches['resolve']>[1];
+    const run = (fieldConfig.kind === 'Object' ? (fieldConfig.resolve ?? defaultFieldResolver) : resolver) as Parameters<LevelBatches['resolve']>[1];
     return (parent: unknown, args: object, ctx: Types['Context'], info: GraphQLResolveInfo) => {
       const levels = (ctx as { levels?: LevelBatches | null }).levels;
       return levels ? levels.resolve(site, run, parent as object, args, ctx as never, info) : resolver(parent, args, ctx, info);

@@ -22,22 +22,57 @@ class Failure {
 }
 
 /**
+ * The answers given at one place of the query (response path without list indices), kept as given:
+ * the objects in them are only listed, by type, when a field below asks for its batch.
+ */
+class Place {
+  private readonly answers: unknown[] = [];
+  private readonly depth: number;
+  private readonly typeOf: (value: object) => string | null;
+  private readonly byType = new Map<string, { objects: Set<object>; upTo: number }>();
+
+  constructor(depth: number, typeOf: (value: object) => string | null) {
+    this.depth = depth;
+    this.typeOf = typeOf;
+  }
+
+  add(answer: unknown): void {
+    this.answers.push(answer);
+  }
+
+  /** Every object of this type produced here so far, in order, each once. */
+  objectsOf(type: string): Set<object> {
+    let entry = this.byType.get(type);
+    if (!entry) this.byType.set(type, (entry = { objects: new Set(), upTo: 0 }));
+    const { objects } = entry;
+    const collect = (value: unknown, depth: number): void => {
+      if (value === null || typeof value !== 'object' || value instanceof Failure || value instanceof Error || 'then' in value) return;
+      if (depth > 0) {
+        if (Array.isArray(value)) for (const item of value) collect(item, depth - 1);
+      } else if (this.typeOf(value) === type) objects.add(value);
+    };
+    for (; entry.upTo < this.answers.length; entry.upTo++) collect(this.answers[entry.upTo], this.depth);
+    return objects;
+  }
+}
+
+/**
  * Per-request, level-by-level batching of the fields that return objects, without a promise per item.
  *
  * A field at one place of the query (one `info.fieldNodes`: the same for every parent at that place)
  * is resolved, on its first call, for every parent produced so far at the place above it (the same
  * response path, list indices aside, and the same type): the objects the level above produced
  * together. Ids the resolvers answer with are turned into objects by one `graph.getMany` for the
- * whole batch, and the objects produced are recorded under the field's own place for the level
- * below. Every later call at that place reads its answer synchronously. So the store sees one call
- * per field and level, as with DataLoader, but graphql-js (or graphql-jit) never waits on a promise;
- * and a batch holds only parents that this very field is asked for.
+ * whole batch, and the answers are kept under the field's own place for the level below. Every later
+ * call at that place reads its answer synchronously. So the store sees one call per field and level,
+ * as with DataLoader, but graphql-js (or graphql-jit) never waits on a promise; and a batch holds
+ * only parents that this very field is asked for.
  */
 export class LevelBatches {
   /** Per place in the query (info.fieldNodes): each parent's answer, or the Failure it threw. */
   private readonly sites = new Map<unknown, Map<object, unknown>>();
-  /** Objects produced per place: response path without list indices, and GraphQL type ("talks.nodes:Talk"). */
-  private readonly produced = new Map<string, Set<object>>();
+  /** The answers given per place ("talks.nodes"). */
+  private readonly places = new Map<string, Place>();
   private readonly graph: KnowledgeGraph;
 
   constructor(graph: KnowledgeGraph) {
@@ -66,7 +101,7 @@ export class LevelBatches {
     ctx: never,
     info: GraphQLResolveInfo,
   ): void {
-    const siblings = this.produced.get(`${placeOf(info.path.prev)}:${info.parentType.name}`);
+    const siblings = this.places.get(placeOf(info.path.prev))?.objectsOf(info.parentType.name);
     const parents = siblings?.has(parent) ? [...siblings].filter((p) => !answers.has(p)) : [parent];
     site.prefetch?.(parents, ctx);
     const values = parents.map((p) => {
@@ -77,12 +112,15 @@ export class LevelBatches {
       }
     });
     if (site.kind) this.loadIds(site.kind, site.listDepth, values);
-    const setOf = this.producedAt(placeOf(info.path), info, ctx);
-    parents.forEach((p, i) => {
-      answers.set(p, values[i]);
-      this.record(values[i], site.listDepth, setOf);
-    });
+    const key = placeOf(info.path);
+    let place = this.places.get(key);
+    if (!place) this.places.set(key, (place = new Place(site.listDepth, typeResolver(info, ctx))));
+    for (let i = 0; i < values.length; i++) {
+      answers.set(parents[i] as object, values[i]);
+      place.add(values[i]);
+    }
   }
+
   /** Replaces the ids in `values` (at `depth` lists deep) with their objects, all looked up in one call. */
   private loadIds(kind: EntityKind, depth: number, values: unknown[]): void {
     const ids = new Set<string>();
@@ -105,34 +143,6 @@ export class LevelBatches {
     };
     for (let i = 0; i < values.length; i++) values[i] = replace(values[i], depth);
   }
-
-  /** Where the objects a field produces at `place` are recorded: one set per GraphQL type (a union's or interface's objects by the type they resolve to). */
-  private producedAt(place: string, info: GraphQLResolveInfo, ctx: never): (value: object) => Set<object> | null {
-    const setFor = (type: string) => {
-      let objects = this.produced.get(`${place}:${type}`);
-      if (!objects) this.produced.set(`${place}:${type}`, (objects = new Set()));
-      return objects;
-    };
-    const named = getNamedType(info.returnType);
-    if (!isAbstractType(named)) {
-      const objects = setFor(named.name);
-      return () => objects;
-    }
-    return (value) => {
-      const type = named.resolveType?.(value, ctx, info, named);
-      return typeof type === 'string' ? setFor(type) : null;
-    };
-  }
-
-  /** Records the objects of one answer as produced at their place, for the level below to batch over. */
-  private record(value: unknown, depth: number, setOf: (value: object) => Set<object> | null): void {
-    if (value === null || typeof value !== 'object' || value instanceof Failure || value instanceof Error || 'then' in value) return;
-    if (depth > 0) {
-      if (Array.isArray(value)) for (const item of value) this.record(item, depth - 1, setOf);
-      return;
-    }
-    setOf(value)?.add(value);
-  }
 }
 
 /** A response path without its list indices: "talks.nodes.speakers". */
@@ -140,4 +150,14 @@ function placeOf(path: GraphQLResolveInfo['path'] | undefined): string {
   let place = '';
   for (let p = path; p; p = p.prev) if (typeof p.key === 'string') place = place ? `${p.key}.${place}` : p.key;
   return place;
+}
+
+/** The GraphQL type of a field's objects: its own type, or for a union or interface the type each resolves to. */
+function typeResolver(info: GraphQLResolveInfo, ctx: never): (value: object) => string | null {
+  const named = getNamedType(info.returnType);
+  if (!isAbstractType(named)) return () => named.name;
+  return (value) => {
+    const type = named.resolveType?.(value, ctx, info, named);
+    return typeof type === 'string' ? type : null;
+  };
 }
