@@ -84,3 +84,30 @@ describe('relations without a promise per item', () => {
     expect(small.calls.map((c) => c.kind)).toEqual(levels);
   });
 });
+
+describe('level batching through unions and root loaders', () => {
+  it('batches the speakers of nodes(ids:) (an interface, loaded by DataLoader at the root) in one call', async () => {
+    const { graph, calls } = countingGraph(graphOf([seedSource()]));
+    const yoga = yogaOf(graph);
+    const ids = (await execute(yoga, `{ talks(first: 6) { nodes { id } } }`)).data.talks.nodes.map((n: { id: string }) => n.id);
+    calls.length = 0;
+    const nodes = await execute(yoga, `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Talk { title speakers { name organizations { name } } } } }`, { ids });
+    expect(nodes.errors).toBeUndefined();
+    expect(nodes.data.nodes.filter((n: { speakers?: unknown[] }) => (n.speakers?.length ?? 0) > 0).length).toBeGreaterThan(3);
+    expect(calls.filter((c) => c.kind === 'speaker')).toHaveLength(1);
+    expect(calls.filter((c) => c.kind === 'organization')).toHaveLength(1);
+  });
+
+  it('batches the speakers of the talks among search hits (a union) in one call', async () => {
+    const { graph, calls } = countingGraph(graphOf([seedSource()]));
+    const yoga = yogaOf(graph);
+    const search = await execute(
+      yoga,
+      `{ search(query: "cilium", first: 20) { node { ... on Talk { title speakers { name } } ... on Speaker { name organizations { name } } } } }`,
+    );
+    expect(search.errors).toBeUndefined();
+    const talkHits = search.data.search.filter((h: { node: { title?: string } }) => h.node.title !== undefined);
+    expect(talkHits.length).toBeGreaterThan(3);
+    expect(calls.filter((c) => c.kind === 'speaker')).toHaveLength(1);
+  });
+});

@@ -36,8 +36,17 @@ class Place {
     this.typeOf = typeOf;
   }
 
+  /** Keeps an answer; a promise (a root field's DataLoader) is replaced by its value before graphql-js sees that value. */
   add(answer: unknown): void {
-    this.answers.push(answer);
+    const index = this.answers.push(answer) - 1;
+    if (answer !== null && typeof answer === 'object' && 'then' in answer && typeof answer.then === 'function') {
+      (answer as PromiseLike<unknown>).then(
+        (value) => {
+          this.answers[index] = value;
+        },
+        () => {},
+      );
+    }
   }
 
   /** Every object of this type produced here so far, in order, each once. */
