@@ -1,9 +1,7 @@
 import type { Diagnostic } from './domain/types.ts';
 import { buildGraph } from './graph/build-graph.ts';
 import type { KnowledgeGraph } from './graph/knowledge-graph.ts';
-import { consumePostsParallel } from './ingest/parse-posts-parallel.ts';
-import { ingestCodeRevision, listDataFolder } from './ingest/read-data-dir.ts';
-import { GraphDataResolver } from './ingest/resolve-graph-data.ts';
+import { type IngestOptions, runIngest } from './ingest/ingest-pipeline.ts';
 
 export interface LoadedGraph {
   graph: KnowledgeGraph;
@@ -11,32 +9,30 @@ export interface LoadedGraph {
   postCount: number;
 }
 
-/**
- * Reads posts and reference data from disk, ingests them and builds the graph (entry points only).
- * Each parser thread reads and parses its own files a file at a time (the texts never pile up), and
- * this thread resolves the records in file order as they come, while later ones are still parsed.
- */
-export async function loadGraph(targets: readonly string[]): Promise<LoadedGraph> {
-  const folder = await listDataFolder(targets);
-  const resolver = new GraphDataResolver(folder.reference, { codeRevision: ingestCodeRevision() });
-  // Resolving costs about a third of parsing: this thread parses half a worker's share.
-  const { diagnostics } = await consumePostsParallel(folder.posts, folder.reference, (post) => resolver.add(post), { ownShare: 0.5 });
-  const data = resolver.finish();
-  // As readDataFolder orders them: the posts' reading problems, then the reference files'.
-  data.diagnostics.unshift(...diagnostics, ...folder.diagnostics);
-  // Every parsed post is one Post record.
-  return { graph: buildGraph(data), diagnostics: data.diagnostics, postCount: data.posts.length };
+/** What the last-good stage did in a load (nothing without it). */
+export interface KeptVersions {
+  /** Files whose new version had errors and whose last good version is served instead (with `lastGood`). */
+  keptLastGood: string[];
+  /** The errors of those new versions (code, line, message): why each was not taken. */
+  keptErrors: Diagnostic[];
 }
 
 /**
- * Loading leaves a few hundred MiB of garbage at 1000× the bundled data (parse records, temporary
- * index arrays). V8 sizes the heap from what it last saw, so it would carry that garbage while
- * serving and let the heap grow past it before the next full collection: at 1000× the process peaked
- * at ~1 GiB under queries instead of at the load's own peak (~870 MiB). One full collection right
- * after a graph is swapped in avoids that. Runs only when node was started with --expose-gc, as
+ * Runs the ingest pipeline over files and folders on disk and builds the graph: start-up, watch
+ * mode, `npm run ingest`, `npm run snapshot` and the tests all load through here.
+ */
+export async function loadGraph(targets: readonly string[], options: IngestOptions = {}): Promise<LoadedGraph & KeptVersions> {
+  const { data, keptLastGood, keptErrors } = await runIngest({ targets }, options);
+  // Every parsed post is one Post record.
+  return { graph: buildGraph(data), diagnostics: data.diagnostics, postCount: data.posts.length, keptLastGood, keptErrors };
+}
+
+/**
+ * One full collection right after a graph is swapped in, so that V8 does not size the heap from
+ * the loading's garbage (parse records, temporary index arrays) and carry it while serving; the
+ * measurements are in docs/performance.md. Runs only when node was started with --expose-gc, as
  * `npm start` does; otherwise V8 collects on its own schedule. It pauses the server for the
- * collection (a fraction of a second for a heap of a few hundred MiB), after a watch reload too:
- * small beside the reload itself, which resolves and indexes on this thread.
+ * collection, after a watch reload too: small beside the reload itself.
  */
 export function collectLoadingGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();

@@ -75,8 +75,9 @@ async function main(): Promise<void> {
   await checkListenAddress(address).catch((error: Error) => fail(error.message));
   const graphs = new GraphHolder();
   const live = values.watch ? new LiveData([dataDir], graphs) : null;
+  // Watch mode swaps each graph it loads in itself, the first one too.
   const loaded = values.snapshot !== undefined ? await readSnapshotOrExit(values.snapshot) : live ? await live.reload() : await loadGraph([dataDir]);
-  graphs.swap(loaded.graph);
+  if (!live) graphs.swap(loaded.graph);
   collectLoadingGarbage();
   const summary = (result: { graph: KnowledgeGraph; diagnostics: readonly Diagnostic[]; postCount: number }) => ({
     posts: result.postCount,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/domain/types.ts';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
-import { MAX_POST_BYTES } from '../src/ingest/read-data-dir.ts';
+import { MAX_POST_BYTES } from '../src/ingest/read-post-file.ts';
 import { loadGraph, type LoadedGraph } from '../src/load-graph.ts';
 import { schema } from '../src/schema/index.ts';
 import { createTalkGraphYoga, type TalkGraphYoga } from '../src/server/create-yoga.ts';

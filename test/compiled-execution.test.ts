@@ -11,7 +11,7 @@ import { inventedSource } from './support/invented-post.ts';
 
 const graph = graphOf([seedSource(), inventedSource()]);
 // Compiled from the second run on.
-const server = createTalkGraphServer({ schema, graphs: new GraphHolder(graph), responseCache: false, fastLane: false, compiledOperations: { jitAfter: 1 } });
+const server = createTalkGraphServer({ schema, graphs: new GraphHolder(graph), responseCache: false, compiledOperations: { jitAfter: 1 } });
 const compiled = server.yoga;
 const stats = server.compiled!.stats;
 const interpreted = createTalkGraphYoga({ schema, graphs: new GraphHolder(graph), responseCache: false, compiledExecution: false });
@@ -85,7 +85,6 @@ describe('compiled execution (graphql-jit)', () => {
       schema,
       graphs: new GraphHolder(graph),
       responseCache: false,
-      fastLane: false,
       compiledOperations: { jitAfter: 3 },
     });
     const query = '{ talks(first: 3) { nodes { title speakers { name } } } }';
@@ -96,7 +95,7 @@ describe('compiled execution (graphql-jit)', () => {
   });
 
   it('never compiles a flood of distinct query texts run once each (the default: after 10 runs)', async () => {
-    const server = createTalkGraphServer({ schema, graphs: new GraphHolder(graph), responseCache: false, fastLane: false });
+    const server = createTalkGraphServer({ schema, graphs: new GraphHolder(graph), responseCache: false });
     for (let n = 0; n < 12; n++) expect(JSON.parse((await answer(server.yoga, wideDocument(n))).slice(4)).errors).toBeUndefined();
     expect(server.compiled!.stats.compilations).toBe(0);
   });

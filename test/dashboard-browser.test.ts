@@ -10,7 +10,8 @@ import { BUNDLED_DATA_DIR } from '../src/ingest/read-data-dir.ts';
 import { loadGraph } from '../src/load-graph.ts';
 import { schema } from '../src/schema/index.ts';
 import { createTalkGraphServer, type TalkGraphYoga } from '../src/server/create-yoga.ts';
-import { ROOT, execute, graphOf } from './helpers.ts';
+import { serverConfigFromEnv } from '../src/server/server-config.ts';
+import { ROOT, execute, graphOf, postSourcesIn } from './helpers.ts';
 
 /**
  * The dashboard (web/, built by web/build-if-stale.mjs) served by the real server on 127.0.0.1 with
@@ -106,8 +107,10 @@ describe.skipIf(MISSING && !IN_CI)('dashboard in headless Chromium, offline, on 
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
     const loaded = await loadGraph([BUNDLED_DATA_DIR]);
     holder = new GraphHolder(loaded.graph);
-    const talkGraph = createTalkGraphServer({ schema, graphs: holder });
-    yoga = talkGraph.yoga;
+    // The page's server runs persisted documents only (PERSISTED_ONLY), so every request the dashboard
+    // sends must name a document of the manifest; the test's own questions go to a server that takes texts.
+    const talkGraph = createTalkGraphServer({ schema, graphs: holder, config: { ...serverConfigFromEnv(), persistedOnly: true } });
+    yoga = createTalkGraphServer({ schema, graphs: holder }).yoga;
     server = createServer(talkGraph.listener);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -234,6 +237,90 @@ describe.skipIf(MISSING && !IN_CI)('dashboard in headless Chromium, offline, on 
     for (const word of unknown.ask.unrecognized) expect(await page.getByTestId('unrecognized').textContent()).toContain(word);
   }, 120_000);
 
+  it('question: a chip is edited in place (day, then organization); the talks follow, the URL keeps each edit, back undoes them', async () => {
+    const question = 'talks by Isovalent speakers on Friday';
+    const listQuery = `query($filter: TalkFilter) { talks(filter: $filter, first: 20, orderBy: START_TIME) { totalCount nodes { title } } }`;
+    const listed = async () => ({
+      total: Number((await page.getByTestId('talk-list-total').textContent())!.replace(/\D/g, '')),
+      titles: await texts('.talk-list .talk-card h3'),
+    });
+    const expected = async (filter: Record<string, unknown>) => {
+      const { talks } = await api(listQuery, { filter });
+      return { total: talks.totalCount, titles: talks.nodes.map((t: { title: string }) => t.title) };
+    };
+    const chipValues = () => page.locator('[data-chip]').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
+    const { ask } = await api(`query($q: String!) { ask(question: $q) { filter talks(first: 1) { totalCount } } }`, { q: question });
+    expect(ask.filter).toEqual({ organization: ['isovalent'], day: ['FRIDAY'] });
+    // Another day with Isovalent talks, and another organization with talks on that day (both from the API).
+    const { talks: isovalent } = await api(`{ talks(filter: { organization: ["isovalent"] }, first: 1) { facets { days(orderBy: VALUE) { value } } } }`);
+    const day: string = isovalent.facets.days.map((d: { value: string }) => d.value).find((d: string) => d !== 'FRIDAY') ?? 'MONDAY';
+    const { talks: onDay } = await api(`query($d: [Weekday!]) { talks(filter: { day: $d }, first: 1) { facets { organizations { value label } } } }`, {
+      d: [day],
+    });
+    const other = onDay.facets.organizations.find((o: { value: string }) => o.value !== 'isovalent');
+    expect(other, `another organization with talks on ${day}`).toBeDefined();
+
+    await open(`/search?q=${encodeURIComponent(question)}`);
+    expect(await chipValues()).toEqual(['isovalent', 'FRIDAY']);
+    // Keyboard only: the edit button opens a labelled form with the focus in it; Escape closes it and gives the focus back.
+    const editDay = page.getByRole('button', { name: 'Edit day: FRIDAY' });
+    await editDay.focus();
+    await page.keyboard.press('Enter');
+    expect(await editDay.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await page.getByLabel('New day').getAttribute('id'));
+    await page.keyboard.press('Escape');
+    expect(await editDay.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit day: FRIDAY');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('New day').selectOption(day);
+    await checkAccessible('question-edit');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // Apply
+    await expect.poll(() => new URL(page.url()).searchParams.get('edit:day:FRIDAY')).toBe(day);
+    await settle();
+    expect(await chipValues()).toEqual(['isovalent', day]);
+    const dayEdited = await expected({ organization: ['isovalent'], day: [day] });
+    expect(await listed()).toEqual(dayEdited);
+
+    // The organization: a name typed in the box (the API matches names as well as slugs).
+    await page.getByRole('button', { name: 'Edit organization: isovalent' }).click();
+    // Suggested names: the organizations of the talks the other chip (the edited day) keeps, most talks first.
+    const { talks: suggested } = await api(
+      `query($d: [Weekday!]) { talks(filter: { day: $d }, first: 1) { facets { organizations(first: 30) { label count } } } }`,
+      {
+        d: [day],
+      },
+    );
+    await expect
+      .poll(() => page.locator('[data-testid="chip-suggestions"] option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent])))
+      .toEqual(suggested.facets.organizations.map((o: { label: string; count: number }) => [o.label, `${o.count} talks`]));
+    expect(await page.getByLabel('New organization').getAttribute('list')).toBe(await page.getByTestId('chip-suggestions').getAttribute('id'));
+    await page.getByLabel('New organization').fill(other.label);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('edit:organization:isovalent')).toBe(other.label);
+    await settle();
+    expect(await chipValues()).toEqual([other.label, day]);
+    expect(await listed()).toEqual(await expected({ organization: [other.label], day: [day] }));
+    expect(await page.locator('main a', { hasText: 'Open in the overview' }).getAttribute('href')).toBe(
+      `/?${new URLSearchParams([
+        ['organization', other.label],
+        ['day', day],
+      ])}`,
+    );
+
+    // The shared URL opens the same reading; back undoes one edit at a time.
+    const shared = page.url();
+    await page.goBack();
+    await settle();
+    expect(await listed()).toEqual(dayEdited);
+    await page.goBack();
+    await settle();
+    expect(await chipValues()).toEqual(['isovalent', 'FRIDAY']);
+    expect((await listed()).total).toBe(ask.talks.totalCount);
+    await open(new URL(shared).pathname + new URL(shared).search);
+    expect(await chipValues()).toEqual([other.label, day]);
+  }, 120_000);
+
   it('schedule: the KubeCon EU 2023 Friday as a time grid, an organization clash highlighted', async () => {
     const { schedule } = await api(`{ schedule(event: "kubecon-eu-2023", day: FRIDAY) { days { date slots { talks { slug } } } } }`);
     const day = schedule.days[0];
@@ -293,6 +380,30 @@ describe.skipIf(MISSING && !IN_CI)('dashboard in headless Chromium, offline, on 
       await open(`/organizations/${org.slug}`);
       expect(Number(await page.getByTestId('talk-count').textContent())).toBe(org.talkCount);
       expect(Number(await page.getByTestId('speaker-count').textContent())).toBe(org.speakerCount);
+      // Topics over the years: talks per topic and year, from a facet query per year with dated talks.
+      const { talks: ofOrg } = await api(`query($o: [String!]) { talks(filter: { organization: $o }, first: 1) { facets { dates { value } } } }`, {
+        o: [org.slug],
+      });
+      const years = [...new Set<string>(ofOrg.facets.dates.map((d: { value: string }) => d.value.slice(0, 4)))].sort();
+      expect(years.length).toBeGreaterThan(0);
+      const perYear = new Map<string, Map<string, number>>();
+      const totals = new Map<string, number>();
+      for (const year of years) {
+        const { talks: inYear } = await api(`query($f: TalkFilter) { talks(filter: $f, first: 1) { facets { topics { value count } } } }`, {
+          f: { organization: [org.slug], date: { from: `${year}-01-01`, to: `${year}-12-31` } },
+        });
+        perYear.set(year, new Map(inYear.facets.topics.map((t: { value: string; count: number }) => [t.value, t.count])));
+        for (const t of inYear.facets.topics) totals.set(t.value, (totals.get(t.value) ?? 0) + t.count);
+      }
+      const top = [...totals].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).slice(0, 8);
+      expect(top.length, 'the organization has tagged talks').toBeGreaterThan(0);
+      await expect.poll(() => page.locator('[data-testid="topics-by-year"] thead th').allTextContents()).toEqual(['Topic', ...years]);
+      expect(
+        await page
+          .locator('[data-testid="topics-by-year"] tbody tr')
+          .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-topic'), ...[...r.querySelectorAll('td')].map((td) => Number(td.textContent))])),
+      ).toEqual(top.map(([topic]) => [topic, ...years.map((y) => perYear.get(y)!.get(topic) ?? 0)]));
+      expect(await page.locator('[data-testid="topic-years"] svg[role="img"]').count()).toBe(1);
       await checkAccessible('organization');
     }
     const topic = talk.topics[0];
@@ -308,14 +419,76 @@ describe.skipIf(MISSING && !IN_CI)('dashboard in headless Chromium, offline, on 
     await checkAccessible('event');
   }, 120_000);
 
-  it('data quality: the ingest report counts', async () => {
+  it('data quality: counts, diagnostics by code and by file over every diagnostic, the list 50 a page', async () => {
+    const countsQuery = `{ ingestReport { counts { posts talks speakers organizations topics events diagnostics errors warnings } } }`;
+    /** Every diagnostic, paged through the API (independent of its aggregate fields), grouped by code and by file. */
+    const groupsFromList = async () => {
+      const all: Array<{ code: string; file: string; line: number }> = [];
+      let after: string | null = null;
+      do {
+        const { ingestReport }: { ingestReport: any } = await api(
+          `query($after: String) { ingestReport { diagnostics(first: 500, after: $after) { pageInfo { hasNextPage endCursor } nodes { code file line } } } }`,
+          { after },
+        );
+        all.push(...ingestReport.diagnostics.nodes);
+        after = ingestReport.diagnostics.pageInfo.hasNextPage ? ingestReport.diagnostics.pageInfo.endCursor : null;
+      } while (after);
+      const groups = (key: 'code' | 'file') => {
+        const counts = new Map<string, number>();
+        for (const d of all) counts.set(d[key], (counts.get(d[key]) ?? 0) + 1);
+        return [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+      };
+      return { all, codes: groups('code'), files: groups('file') };
+    };
+    const groupRows = (id: string) =>
+      page
+        .locator(`[data-groups="${id}"] tbody tr`)
+        .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-value'), Number(r.querySelector('td')?.textContent)]));
+    const listed = () => page.locator('[data-testid="diagnostics"] tbody tr td:first-child').allTextContents();
+
     await open('/quality');
-    const { ingestReport } = await api(`{ ingestReport { counts { posts talks speakers organizations topics events diagnostics errors warnings } } }`);
+    const { ingestReport } = await api(countsQuery);
     for (const [key, value] of Object.entries(ingestReport.counts)) {
       expect(Number(await page.locator(`[data-count="${key}"] dd`).textContent()), key).toBe(value);
     }
+    const bundled = await groupsFromList();
+    expect(await groupRows('codes')).toEqual(bundled.codes);
+    expect(await groupRows('files')).toEqual(bundled.files.slice(0, 20));
     await checkAccessible('quality');
-  }, 60_000);
+
+    // The posts of the corpus (read in place) have more diagnostics than one page holds.
+    const before = holder.current();
+    try {
+      holder.swap(graphOf(postSourcesIn(path.join(ROOT, '..', 'shared', 'corpus', 'talk-posts'))));
+      await open('/quality');
+      const corpus = await groupsFromList();
+      expect(corpus.all.length).toBeGreaterThan(50);
+      expect(await groupRows('codes')).toEqual(corpus.codes);
+      expect(await groupRows('files')).toEqual(corpus.files.slice(0, 20));
+      expect(corpus.codes.reduce((sum, [, n]) => sum + n, 0)).toBe(corpus.all.length);
+      const where = (ds: typeof corpus.all) => ds.map((d) => `${d.file}:${d.line}`);
+      expect(Number((await page.getByTestId('diagnostics-total').textContent())!.replace(/\D/g, ''))).toBe(corpus.all.length);
+      expect(await listed()).toEqual(where(corpus.all.slice(0, 50)));
+      await page.getByRole('link', { name: 'Next page' }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.has('after')).toBe(true);
+      await settle();
+      await expect.poll(listed).toEqual(where(corpus.all.slice(50, 100)));
+      await page.getByRole('link', { name: 'Previous page' }).click();
+      await settle();
+      await expect.poll(listed).toEqual(where(corpus.all.slice(0, 50)));
+      // A code's row lists the diagnostics of that code only.
+      const [code, count] = corpus.codes[corpus.codes.length - 1]!;
+      await page.locator('[data-groups="codes"] summary').click();
+      await page.locator(`[data-groups="codes"] tr[data-value="${code}"] a`).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('code')).toBe(code);
+      await settle();
+      await expect.poll(listed).toEqual(where(corpus.all.filter((d) => d.code === code).slice(0, 50)));
+      expect(Number((await page.getByTestId('diagnostics-total').textContent())!.replace(/\D/g, ''))).toBe(count);
+      expect(await axeViolations()).toEqual([]);
+    } finally {
+      holder.swap(before);
+    }
+  }, 120_000);
 
   it('keyboard and phone width: skip link first, views readable at 360 px without sideways scrolling', async () => {
     await open('/');

@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/domain/types.ts';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { DIAGNOSTIC_CATALOGUE, formatDiagnostic, type DiagnosticCode } from '../src/ingest/diagnostic-catalogue.ts';
-import { ingestPosts } from '../src/ingest/ingest-posts.ts';
-import { MAX_POST_BYTES, postSourceOf, readDataFolder } from '../src/ingest/read-data-dir.ts';
+import { ingestPosts, runIngest } from '../src/ingest/ingest-pipeline.ts';
+import { MAX_POST_BYTES, readPostFile } from '../src/ingest/read-post-file.ts';
 import { LiveData } from '../src/live-data.ts';
 import { bundledReference } from './helpers.ts';
 
@@ -37,7 +37,7 @@ const CASES: Case[] = [
   {
     code: 'FILE_TOO_LARGE',
     line: 1,
-    run: async () => (await readDataFolder([tempDir({ 'big.md': Buffer.alloc(MAX_POST_BYTES + 1, 0x61) })])).diagnostics,
+    run: async () => (await runIngest({ targets: [tempDir({ 'big.md': Buffer.alloc(MAX_POST_BYTES + 1, 0x61) })] })).data.diagnostics,
   },
   {
     // A file listed, then removed before it is read (permissions: test/unreadable-data.test.ts).
@@ -45,7 +45,7 @@ const CASES: Case[] = [
     line: 1,
     run: () => {
       const diagnostics: Diagnostic[] = [];
-      postSourceOf({ path: path.join(tempDir({}), 'gone.md'), file: 'posts/gone.md', bytes: 10 }, diagnostics);
+      readPostFile({ path: path.join(tempDir({}), 'gone.md'), file: 'posts/gone.md', bytes: 10 }, diagnostics);
       return diagnostics;
     },
   },
@@ -114,7 +114,7 @@ const CASES: Case[] = [
   {
     code: 'REFERENCE_DATA_INVALID',
     line: 1,
-    run: async () => (await readDataFolder([tempDir({ 'topics.yaml': 'name: not a list\n', 'p.md': `${fm()}Text.\n` })])).diagnostics,
+    run: async () => (await runIngest({ targets: [tempDir({ 'topics.yaml': 'name: not a list\n', 'p.md': `${fm()}Text.\n` })] })).data.diagnostics,
   },
   {
     code: 'KEPT_LAST_GOOD',

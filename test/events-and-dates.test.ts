@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphData } from '../src/domain/types.ts';
 import { createEventMatcher } from '../src/ingest/event-matcher.ts';
-import { ingestPosts } from '../src/ingest/ingest-posts.ts';
+import { ingestPosts } from '../src/ingest/ingest-pipeline.ts';
 import { parseWhen } from '../src/ingest/parse-when.ts';
 import { bundledReference } from './helpers.ts';
 

@@ -5,15 +5,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/domain/types.ts';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
-import { readFrontMatter } from '../src/ingest/read-front-matter.ts';
+import { parseFrontMatter } from '../src/ingest/parse-front-matter.ts';
 import { LiveData } from '../src/live-data.ts';
 import { loadGraph } from '../src/load-graph.ts';
 import { bundledReference, ROOT } from './helpers.ts';
-import { ingestPosts } from '../src/ingest/ingest-posts.ts';
+import { ingestPosts } from '../src/ingest/ingest-pipeline.ts';
 
 // Front matter is data, never code: gray-matter would evaluate `---js` / `---javascript` /
 // `---coffee` front matter as code. Start-up, --watch reloads and the CLI all read posts through
-// parsePost → readFrontMatter; each path is run here on a post whose front matter would write a file.
+// parsePost → parseFrontMatter; each path is run here on a post whose front matter would write a file.
 
 const GLOBAL = '__talkGraphFrontMatterRan';
 let dir: string;
@@ -58,7 +58,7 @@ function expectRefused(diagnostics: readonly Diagnostic[], file: string, tag = '
 describe('front matter in a language other than YAML or TOML', () => {
   for (const tag of ['js', 'javascript', 'JS', ' javascript ', 'coffee', 'coffeescript', 'cson', 'json', 'perl', '__proto__', 'constructor']) {
     it(`"---${tag}" is not evaluated; the body is still read`, () => {
-      const result = readFrontMatter(evilPost(tag));
+      const result = parseFrontMatter(evilPost(tag));
       expectNothingRan();
       expect(result.unsupportedLanguage).toBe(tag.trim());
       expect(result.data).toEqual({});
@@ -110,7 +110,7 @@ describe('front matter in a language other than YAML or TOML', () => {
 describe('TOML front matter', () => {
   it('reads +++ front matter as TOML (a corpus post, read in place)', () => {
     const file = path.join(ROOT, '..', 'shared', 'corpus', 'other-blogs', 'talk-posts', 'kubeflow__summit-2023.md');
-    const result = readFrontMatter(readFileSync(file, 'utf8'));
+    const result = parseFrontMatter(readFileSync(file, 'utf8'));
     expect(result.hasFrontMatter).toBe(true);
     expect(result.error).toBeNull();
     expect(result.data.title).toBe('Kubeflow Summit 2023');
@@ -118,8 +118,8 @@ describe('TOML front matter', () => {
   });
 
   it('keeps dates as strings and reports a TOML error at its file line', () => {
-    expect(readFrontMatter('+++\ntitle = "T"\ndate = 2023-10-06\n+++\nBody\n').data).toEqual({ title: 'T', date: '2023-10-06' });
-    const broken = readFrontMatter('+++\ntitle = "T"\ndate = soon\n+++\nBody\n');
+    expect(parseFrontMatter('+++\ntitle = "T"\ndate = 2023-10-06\n+++\nBody\n').data).toEqual({ title: 'T', date: '2023-10-06' });
+    const broken = parseFrontMatter('+++\ntitle = "T"\ndate = soon\n+++\nBody\n');
     expect(broken.error?.line).toBe(3);
     expect(broken.body).toBe('Body\n');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execute, graphOf, yogaOf } from './helpers.ts';
-import { ingestPosts } from '../src/ingest/ingest-posts.ts';
+import { ingestPosts } from '../src/ingest/ingest-pipeline.ts';
 import { bundledReference } from './helpers.ts';
 
 const post = `---

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TalkEntry } from '../src/domain/types.ts';
-import { createIngestContext } from '../src/ingest/ingest-posts.ts';
+import { createIngestContext } from '../src/ingest/create-ingest-context.ts';
 import { parsePost } from '../src/ingest/parse-post.ts';
 import { bundledReference } from './helpers.ts';
 

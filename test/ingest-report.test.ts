@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dataQualityRuns } from '../src/graph/data-quality.ts';
+import { ingestReportRuns } from '../src/graph/ingest-report.ts';
 import { findNearDuplicates, findNearDuplicatesByAllPairs } from '../src/graph/near-duplicates.ts';
 import { execute, graphOf, postSourcesIn, ROOT, seedSource, yogaOf } from './helpers.ts';
 
@@ -40,13 +40,13 @@ describe('ingestReport', () => {
 
   it('answers counts without running the near-duplicate search, and runs it once per graph when asked', async () => {
     const yoga = yogaOf(graphOf([seedSource(), { file: 'posts/typo.md', text: sinicki }]));
-    const before = dataQualityRuns.nearDuplicates;
+    const before = ingestReportRuns.nearDuplicates;
     const counts = await execute(yoga, `{ ingestReport { counts { talks } } }`);
     expect(counts.data.ingestReport.counts.talks).toBeGreaterThan(0);
-    expect(dataQualityRuns.nearDuplicates).toBe(before);
+    expect(ingestReportRuns.nearDuplicates).toBe(before);
     await execute(yoga, `{ ingestReport { nearDuplicates { names } } }`);
     await execute(yoga, `{ ingestReport { nearDuplicates { distance } } }`);
-    expect(dataQualityRuns.nearDuplicates).toBe(before + 1);
+    expect(ingestReportRuns.nearDuplicates).toBe(before + 1);
   });
 
   it('pages diagnostics with first/after and a maximum page size', async () => {
@@ -72,6 +72,30 @@ describe('ingestReport', () => {
     expect(whole.data.ingestReport.diagnostics.nodes).toEqual(seen);
     const tooMany = await execute(yoga, `{ ingestReport { diagnostics(first: 501) { totalCount } } }`);
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('PAGE_SIZE_EXCEEDED');
+  });
+
+  it('counts diagnostics by code and by file over all of them (not a page), most first, and the counts page through the list', async () => {
+    const graph = graphOf(postSourcesIn(path.join(ROOT, '..', 'shared', 'corpus', 'talk-posts')));
+    const yoga = yogaOf(graph);
+    const result = await execute(
+      yoga,
+      `{ ingestReport { counts { diagnostics } diagnosticsByCode { value count } diagnosticsByFile { value count } top: diagnosticsByFile(first: 2) { value } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const report = result.data.ingestReport;
+    for (const key of ['code', 'file'] as const) {
+      const counts = new Map<string, number>();
+      for (const d of graph.data.diagnostics) counts.set(d[key], (counts.get(d[key]) ?? 0) + 1);
+      const expected = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+      const groups = key === 'code' ? report.diagnosticsByCode : report.diagnosticsByFile;
+      expect(groups, key).toEqual(expected);
+      expect(groups.reduce((sum: number, g: { count: number }) => sum + g.count, 0)).toBe(report.counts.diagnostics);
+    }
+    expect(report.diagnosticsByFile.length).toBeGreaterThan(2);
+    expect(report.top).toEqual(report.diagnosticsByFile.slice(0, 2).map((g: { value: string }) => ({ value: g.value })));
+    const [code] = report.diagnosticsByCode;
+    const filtered = await execute(yoga, `query($c: [String!]) { ingestReport { diagnostics(code: $c) { totalCount } } }`, { c: [code.value] });
+    expect(filtered.data.ingestReport.diagnostics.totalCount).toBe(code.count);
   });
 });
 

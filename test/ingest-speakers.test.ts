@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createIngestContext } from '../src/ingest/ingest-posts.ts';
-import { hasOrganizationCue, looksLikeOrganization, parseSpeakers, readAffiliation, readSpeakerList } from '../src/ingest/parse-speakers.ts';
-import { readBoldSpeakers, readNameAtEnd, readNamesAtStart } from '../src/ingest/read-prose-speakers.ts';
+import { createIngestContext } from '../src/ingest/create-ingest-context.ts';
+import { hasOrganizationCue, looksLikeOrganization, parseSpeakers, parseAffiliation, parseSpeakerList } from '../src/ingest/parse-speakers.ts';
+import { parseBoldSpeakers, parseNameAtEnd, parseNamesAtStart } from '../src/ingest/parse-prose-speakers.ts';
 import { flattenBlocks, parseMarkdown } from '../src/ingest/markdown-blocks.ts';
 import { bundledReference } from './helpers.ts';
 
@@ -110,20 +110,20 @@ describe('speaker grammar: groups, names and organizations', () => {
   });
 
   it('rejects text that is not a speaker list', () => {
-    expect(readSpeakerList('Finally, visit Cilium’s kiosk at 15B in the Project Pavilion to see live demos, explore new functionalities', grammar)).toBeNull();
-    expect(readSpeakerList('Why We Created Cilium', grammar)).toBeNull();
+    expect(parseSpeakerList('Finally, visit Cilium’s kiosk at 15B in the Project Pavilion to see live demos, explore new functionalities', grammar)).toBeNull();
+    expect(parseSpeakerList('Why We Created Cilium', grammar)).toBeNull();
     expect(read('Answer to the question, and more').unreadable.length).toBeGreaterThan(0);
   });
 });
 
 describe('affiliations and organizations', () => {
   it('splits an affiliation into role and organization', () => {
-    expect(readAffiliation('CTO')).toEqual({ role: 'CTO', organization: null });
-    expect(readAffiliation('Chair of the CNCF Technical Advisory Board and Head of Infrastructure at CERN')).toEqual({
+    expect(parseAffiliation('CTO')).toEqual({ role: 'CTO', organization: null });
+    expect(parseAffiliation('Chair of the CNCF Technical Advisory Board and Head of Infrastructure at CERN')).toEqual({
       role: 'Chair of the CNCF Technical Advisory Board and Head of Infrastructure',
       organization: 'CERN',
     });
-    expect(readAffiliation('Isovalent at Cisco')).toEqual({ role: null, organization: 'Isovalent at Cisco' });
+    expect(parseAffiliation('Isovalent at Cisco')).toEqual({ role: null, organization: 'Isovalent at Cisco' });
   });
 
   it('tells organization cues and plausible organizations', () => {
@@ -138,12 +138,12 @@ describe('affiliations and organizations', () => {
 
 describe('speakers in running text', () => {
   it('reads names after "by", with organizations in parentheses, up to the rest of the sentence', () => {
-    expect(readNamesAtStart('Arthur Outhenin-Chalandre and Quentin Swiech was a perfect example', grammar).map((s) => s.name)).toEqual([
+    expect(parseNamesAtStart('Arthur Outhenin-Chalandre and Quentin Swiech was a perfect example', grammar).map((s) => s.name)).toEqual([
       'Arthur Outhenin-Chalandre',
       'Quentin Swiech',
     ]);
-    expect(readNamesAtStart('Alexis La Goutte.', grammar)).toEqual([{ name: 'Alexis La Goutte', organization: null, role: null }]);
-    expect(readNamesAtStart('Jane Doe (Acme), John Roe (Globex) and Ann Poe', grammar).map((s) => [s.name, s.organization])).toEqual([
+    expect(parseNamesAtStart('Alexis La Goutte.', grammar)).toEqual([{ name: 'Alexis La Goutte', organization: null, role: null }]);
+    expect(parseNamesAtStart('Jane Doe (Acme), John Roe (Globex) and Ann Poe', grammar).map((s) => [s.name, s.organization])).toEqual([
       ['Jane Doe', 'Acme'],
       ['John Roe', 'Globex'],
       ['Ann Poe', null],
@@ -151,16 +151,16 @@ describe('speakers in running text', () => {
   });
 
   it('reads the name that ends a clause', () => {
-    expect(readNameAtEnd('There was also a great session from my colleague Raphaël Pinson, ', grammar)?.name).toBe('Raphaël Pinson');
-    expect(readNameAtEnd('a warm message of ', grammar)).toBeNull();
+    expect(parseNameAtEnd('There was also a great session from my colleague Raphaël Pinson, ', grammar)?.name).toBe('Raphaël Pinson');
+    expect(parseNameAtEnd('a warm message of ', grammar)).toBeNull();
   });
 
   it('reads bold names with the affiliation that follows them', () => {
     const inline =
       flattenBlocks(parseMarkdown('Then came **Ricardo Rocha**, Chair of the TAB and Head of Infrastructure at CERN, with a talk:'), 0)[0]?.inline ?? [];
-    expect(readBoldSpeakers(inline, grammar)).toEqual([{ name: 'Ricardo Rocha', organization: 'CERN', role: 'Chair of the TAB and Head of Infrastructure' }]);
+    expect(parseBoldSpeakers(inline, grammar)).toEqual([{ name: 'Ricardo Rocha', organization: 'CERN', role: 'Chair of the TAB and Head of Infrastructure' }]);
     const plain = flattenBlocks(parseMarkdown('by **Aurélie Vache** and **Shérine Khoury**, presented at KubeCon, a demo'), 0)[0]?.inline ?? [];
-    expect(readBoldSpeakers(plain, grammar).map((s) => [s.name, s.organization])).toEqual([
+    expect(parseBoldSpeakers(plain, grammar).map((s) => [s.name, s.organization])).toEqual([
       ['Aurélie Vache', null],
       ['Shérine Khoury', null],
     ]);

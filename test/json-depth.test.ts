@@ -78,7 +78,7 @@ describe('10,000 levels of nesting in variables or extensions', () => {
     });
   }
 
-  it('through the Node listener and the fast lane, which has already learned the query', async () => {
+  it('through the Node listener, with the query already answered once (and cached)', async () => {
     const { listener } = serve({ NODE_ENV: 'production' });
     const server: Server = createServer(listener);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

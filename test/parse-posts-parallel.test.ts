@@ -2,16 +2,25 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingestPosts } from '../src/ingest/ingest-posts.ts';
-import { consumePostsParallel, parsePostsParallel } from '../src/ingest/parse-posts-parallel.ts';
-import type { Diagnostic } from '../src/domain/types.ts';
-import { listDataFolder, MAX_POST_BYTES, postSourceOf, readDataFolder } from '../src/ingest/read-data-dir.ts';
+import type { Diagnostic, ParsedPost, ReferenceData } from '../src/domain/types.ts';
+import { inFileOrder, ingestPosts, runIngest } from '../src/ingest/ingest-pipeline.ts';
+import { LastGoodVersions } from '../src/ingest/keep-last-good.ts';
+import { consumePostsParallel, type ParallelOptions } from '../src/ingest/parse-posts-parallel.ts';
+import { listDataFolder } from '../src/ingest/read-data-dir.ts';
+import { type PostInput, readPostFile } from '../src/ingest/read-post-file.ts';
 import { GraphDataResolver, resolveGraphData } from '../src/ingest/resolve-graph-data.ts';
 import { bundledReference, postSourcesIn, ROOT, seedSource } from './helpers.ts';
 import { CORPUS, hasCorpus } from './support/corpus.ts';
 
-/** The seed post and the corpus posts with and without talks, read in place. */
-const corpusSources = () => [seedSource(), ...postSourcesIn(CORPUS.talkPosts), ...postSourcesIn(CORPUS.otherPosts)];
+/** The seed post and the corpus posts with and without talks, read in place, in file order (as the pipeline hands them to the parse stage). */
+const corpusSources = () => inFileOrder([seedSource(), ...postSourcesIn(CORPUS.talkPosts), ...postSourcesIn(CORPUS.otherPosts)]);
+
+/** The parse stage's records, collected. */
+async function parsePostsParallel(inputs: readonly PostInput[], reference: ReferenceData, options: ParallelOptions) {
+  const parsed: ParsedPost[] = [];
+  const { diagnostics } = await consumePostsParallel(inputs, reference, (post) => parsed.push(post), options);
+  return { parsed, diagnostics };
+}
 
 describe.skipIf(!hasCorpus('parsing the corpus posts on several threads'))('parsing posts on several threads (reads ../shared/corpus)', () => {
   it('gives exactly the graph data of the single-threaded ingest, with a worker really used', async () => {
@@ -46,13 +55,13 @@ describe.skipIf(!hasCorpus('parsing the corpus posts on several threads'))('pars
       { threads: 3, minBytesForWorkers: 0, ownShare: 0.5, onWorkerFailure: (error) => failures.push(error.message) },
     );
     expect(failures).toEqual([]);
-    expect(order).toEqual(sources.map((s) => s.file).sort((a, b) => a.localeCompare(b)));
+    expect(order).toEqual(sources.map((s) => s.file));
     expect(resolver.finish()).toEqual(ingestPosts(sources, reference));
   }, 60_000);
 
   it('rejects with the error of a consumer that fails on a worker’s record, and consumes nothing after it', async () => {
     const sources = corpusSources();
-    const files = sources.map((s) => s.file).sort((a, b) => a.localeCompare(b));
+    const files = sources.map((s) => s.file);
     const last = files.at(-1)!; // parsed by the last worker
     const consumed: string[] = [];
     const run = consumePostsParallel(
@@ -70,17 +79,15 @@ describe.skipIf(!hasCorpus('parsing the corpus posts on several threads'))('pars
 });
 
 describe('reading post files on the parser threads', () => {
-  it('reports a listed file that is gone by the time it is read, and an oversized one, instead of failing the load', () => {
+  it('reports a listed file that is gone by the time it is read instead of failing the load (oversized ones: test/post-size.test.ts)', () => {
     const diagnostics: Diagnostic[] = [];
-    expect(postSourceOf({ path: path.join(os.tmpdir(), 'talk-graph-no-such-post.md'), file: 'posts/gone.md', bytes: 10 }, diagnostics)).toBeNull();
-    expect(postSourceOf({ path: path.join(ROOT, 'data', 'posts', 'none.md'), file: 'posts/huge.md', bytes: MAX_POST_BYTES + 1 }, diagnostics)).toBeNull();
+    expect(readPostFile({ path: path.join(os.tmpdir(), 'talk-graph-no-such-post.md'), file: 'posts/gone.md', bytes: 10 }, diagnostics)).toBeNull();
     expect(diagnostics.map((d) => [d.code, d.file])).toEqual([
       ['PATH_UNREADABLE', 'posts/gone.md'], // not "not UTF-8": the file could not be read at all
-      ['FILE_TOO_LARGE', 'posts/huge.md'],
     ]);
   });
 
-  it('reads each file where it is parsed and reports unreadable ones in file order, as readDataFolder does', async () => {
+  it('reads each file where it is parsed and reports unreadable ones in file order, as reading them first does (watch mode)', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'talk-graph-files-'));
     try {
       cpSync(path.join(ROOT, 'data'), dir, { recursive: true });
@@ -89,16 +96,25 @@ describe('reading post files on the parser threads', () => {
       const listing = await listDataFolder([dir]);
       expect(listing.posts.every((p) => !('text' in p) && p.bytes > 0)).toBe(true);
       const failures: string[] = [];
-      const { parsed, diagnostics } = await parsePostsParallel(listing.posts, listing.reference, {
+      const { parsed, diagnostics } = await parsePostsParallel(inFileOrder(listing.posts), listing.reference, {
         threads: 2,
         minBytesForWorkers: 0,
         onWorkerFailure: (error) => failures.push(error.message),
       });
       expect(failures).toEqual([]);
-      const folder = await readDataFolder([dir]);
-      expect(diagnostics).toEqual(folder.diagnostics.filter((d) => d.code === 'FILE_UNREADABLE'));
+      const readFirst: Diagnostic[] = [];
+      const sources = inFileOrder(listing.posts).flatMap((post) => readPostFile(post, readFirst) ?? []);
+      expect(diagnostics).toEqual(readFirst);
       expect(diagnostics.map((d) => path.basename(d.file))).toEqual(['0000-binary.md', 'zzzz-binary.md']);
-      expect(resolveGraphData(parsed, listing.reference)).toEqual(ingestPosts(folder.posts, folder.reference));
+      expect(resolveGraphData(parsed, listing.reference)).toEqual(ingestPosts(sources, listing.reference));
+      // The one pipeline gives the same graph data whether the parser threads read the files or the
+      // last-good stage reads them first, with the reading problems before the parsing ones.
+      const expected = { ...ingestPosts(sources, listing.reference), inputDigest: '' };
+      expected.diagnostics.unshift(...readFirst);
+      for (const lastGood of [undefined, new LastGoodVersions()]) {
+        const { data } = await runIngest({ targets: [dir] }, { lastGood, parallel: { threads: 2, minBytesForWorkers: 0 } });
+        expect({ ...data, inputDigest: '' }).toEqual(expected);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -71,7 +71,7 @@ const LATIN1_ONLY = /^[\x00-\xff]*$/;
 /**
  * The same text, stored one byte per character when it can be. A string cut from a post that
  * contains any character beyond Latin-1 ("•", "’") is stored two bytes per character even when
- * the cut itself is plain ASCII; for 100,000 abstracts that is a quarter of the graph's memory.
+ * the cut itself is plain ASCII, and abstracts are the bulk of the graph's memory.
  * Either way the result is a copy, never a slice that keeps the whole post alive.
  */
 export function compactText(text: string): string {

@@ -18,13 +18,31 @@ function naturalRank(graph: KnowledgeGraph, facet: FacetName, value: string, lab
   return value;
 }
 
-function count(talks: readonly Talk[], valuesOf: (talk: Talk) => ReadonlyArray<string | null>): Map<string, number> {
+/** Talks per value of a field that holds one value (or none): no per-talk allocation, the hot path of a facet. */
+function countOne(talks: readonly Talk[], fieldOf: (talk: Talk) => string | null): Map<string, number> {
   const counts = new Map<string, number>();
   for (const talk of talks) {
-    for (const value of new Set(valuesOf(talk))) if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+    const value = fieldOf(talk);
+    if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
   }
   return counts;
 }
+
+/** Talks per value of a list field; a value listed twice on one talk counts that talk once. */
+function countMany(talks: readonly Talk[], valuesOf: (talk: Talk) => readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const talk of talks) {
+    const values = valuesOf(talk);
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i]!;
+      if (i > 0 && values.indexOf(value) < i) continue;
+      counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+const COLLATOR = new Intl.Collator('en', { numeric: true });
 
 const KIND_LABELS: Record<string, string> = {
   TALK: 'Talk',
@@ -47,40 +65,41 @@ export function computeFacet(graph: KnowledgeGraph, talks: readonly Talk[], face
   let label: (value: string) => string;
   switch (facet) {
     case 'days':
-      counts = count(talks, (t) => [t.day]);
+      counts = countOne(talks, (t) => t.day);
       label = (v) => `${v[0]}${v.slice(1).toLowerCase()}`;
       break;
     case 'dates':
-      counts = count(talks, (t) => [t.date]);
+      counts = countOne(talks, (t) => t.date);
       label = (v) => v;
       break;
     case 'hours':
-      counts = count(talks, (t) => [t.start ? t.start.slice(0, 2) : null]);
+      counts = countOne(talks, (t) => (t.start ? t.start.slice(0, 2) : null));
       label = (v) => `${v}:00`;
       break;
     case 'topics':
-      counts = count(talks, (t) => t.topicIds);
+      counts = countMany(talks, (t) => t.topicIds);
       label = (v) => graph.topic(v)?.name ?? v;
       break;
     case 'organizations':
-      counts = count(talks, (t) => t.organizationIds);
+      counts = countMany(talks, (t) => t.organizationIds);
       label = (v) => graph.organization(v)?.name ?? v;
       break;
     case 'speakers':
-      counts = count(talks, (t) => t.speakerIds);
+      counts = countMany(talks, (t) => t.speakerIds);
       label = (v) => graph.speaker(v)?.name ?? v;
       break;
     case 'events':
-      counts = count(talks, (t) => [t.eventId]);
+      counts = countOne(talks, (t) => t.eventId);
       label = (v) => graph.event(v)?.name ?? v;
       break;
     case 'kinds':
-      counts = count(talks, (t) => [t.kind]);
+      counts = countOne(talks, (t) => t.kind);
       label = (v) => KIND_LABELS[v] ?? v;
       break;
   }
   const buckets = [...counts.entries()].map(([value, n]) => ({ value, label: label(value), count: n }));
-  const byValue = (a: FacetBucket, b: FacetBucket) =>
-    naturalRank(graph, facet, a.value, a.label).localeCompare(naturalRank(graph, facet, b.value, b.label), 'en', { numeric: true });
+  // Each bucket's rank once, compared with one shared collator (localeCompare with options builds a collator per call).
+  const ranks = new Map(buckets.map((b) => [b, naturalRank(graph, facet, b.value, b.label)]));
+  const byValue = (a: FacetBucket, b: FacetBucket) => COLLATOR.compare(ranks.get(a)!, ranks.get(b)!);
   return buckets.sort(orderBy === 'VALUE' ? byValue : (a, b) => b.count - a.count || byValue(a, b));
 }

@@ -6,8 +6,8 @@ import { withinOneEdit } from '../domain/edit-distance.ts';
  * A compact full-text index: BM25+ ranking per field with field boosts, prefix matching, one typo
  * forgiven in words of five letters or more, and AND across query words.
  *
- * Why not MiniSearch (used before): at 119,000 talks its Map-per-term postings took 380–450 MiB and
- * 16 s to build; the same postings as typed arrays take a tenth of the memory and build in seconds.
+ * Why not MiniSearch (used before): its Map-per-term postings took many times the memory of the same
+ * postings as typed arrays, and longer to build (measured in docs/performance.md).
  * Postings are stored per field as compressed sparse rows: for term t, documents
  * `docs[start[t] .. start[t+1])` in ascending order with their term counts in `counts`.
  */

@@ -1,5 +1,5 @@
 import type { PhrasingContent } from 'mdast';
-import { linkOfElement, youtubeWatchUrl } from './read-html.ts';
+import { linkOfElement, youtubeWatchUrl } from './parse-html.ts';
 
 // Hugo shortcodes written in a post (`{{< youtube id="…" title="…" >}}`, `{{% alert %}}`) are markup, not
 // words: one that carries a video id or a link reads as that link (its title as the link text), any

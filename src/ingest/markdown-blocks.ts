@@ -2,7 +2,7 @@ import MarkdownIt, { type Token } from 'markdown-it';
 import type { Delete, Emphasis, Link, Nodes, PhrasingContent, Strong } from 'mdast';
 import { squish } from '../domain/text.ts';
 import { expandShortcodes } from './expand-shortcodes.ts';
-import { anchorHrefOf, readHtml } from './read-html.ts';
+import { anchorHrefOf, parseHtml } from './parse-html.ts';
 
 /** A block of the post in reading order, with the inline content a person would read in it. */
 export interface Block {
@@ -208,7 +208,7 @@ export function flattenBlocks(tokens: readonly Token[], lineOffset: number): Blo
       }
       case 'html_block': {
         // Raw HTML joins the same model: its links and text in an html block, its table rows as rows.
-        const html = readHtml(token.content);
+        const html = parseHtml(token.content);
         const inline = expandShortcodes(html.inline);
         blocks.push({ kind: 'html', depth: 0, inline, text: inlineText(inline), line: lineOf(token), nested: false });
         if (html.rows.length > 0) {

@@ -1,14 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic, ParsedPost, ReferenceData } from '../domain/types.ts';
-import { createIngestContext } from './ingest-posts.ts';
+import { createIngestContext } from './create-ingest-context.ts';
 import { parsePost, type IngestContext } from './parse-post.ts';
-import { postSourceOf, type PostInput } from './read-data-dir.ts';
+import { type PostInput, postSourceOf } from './read-post-file.ts';
 
 export interface ParallelOptions {
   /** Threads that parse, the calling one included. Default: the available cores. */
   threads?: number;
-  /** Below this much post text, everything is parsed on the calling thread (a worker costs ~0.5 s to start). Default 4 MB. */
+  /** Below this much post text, everything is parsed on the calling thread (starting a worker costs more than it saves). Default 4 MB. */
   minBytesForWorkers?: number;
   /** Told when a worker fails and its share is parsed on the calling thread instead. Default: a process warning. */
   onWorkerFailure?: (error: Error) => void;
@@ -99,18 +99,12 @@ function parseInWorker(inputs: PostInput[], reference: ReferenceData, onBatch: (
   return { done, stop: () => settle?.(new Error('post parser worker stopped')) };
 }
 
-/** Parse records in file order, and the problems met reading the files. */
-export async function parsePostsParallel(inputs: readonly PostInput[], reference: ReferenceData, options: ParallelOptions = {}): Promise<ParsedInputs> {
-  const parsed: ParsedPost[] = [];
-  const { diagnostics } = await consumePostsParallel(inputs, reference, (post) => parsed.push(post), options);
-  return { parsed, diagnostics };
-}
-
 /**
- * Parses posts on several threads and hands each record to `consume` in file order, as soon as
+ * The parse stage of the ingest pipeline. Parses posts (given in file order) on several threads
+ * and hands each record to `consume` in file order, as soon as
  * every post before it has been handed over: the calling thread parses the first share and
  * consumes it batch by batch while the workers parse the later shares, then consumes the workers'
- * batches as they arrive. Records are exactly those `ingestPosts` would produce (parsing a post
+ * batches as they arrive. Records are exactly those of parsing on one thread (parsing a post
  * depends on nothing but its text and the reference data). Files are read by the thread that parses
  * them. Small inputs, and any failure of a worker, fall back to parsing on the calling thread (a
  * failed worker's share from its first post not received). Returns the problems met reading files.
@@ -121,9 +115,8 @@ export async function consumePostsParallel(
   consume: (post: ParsedPost) => void,
   options: ParallelOptions = {},
 ): Promise<{ diagnostics: Diagnostic[] }> {
-  const sorted = [...inputs].sort((a, b) => a.file.localeCompare(b.file));
   const threads = Math.max(1, options.threads ?? availableParallelism());
-  const size = sorted.reduce((n, input) => n + sizeOf(input), 0);
+  const size = inputs.reduce((n, input) => n + sizeOf(input), 0);
   const context = createIngestContext(reference);
   const diagnostics: Diagnostic[] = [];
   const take = (batch: ParsedInputs) => {
@@ -131,11 +124,11 @@ export async function consumePostsParallel(
     for (const diagnostic of batch.diagnostics) diagnostics.push(diagnostic);
   };
   if (threads === 1 || size < (options.minBytesForWorkers ?? 4_000_000)) {
-    take(parsePostInputs(sorted, context));
+    take(parsePostInputs(inputs, context));
     return { diagnostics };
   }
 
-  const [own = [], ...others] = splitBySize(sorted, threads, options.ownShare ?? 1);
+  const [own = [], ...others] = splitBySize(inputs, threads, options.ownShare ?? 1);
   const onFailure =
     options.onWorkerFailure ?? ((error: Error) => process.emitWarning(`a post parser worker failed (${error.message}); parsing its share on the main thread`));
   // The first error thrown by `consume` (or by this thread's own parsing): the workers are stopped and it is rethrown.

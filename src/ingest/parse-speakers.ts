@@ -69,7 +69,7 @@ export function hasOrganizationCue(text: string, options: SpeakerGrammarOptions 
 }
 
 /** Splits an affiliation into role and organization: "CTO" → role; "Head of X at CERN" → both; "Isovalent" → org. */
-export function readAffiliation(text: string, options: SpeakerGrammarOptions = {}): { role: string | null; organization: string | null } {
+export function parseAffiliation(text: string, options: SpeakerGrammarOptions = {}): { role: string | null; organization: string | null } {
   const t = squish(text);
   if (options.isKnownOrganization?.(t)) return { role: null, organization: t };
   const roleAt = ROLE_AT_ORG.exec(t);
@@ -119,7 +119,7 @@ function flush(state: GroupState, into: SpeakerMention[]): void {
 }
 
 function assignAffiliation(state: GroupState, text: string, options: SpeakerGrammarOptions): void {
-  const { role, organization } = readAffiliation(text, options);
+  const { role, organization } = parseAffiliation(text, options);
   if (role) state.role = state.role ? `${state.role} ${role}` : role;
   if (organization) state.organization = organization;
 }
@@ -166,7 +166,7 @@ function parseCommaGroup(group: string, options: SpeakerGrammarOptions, result: 
       state.names.push(segment); // "Name, Name, Name & Name, Org"
       return;
     }
-    const { role, organization } = readAffiliation(segment, options);
+    const { role, organization } = parseAffiliation(segment, options);
     if (role && !organization && state.organization === null) {
       state.role = state.role ? `${state.role}, ${role}` : role; // "Name, CTO, Org"
       return;
@@ -184,7 +184,7 @@ function parseParenthesised(text: string, options: SpeakerGrammarOptions, result
   for (const m of text.matchAll(re)) {
     const names = splitNames(m[1]!.replace(/^[\s,;&]+|^and\s+/i, ''));
     const inside = mergeCommaContinuations(m[2]!.split(',').map(squish).filter(Boolean), options);
-    const last = inside.length > 0 ? readAffiliation(inside[inside.length - 1]!, options) : { role: null, organization: null };
+    const last = inside.length > 0 ? parseAffiliation(inside[inside.length - 1]!, options) : { role: null, organization: null };
     const roles = [...inside.slice(0, -1), ...(last.role ? [last.role] : [])];
     for (const name of names) result.speakers.push({ name, organization: last.organization, role: roles.length > 0 ? roles.join(', ') : null });
     consumed = (m.index ?? 0) + m[0].length;
@@ -233,7 +233,7 @@ export function parseSpeakers(text: string, options: SpeakerGrammarOptions = {})
  * Names only, when every part of a `,`/`&`/`and` list is a full name (two words or more) with no sign of an
  * organization: "Ann Lee, Bo Tran & Cy Oduya". Null for anything else ("Liz Rice, Isovalent").
  */
-export function readNameList(text: string, options: SpeakerGrammarOptions = {}): string[] | null {
+export function parseNameList(text: string, options: SpeakerGrammarOptions = {}): string[] | null {
   if (text.length > MAX_SPEAKER_TEXT || /[()]/.test(text)) return null;
   const names = splitNames(text);
   if (names.length < 2) return null;
@@ -242,7 +242,7 @@ export function readNameList(text: string, options: SpeakerGrammarOptions = {}):
 }
 
 /** The speakers of a text that is nothing but a speaker list, or null when any part of it is something else. */
-export function readSpeakerList(text: string, options: SpeakerGrammarOptions = {}): SpeakerMention[] | null {
+export function parseSpeakerList(text: string, options: SpeakerGrammarOptions = {}): SpeakerMention[] | null {
   const parsed = parseSpeakers(text, options);
   return parsed.speakers.length > 0 && parsed.unreadable.length === 0 ? parsed.speakers : null;
 }

@@ -81,7 +81,7 @@ function clock(hour: number, minute: number): string | null {
 }
 
 /** Reads a time range such as "09:25 - 09:45", "9:15am - 9:20am", "2:25 - 2:55pm" or "10:00 to 11:30". */
-function readRange(m: RegExpMatchArray): { start: string | null; end: string | null } {
+function parseRange(m: RegExpMatchArray): { start: string | null; end: string | null } {
   const [, h1, min1, mer1, h2, min2, mer2] = m;
   const startPm = isPm(mer1);
   const endPm = isPm(mer2);
@@ -130,7 +130,7 @@ export function parseWhen(text: string): WhenParts {
   if (range && hasClockShape(range)) {
     take(RANGE_RE);
     takeZoneAt(range.index!);
-    ({ start, end } = readRange(range));
+    ({ start, end } = parseRange(range));
   } else {
     const single = take(SINGLE_TIME_RE);
     if (single) {

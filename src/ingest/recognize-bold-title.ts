@@ -1,8 +1,8 @@
 import type { Link, PhrasingContent } from 'mdast';
 import { squish } from '../domain/text.ts';
 import { inlineText, type Block } from './markdown-blocks.ts';
-import { parseSpeakers, readSpeakerList } from './parse-speakers.ts';
-import { readBoldSpeakers } from './read-prose-speakers.ts';
+import { parseSpeakers, parseSpeakerList } from './parse-speakers.ts';
+import { parseBoldSpeakers } from './parse-prose-speakers.ts';
 import { splitTitleAndSpeakers } from './split-title-speakers.ts';
 import type { SpeakerMention } from '../domain/types.ts';
 import {
@@ -68,11 +68,11 @@ export const recognizeBoldTitleHeader: HeaderRecognizer = (block, { grammar }) =
 
   // Speakers are either bold (`, by **Name (Org)** and **Name**`) or the plain text after the title.
   const firstBold = rest.findIndex((n) => n.type === 'strong');
-  let speakers: ReturnType<typeof readSpeakerList> | null;
+  let speakers: ReturnType<typeof parseSpeakerList> | null;
   if (firstBold >= 0) {
     const between = inlineText(rest.slice(0, firstBold) as PhrasingContent[]);
     if (!/^[\s,:\-–—]*(?:by\s*)?$/i.test(between)) return null;
-    speakers = readBoldSpeakers(rest, grammar);
+    speakers = parseBoldSpeakers(rest, grammar);
     if (speakers.length !== rest.filter((n) => n.type === 'strong').length) return null;
   } else {
     const speakerText = squish(
@@ -80,7 +80,7 @@ export const recognizeBoldTitleHeader: HeaderRecognizer = (block, { grammar }) =
         .replace(/\(\s*\)/g, ' ')
         .replace(/^[\s,:\-–—]+(?:by\s+)?/i, ''),
     );
-    speakers = speakerText ? readSpeakerList(speakerText, grammar) : null;
+    speakers = speakerText ? parseSpeakerList(speakerText, grammar) : null;
   }
   if (!speakers || speakers.length === 0) return null;
   return {
@@ -100,7 +100,7 @@ export const recognizeBoldTitleHeader: HeaderRecognizer = (block, { grammar }) =
 export const recognizeTitleAboveSpeakerLine: HeaderRecognizer = (block, { grammar, next }) => {
   if (block.kind === 'html' || !next || next.kind === 'heading' || !isEmphasisOnly(next)) return null;
   const bare = bareTitleOf(block);
-  if (!bare || !readSpeakerList(next.text, grammar)) return null;
+  if (!bare || !parseSpeakerList(next.text, grammar)) return null;
   return { title: bare.title, url: bare.url, speakers: [], unreadableSpeakers: [], whenText: null, recognizer: 'title-above-speaker-line' };
 };
 
@@ -112,7 +112,7 @@ export const recognizeTitleAfterLeadIn: HeaderRecognizer = (block, { grammar, pr
   if (block.kind !== 'paragraph' || previous?.kind !== 'paragraph' || previous.text.length > MAX_FIELD_CHARS || !LEAD_IN.test(previous.text)) return null;
   const bare = bareTitleOf(block);
   if (!bare) return null;
-  const speakers = readBoldSpeakers(previous.inline, grammar);
+  const speakers = parseBoldSpeakers(previous.inline, grammar);
   if (speakers.length === 0) return null;
   return { title: bare.title, url: bare.url, speakers, unreadableSpeakers: [], whenText: null, recognizer: 'title-after-lead-in' };
 };
@@ -138,7 +138,7 @@ export const recognizeTitleDashSpeakersHeading: HeaderRecognizer = (block, { gra
   if (block.kind !== 'heading' || !/\s[-–—]\s/.test(block.text)) return null;
   let speakers: SpeakerMention[] | null = null;
   const split = splitTitleAndSpeakers(block.text, (tail) => {
-    const list = readSpeakerList(tail, grammar);
+    const list = parseSpeakerList(tail, grammar);
     speakers = list?.every((s) => s.name.split(' ').length >= 2) ? list : null;
     return speakers !== null;
   });

@@ -2,7 +2,7 @@ import type { PhrasingContent } from 'mdast';
 import { squish } from '../domain/text.ts';
 import { inlineText } from './markdown-blocks.ts';
 import { isWhenOnly, parseWhen } from './parse-when.ts';
-import { parseSpeakers, readSpeakerList } from './parse-speakers.ts';
+import { parseSpeakers, parseSpeakerList } from './parse-speakers.ts';
 import { splitTitleAndSpeakers } from './split-title-speakers.ts';
 import { cleanTitle, isGenericLinkText, isTalkUrl, loneLinkOf, meaningfulNodes, type HeaderRecognizer } from './talk-header.ts';
 
@@ -52,7 +52,7 @@ export const recognizeFieldRow: HeaderRecognizer = (block, { grammar }) => {
       continue;
     }
     const candidate = text.replace(/^(?:by|speakers?:|with)\s+/i, '');
-    if (speakerText === null && readSpeakerList(candidate, grammar)) {
+    if (speakerText === null && parseSpeakerList(candidate, grammar)) {
       speakerText = candidate;
       continue;
     }
@@ -64,7 +64,7 @@ export const recognizeFieldRow: HeaderRecognizer = (block, { grammar }) => {
     return null; // a field that is neither: this is not a talk entry
   }
 
-  const split = splitTitleAndSpeakers(cleanTitle(titleText), (tail) => speakerText === null && readSpeakerList(tail, grammar) !== null);
+  const split = splitTitleAndSpeakers(cleanTitle(titleText), (tail) => speakerText === null && parseSpeakerList(tail, grammar) !== null);
   speakerText ??= split.speakersText;
   const whenText = whenParts.length > 0 ? whenParts.join(' ') : null;
   const plainTitle = !link && !boldOnly;

@@ -2,8 +2,8 @@ import type { Link, PhrasingContent } from 'mdast';
 import type { SpeakerMention } from '../domain/types.ts';
 import { inlineText } from './markdown-blocks.ts';
 import { isWhenOnly, parseWhen } from './parse-when.ts';
-import { parseSpeakers, readSpeakerList } from './parse-speakers.ts';
-import { readNamesAtStart } from './read-prose-speakers.ts';
+import { parseSpeakers, parseSpeakerList } from './parse-speakers.ts';
+import { parseNamesAtStart } from './parse-prose-speakers.ts';
 import { splitTitleAndSpeakers } from './split-title-speakers.ts';
 import { MAX_FIELD_CHARS, cleanTitle, isDecoration, isGenericLinkText, isMediaLabel, isTalkUrl, linkTextLines, type HeaderRecognizer } from './talk-header.ts';
 
@@ -49,25 +49,25 @@ export const recognizeLinkHeader: HeaderRecognizer = (block, { grammar }) => {
     const when = parseWhen(afterText);
     const speakerTail = afterText.replace(LEADING_SEPARATORS, '');
     if (isWhenOnly(when)) whenText = afterText;
-    else if (/^[\s,\-–—|]/.test(afterText) && readSpeakerList(speakerTail, grammar)) trailingSpeakers = speakerTail;
+    else if (/^[\s,\-–—|]/.test(afterText) && parseSpeakerList(speakerTail, grammar)) trailingSpeakers = speakerTail;
     // A list item led by a recording or schedule link may describe it after the link; otherwise the link sits inside prose.
     else if (!leadsItem) return null;
     // The description may open with the speakers: "Ann Lee (Acme) showed…", ": by Ann Lee and Bo Tran. …".
     else
-      describedBy = readNamesAtStart(afterText.slice(0, MAX_FIELD_CHARS).replace(/^[\s:,\-–—]*(?:by\s+)?/i, ''), grammar).filter((s) => s.name.includes(' '));
+      describedBy = parseNamesAtStart(afterText.slice(0, MAX_FIELD_CHARS).replace(/^[\s:,\-–—]*(?:by\s+)?/i, ''), grammar).filter((s) => s.name.includes(' '));
   }
   let leadingSpeakers: string | null = null;
   if (!before.every(isDecoration)) {
     // "Name (Org) - [Title](url)"; a label such as "YouTube link:" is no speaker.
     const beforeText = rawBefore.replace(/[\s\-–—:|]+$/, '');
-    if (!REVERSED_SEPARATOR.test(` ${rawBefore}`) || isMediaLabel(beforeText) || !readSpeakerList(beforeText, grammar)) return null;
+    if (!REVERSED_SEPARATOR.test(` ${rawBefore}`) || isMediaLabel(beforeText) || !parseSpeakerList(beforeText, grammar)) return null;
     leadingSpeakers = beforeText;
   }
 
   // The tail the split accepted has been read already: keep that reading rather than parse it again.
   let accepted: { tail: string; speakers: SpeakerMention[] } | null = null;
   const split = splitTitleAndSpeakers(cleanTitle(linkText), (tail) => {
-    const list = readSpeakerList(tail, grammar);
+    const list = parseSpeakerList(tail, grammar);
     if (list) accepted = { tail, speakers: list };
     return list !== null;
   });

@@ -1,9 +1,9 @@
 import { squish } from '../domain/text.ts';
 import { inlineText } from './markdown-blocks.ts';
 import { isWhenOnly, mentionsNoWhen, parseWhen } from './parse-when.ts';
-import { firstUrlOfField, readSpeakerField } from './read-entry-fields.ts';
-import { readFieldLine } from './read-field-line.ts';
-import { readSpeakerList } from './parse-speakers.ts';
+import { firstUrlOfField, parseSpeakerField } from './recognize-entry-fields.ts';
+import { parseFieldLine } from './parse-field-lines.ts';
+import { parseSpeakerList } from './parse-speakers.ts';
 import { recognizeBoldTitleHeader } from './recognize-bold-title.ts';
 import { recognizeLinkHeader } from './recognize-link-header.ts';
 import {
@@ -52,14 +52,14 @@ export const recognizeMultiLineEntry: HeaderRecognizer = (block, ctx) => {
       continue;
     }
     // `**Speaker:** Name, Role`, `**When:** …`, `**Where:** …`: a field line of the entry.
-    const field = readFieldLine(line);
+    const field = parseFieldLine(line);
     if (field) {
-      if (field.kind === 'speakers' && speakers.length === 0) speakers = readSpeakerField(field.text, ctx.grammar).speakers;
+      if (field.kind === 'speakers' && speakers.length === 0) speakers = parseSpeakerField(field.text, ctx.grammar).speakers;
       else if (field.kind === 'when' && whenText === null && !mentionsNoWhen(parseWhen(field.text))) whenText = field.text;
       else if (field.kind === 'link' && url === null) url = firstUrlOfField(field);
       continue;
     }
-    const listed = speakers.length === 0 ? readSpeakerList(text, ctx.grammar) : null;
+    const listed = speakers.length === 0 ? parseSpeakerList(text, ctx.grammar) : null;
     if (!listed) return null;
     speakers = listed;
   }

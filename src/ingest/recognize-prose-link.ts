@@ -1,7 +1,7 @@
 import type { Link, PhrasingContent } from 'mdast';
 import { inlineText, type Block } from './markdown-blocks.ts';
 import type { SpeakerMention } from '../domain/types.ts';
-import { readSpeakerList, type SpeakerGrammarOptions } from './parse-speakers.ts';
+import { parseSpeakerList, type SpeakerGrammarOptions } from './parse-speakers.ts';
 import { isWhenOnly, parseWhen } from './parse-when.ts';
 import { splitTitleAndSpeakers } from './split-title-speakers.ts';
 import { MAX_FIELD_CHARS, cleanProseTitle, isGenericLinkText, isScheduleUrl, linkTextLines, type TalkHeader } from './talk-header.ts';
@@ -41,7 +41,7 @@ export function recognizeProseScheduleLinks(block: Block, grammar: SpeakerGramma
     // The link text may hold the speakers ("Title - Name, Org") and, on lines of its own, the date.
     let speakers: SpeakerMention[] = [];
     const split = splitTitleAndSpeakers(text, (tail) => {
-      speakers = readSpeakerList(tail, grammar) ?? [];
+      speakers = parseSpeakerList(tail, grammar) ?? [];
       return speakers.length > 0;
     });
     const whenText = moreLines.find((line) => isWhenOnly(parseWhen(line))) ?? null;

@@ -1,6 +1,6 @@
 import { MAX_FIELD_CHARS, cleanProseTitle, isTalkUrl, type HeaderRecognizer } from './talk-header.ts';
-import { readNameAtEnd, readNamesAtStart } from './read-prose-speakers.ts';
-import { readSpeakerList } from './parse-speakers.ts';
+import { parseNameAtEnd, parseNamesAtStart } from './parse-prose-speakers.ts';
+import { parseSpeakerList } from './parse-speakers.ts';
 import type { PhrasingContent } from 'mdast';
 
 /** The first link of the entry to a schedule or recording page (the quoted title itself, or a link after it). */
@@ -38,10 +38,10 @@ export const recognizeQuotedTitle: HeaderRecognizer = (block, { grammar, insideT
     const attributed = /^\s*,?\s*by\s+(.+)$/is.exec(after);
     // "by Name, Role, Org -* link": the comma grammar reads the attribution up to the dash; else names in prose.
     const attribution = attributed ? attributed[1]!.split(/\s+[-–—]\S*\s|\s+https?:\/\//)[0]! : '';
-    let speakers = attributed ? (readSpeakerList(attribution, grammar) ?? readNamesAtStart(attributed[1]!, grammar)) : [];
+    let speakers = attributed ? (parseSpeakerList(attribution, grammar) ?? parseNamesAtStart(attributed[1]!, grammar)) : [];
     if (speakers.length === 0) {
       const sentence = before.split(/[.!?]\s+/).pop() ?? before;
-      const named = SESSION_WORD.test(sentence) ? readNameAtEnd(sentence, grammar) : null;
+      const named = SESSION_WORD.test(sentence) ? parseNameAtEnd(sentence, grammar) : null;
       if (named) speakers = [named];
     }
     if (speakers.length > 0)

@@ -3,7 +3,7 @@ import { squish } from '../domain/text.ts';
 import { inlineText, type Block } from './markdown-blocks.ts';
 import { parseSpeakers } from './parse-speakers.ts';
 import { isWhenOnly, parseWhen } from './parse-when.ts';
-import { readFieldRow, type FieldLine } from './read-field-line.ts';
+import { parseFieldRow, type FieldLine } from './parse-field-lines.ts';
 import { cleanTitle, isTalkUrl, loneLinkOf, type TalkHeader } from './talk-header.ts';
 import type { SpeakerGrammarOptions } from './parse-speakers.ts';
 
@@ -57,7 +57,7 @@ function speakersOf(text: string, grammar: SpeakerGrammarOptions): { speakers: T
 }
 
 /** `Title (Name, Name @ Org)` in a grid cell: the title, and the speakers in the last parentheses. */
-function readGridCell(cell: PhrasingContent[], grammar: SpeakerGrammarOptions): TalkHeader | null {
+function parseGridCell(cell: PhrasingContent[], grammar: SpeakerGrammarOptions): TalkHeader | null {
   const text = cellText(cell);
   const m = /^(.*\S)\s*\(([^()]+)\)\s*$/.exec(text);
   if (!m) return null;
@@ -80,7 +80,7 @@ export function recognizeTable(rows: readonly Block[], grammar: SpeakerGrammarOp
   const body = rows.filter((r) => !r.header);
 
   // `| **Speakers** | … |` rows (the header row, if any, is empty): the fields of the entry above.
-  const fieldRows = body.map((r) => readFieldRow(r));
+  const fieldRows = body.map((r) => parseFieldRow(r));
   if (!headerRow && body.length > 0 && fieldRows.every((f) => f !== null)) {
     const fields = fieldRows.flatMap((f) => f!);
     if (fields.some((f) => f.kind === 'speakers' || f.kind === 'when')) reading.fields = fields;
@@ -106,7 +106,7 @@ export function recognizeTable(rows: readonly Block[], grammar: SpeakerGrammarOp
         if (kind !== 'other') return;
         const cell = cells[index];
         if (!cell || isEmpty(cellText(cell))) return;
-        const header = readGridCell(cell, grammar);
+        const header = parseGridCell(cell, grammar);
         if (header) reading.entries.push({ header: { ...header, whenText }, whenText, row });
         else reading.rejected.push({ line: row.line, title: cellText(cell), reason: 'a grid cell without speakers in parentheses' });
       });

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../domain/types.ts';
-import { ingestReport, type IngestReport, type NearDuplicate } from '../graph/data-quality.ts';
+import { ingestReport, type DiagnosticCount, type IngestReport, type NearDuplicate } from '../graph/ingest-report.ts';
 import { builder } from './builder.ts';
 import { DiagnosticRef, SeverityEnum } from './diagnostic.ts';
 import { namedConnection } from './list-connection.ts';
@@ -14,6 +14,9 @@ function positionKeyOf(all: readonly Diagnostic[]): (d: Diagnostic) => string {
   const map = byItem;
   return (d) => map.get(d)!;
 }
+
+const firstOf = <T>(items: readonly T[], first: number | null | undefined): readonly T[] =>
+  first === null || first === undefined ? items : items.slice(0, Math.max(0, first));
 
 const DiagnosticConnectionRef = namedConnection(DiagnosticRef, 'DiagnosticConnection', 'diagnostics');
 
@@ -33,6 +36,14 @@ const NearDuplicateRef = builder.objectRef<NearDuplicate>('NearDuplicate').imple
     ids: t.exposeStringList('ids', { description: 'Slugs of the two objects.' }),
     names: t.exposeStringList('names', { description: 'The two names as the graph has them.' }),
     distance: t.exposeInt('distance', { description: 'Edit distance between the names, accents and case ignored.' }),
+  }),
+});
+
+const DiagnosticCountRef = builder.objectRef<DiagnosticCount>('DiagnosticCount').implement({
+  description: 'A group of diagnostics (one code or one file) and how many it holds.',
+  fields: (t) => ({
+    value: t.exposeString('value', { description: 'The code (e.g. WEEKDAY_MISMATCH) or the file (relative to the data folder).' }),
+    count: t.exposeInt('count', { description: 'Number of diagnostics in the group, over every diagnostic (not a page).' }),
   }),
 });
 
@@ -80,6 +91,18 @@ const IngestReportRef = builder.objectRef<IngestReport>('IngestReport').implemen
       },
       DiagnosticConnectionRef,
     ),
+    diagnosticsByCode: t.field({
+      type: [DiagnosticCountRef],
+      description: 'How many diagnostics each code has, over all of them: most first, ties by code.',
+      args: { first: t.arg.int({ required: false, description: 'Keep only the first N groups (e.g. the top 10).' }) },
+      resolve: (r, args) => firstOf(r.diagnosticCounts.code, args.first),
+    }),
+    diagnosticsByFile: t.field({
+      type: [DiagnosticCountRef],
+      description: 'How many diagnostics each post file has, over all of them: most first, ties by file.',
+      args: { first: t.arg.int({ required: false, description: 'Keep only the first N groups (e.g. the top 10).' }) },
+      resolve: (r, args) => firstOf(r.diagnosticCounts.file, args.first),
+    }),
     nearDuplicates: t.field({ type: [NearDuplicateRef], description: 'Unmerged names within two edits of each other.', resolve: (r) => r.nearDuplicates }),
   }),
 });

@@ -1,5 +1,6 @@
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { LIMIT_CODES } from './limit-error.ts';
+import { shortcutSafe } from './shortcut-safety.ts';
 
 function tooLarge(ResponseClass: typeof Response, maxBytes: number): Response {
   const body = {
@@ -15,7 +16,9 @@ function tooLarge(ResponseClass: typeof Response, maxBytes: number): Response {
 /**
  * Answers 413 to a request whose body is larger than `maxBytes`, before anything parses it: at once
  * when `content-length` says so, otherwise (chunked bodies) as soon as the streamed bytes pass the
- * limit. A body within the limit is buffered (at most `maxBytes`) and handed on unchanged.
+ * limit. A chunked body within the limit is buffered (at most `maxBytes`) and handed on unchanged;
+ * a body with a valid `content-length` within the limit is left to stream: Node's HTTP parser never
+ * reads more than the declared length into one request, so the count would only cost a copy.
  */
 export function useBodyLimit(maxBytes: number): Plugin {
   return {
@@ -28,6 +31,7 @@ export function useBodyLimit(maxBytes: number): Plugin {
         endResponse(tooLarge(fetchAPI.Response, maxBytes));
         return;
       }
+      if (declared !== null && CONTENT_LENGTH.test(declared)) return;
       return (async () => {
         const reader = body.getReader();
         const chunks: Uint8Array[] = [];
@@ -63,6 +67,10 @@ export const CONTENT_LENGTH = /^\d+$/;
  * 413 REQUEST_ENTITY_TOO_LARGE, with Yoga's messages.
  */
 export function useContentLengthCheck(maxBytes: number): Plugin {
+  return shortcutSafe(contentLengthCheck(maxBytes), 'its request-parse hook runs before the response cache looks up');
+}
+
+function contentLengthCheck(maxBytes: number): Plugin {
   return {
     onRequestParse({ request }) {
       const declared = request.headers.get('content-length');

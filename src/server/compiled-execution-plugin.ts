@@ -12,6 +12,7 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
 import { documentBytes } from './document-caches.ts';
+import { shortcutSafe } from './shortcut-safety.ts';
 import { coerceVariables } from './variable-coercion.ts';
 
 /** Input object types that contain themselves (TalkFilter: and/or/not), directly or through others. */
@@ -78,7 +79,7 @@ export class CompiledOperations {
   private readonly kept: LRUCache<Slot, CompiledQuery>;
   private readonly maxBytes: number;
   readonly jitAfter: number;
-  /** Compilations made, and runs of compiled code (the plugin and the fast lane count these). */
+  /** Compilations made, and runs of compiled code (the plugin counts these). */
   readonly stats = { compilations: 0, compiledRuns: 0 };
 
   readonly schema: GraphQLSchema;
@@ -151,6 +152,10 @@ export class CompiledOperations {
  *   `locations`): the query is run again by graphql-js, which answers errors as always.
  */
 export function useCompiledExecution(compiledOperations: CompiledOperations): Plugin {
+  return shortcutSafe(compiledExecution(compiledOperations), "gives graphql-js' answers, so a cached answer is the one it would give");
+}
+
+function compiledExecution(compiledOperations: CompiledOperations): Plugin {
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
       if (args.schema !== compiledOperations.schema) return;

@@ -88,11 +88,12 @@ export function costRefusal(
   operationName: string | null,
   context: object,
   maxCost: number,
+  useBound = true,
 ): GraphQLError | null {
   const operations = document.definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (operationName == null || d.name?.value === operationName),
   );
-  if (operations.length > 0 && operations.every((operation) => boundOf(schema, document, operation) <= maxCost)) return null;
+  if (useBound && operations.length > 0 && operations.every((operation) => boundOf(schema, document, operation) <= maxCost)) return null;
   try {
     const over = estimateCosts(schema, document, variableValues, operationName, context).find((cost) => cost !== null && cost > maxCost);
     return over == null ? null : limitError(LIMIT_CODES.cost, `Query cost limit of ${maxCost} exceeded, found ${over}.`, maxCost, VALIDATION_HTTP);
@@ -107,12 +108,13 @@ export function costRefusal(
  * (connections weigh their page size, also when it comes from a variable). It runs at the start of
  * execution rather than in validation: validation results are cached per document, but the cost
  * depends on the variables of each request. The document has passed validation by then.
+ * `useBound: false` (OPTIMIZATIONS=off) estimates every request, without the per-document bound.
  */
-export function useCostLimit(maxCost: number): Plugin {
+export function useCostLimit(maxCost: number, useBound = true): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const variables = (args.variableValues as Record<string, unknown> | null | undefined) ?? {};
-      const rejection = costRefusal(args.schema, args.document, variables, args.operationName ?? null, args.contextValue as object, maxCost);
+      const rejection = costRefusal(args.schema, args.document, variables, args.operationName ?? null, args.contextValue as object, maxCost, useBound);
       if (rejection) setResultAndStopExecution({ errors: [rejection] });
     },
   };

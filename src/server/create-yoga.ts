@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphHolder } from '../graph/graph-holder.ts';
 import { createContext, type GraphContext } from '../schema/context.ts';
 import { useContentLengthCheck } from './body-limit-plugin.ts';
@@ -13,9 +13,9 @@ import { createParserCaches } from './document-caches.ts';
 import { useEnumHints } from './enum-hints-plugin.ts';
 import { useGraphiQLAsset } from './graphiql-asset-plugin.ts';
 import { EXAMPLE_QUERIES } from './example-queries.ts';
-import { FastLane } from './fast-lane.ts';
 import { guardHost } from './host-guard.ts';
 import { useHttpCache } from './http-cache-plugin.ts';
+import { usePersistedDocuments } from './persisted-documents-plugin.ts';
 import { createJsonLogger, yogaLoggerOf, type JsonLogger } from './json-logger.ts';
 import { logRequest, useRequestLogging } from './logging-plugin.ts';
 import { createMetrics } from './metrics-plugin.ts';
@@ -25,6 +25,7 @@ import { ResponseCache, type ResponseCacheLimits } from './response-cache.ts';
 import { useResponseCache } from './response-cache-plugin.ts';
 import { createSecurityPlugins } from './security-plugins.ts';
 import { serverConfigFromEnv, type ServerConfig } from './server-config.ts';
+import { guardShortcuts } from './shortcut-safety.ts';
 
 export interface YogaOptions {
   schema: GraphQLSchema;
@@ -39,16 +40,14 @@ export interface YogaOptions {
   config?: ServerConfig;
   /** JSON logger for request and Yoga logs. Default: stderr at config.logLevel. */
   logger?: JsonLogger;
-  /** In-memory cache of query answers per graph version (limits, or a cache to share/inspect); false turns it off. Default on. */
+  /** In-memory cache of query answers per graph version (limits, or a cache to share/inspect); false turns it off. Default: config.optimizations. */
   responseCache?: ResponseCacheLimits | ResponseCache | false;
-  /** Execute through graphql-jit where it gives graphql-js' answers (see useCompiledExecution). Default true. */
+  /** Execute through graphql-jit where it gives graphql-js' answers (see useCompiledExecution). Default: config.optimizations. */
   compiledExecution?: boolean;
   /** When and how much graphql-jit compiles (see CompiledOperations). Default: jitAfter from config. */
   compiledOperations?: CompiledOperationsOptions;
-  /** Answer JSON POSTs of known queries outside Yoga's pipeline (see FastLane; the listener only). Default: config.fastLane. */
-  fastLane?: boolean;
-  /** Bytes of documents the fast lane learns (see FastLane). Default 16 MiB. */
-  fastLaneDocumentBytes?: number;
+  /** Further plugins, after the project's own. One that is not shortcutSafe switches the response cache off (guardShortcuts). */
+  plugins?: Plugin[];
   /** Rendered calendars of /calendar.ics (a cache to share or inspect). Default: a new CalendarCache. */
   calendarCache?: CalendarCache;
 }
@@ -57,10 +56,10 @@ export type TalkGraphYoga = YogaServerInstance<Record<string, unknown>, GraphCon
 
 export interface TalkGraphServer {
   yoga: TalkGraphYoga;
-  /** The Node request listener: the fast lane in front of Yoga (or Yoga itself when the fast lane is off). */
+  /** The Node request listener: Yoga, behind the Host header check. */
   listener: RequestListener;
-  /** Null when the fast lane is off. */
-  fastLane: FastLane | null;
+  /** Whether the response cache answers repeated queries (false when off, or switched off by an unsafe plugin). */
+  responseCacheOn: boolean;
   /** The GraphiQL page's plugin (stats: renders); null when GraphiQL is off. */
   graphiql: ReturnType<typeof useGraphiQLAsset> | null;
   /** graphql-jit compilations (stats: compilations, compiled runs); null when compiled execution is off. */
@@ -75,8 +74,8 @@ export function createTalkGraphYoga(options: YogaOptions): TalkGraphYoga {
 /**
  * The Yoga instance: schema, per-request context (one graph per request), GraphiQL served from
  * the package (no CDN), `/health` (alive) and `/ready` (graph loaded), `/calendar.ics`, ETag/304 on
- * GET answers, CORS by policy; and the Node request listener that serves it, with the fast lane in
- * front. Nothing listens here.
+ * GET answers, CORS by policy; and the Node request listener that serves it. Every request goes
+ * through Yoga's plugin pipeline. Nothing listens here.
  */
 export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
   const config = options.config ?? serverConfigFromEnv();
@@ -86,23 +85,17 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
     ? createMetrics({ graphs: options.graphs, tracker, knownPaths: ['/graphql', '/health', '/ready', '/metrics', '/calendar.ics'] })
     : null;
   const cache =
-    options.responseCache === false ? null : options.responseCache instanceof ResponseCache ? options.responseCache : new ResponseCache(options.responseCache);
+    options.responseCache === false || (options.responseCache === undefined && !config.optimizations)
+      ? null
+      : options.responseCache instanceof ResponseCache
+        ? options.responseCache
+        : new ResponseCache(options.responseCache);
   const compiled =
-    options.compiledExecution === false ? null : new CompiledOperations(options.schema, { jitAfter: config.jitAfter, ...options.compiledOperations });
-  const fastLane = !(options.fastLane ?? config.fastLane)
-    ? null
-    : new FastLane({
-        schema: options.schema,
-        graphs: options.graphs,
-        path: '/graphql',
-        compiled,
-        cache,
-        maxCost: config.limits.maxCost,
-        maxBodyBytes: config.limits.maxBodyBytes,
-        logger,
-        metrics,
-        maxDocumentBytes: options.fastLaneDocumentBytes,
-      });
+    options.compiledExecution === false || (options.compiledExecution === undefined && !config.optimizations)
+      ? null
+      : new CompiledOperations(options.schema, { jitAfter: config.jitAfter, ...options.compiledOperations });
+  const responseCache = cache ? useResponseCache({ graphs: options.graphs, tracker, cache }) : null;
+  const warnCacheOff = (unsafe: readonly string[]) => logger.warn('response cache off: plugins not declared safe for its early answers', { plugins: unsafe });
   const graphiql =
     options.graphiql === false || !config.graphiql
       ? null
@@ -126,7 +119,7 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
     maskedErrors: { isDev: false },
     batching: false,
     // Parsed documents and parse errors bounded in bytes, not by count (see document-caches.ts).
-    parserAndValidationCache: createParserCaches(),
+    parserAndValidationCache: config.optimizations ? createParserCaches() : false,
     // The byte limit is useBodyLimit's (security-plugins.ts); Yoga's own would stream every body a
     // second time. Its Content-Length header check stays, as useContentLengthCheck (last plugin).
     maxRequestBodySize: false,
@@ -134,11 +127,12 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
     // GraphiQL is served by useGraphiQLAsset (rendered and compressed once), not by Yoga per view.
     graphiql: false,
     cors: corsOptionsOf(options.cors ?? { kind: 'any' }),
-    plugins: [
+    plugins: guardShortcuts(warnCacheOff, [
       useRequestTracking(tracker),
       ...(graphiql ? [graphiql] : []),
       ...createSecurityPlugins(config),
-      ...(cache ? [useResponseCache({ graphs: options.graphs, tracker, cache })] : []),
+      usePersistedDocuments({ only: config.persistedOnly }),
+      ...(responseCache ? [responseCache] : []),
       useReadiness({ endpoint: '/ready', check: () => options.graphs.ready && !options.graphs.draining }),
       useEnumHints(options.schema),
       useTalkCalendar({ graphs: options.graphs, path: '/calendar.ics', cache: options.calendarCache }),
@@ -148,8 +142,8 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
       useRequestLogging(logger, tracker),
       ...(compiled ? [useCompiledExecution(compiled)] : []),
       useContentLengthCheck(config.limits.maxBodyBytes),
-      ...(fastLane ? [fastLane.plugin()] : []),
-    ],
+      ...(options.plugins ?? []),
+    ]),
   });
   const logBadHost = (req: IncomingMessage, status: number, code: string) => {
     const method = req.method ?? 'GET';
@@ -157,5 +151,5 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
     metrics?.observe({ method, pathname: path, status, startedAt: null, errorCodes: [code] });
     logRequest(logger, { id: requestIdOf(null), startedAt: null, operationName: null, errorCodes: [code] }, method, path, status, performance.now());
   };
-  return { yoga, listener: guardHost(fastLane ? fastLane.listener(yoga) : yoga, logBadHost), fastLane, compiled, graphiql };
+  return { yoga, listener: guardHost(yoga, logBadHost), responseCacheOn: responseCache?.shortcut.enabled ?? false, compiled, graphiql };
 }

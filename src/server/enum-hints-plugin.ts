@@ -1,5 +1,6 @@
 import { GraphQLEnumType, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { shortcutSafe } from './shortcut-safety.ts';
 
 const ENUM_ERROR = /Value "([^"]*)" does not exist in "(\w+)" enum|Enum "(\w+)" cannot represent/;
 
@@ -21,6 +22,10 @@ export function withEnumHints(schema: GraphQLSchema, error: GraphQLError): Graph
 
 /** Applies withEnumHints to validation errors and to variable-coercion errors of execution. */
 export function useEnumHints(schema: GraphQLSchema): Plugin {
+  return shortcutSafe(enumHints(schema), 'rewords errors only, and answers with errors are never cached');
+}
+
+function enumHints(schema: GraphQLSchema): Plugin {
   return {
     onValidate:
       () =>

@@ -44,7 +44,7 @@ export function encodingFor(acceptEncoding: string | null): Encoding {
  * made once per server: the page rendered once, compressed once with brotli and gzip (node:zlib,
  * off the event loop; sent uncompressed until those are ready), sent in the encoding Accept-Encoding asks for, with a strong ETag
  * (`If-None-Match` gives a 304) and `Vary: Accept, Accept-Encoding`. The bundled page is about
- * 9 MB: rendering it per view cost that much memory and some 60 ms each (issue 12 finding 8).
+ * 9 MB: rendering it per view cost that much memory and time for each view (issue 12 finding 8).
  */
 export function useGraphiQLAsset(options: GraphiQLAssetOptions): Plugin & { stats: { renders: number }; compressed(): Promise<void> } {
   const stats = { renders: 0 };

@@ -44,7 +44,7 @@ export interface AnsweredRequest {
 export interface Metrics {
   registry: Registry;
   plugin: Plugin;
-  /** Counts an answer given outside Yoga's pipeline (the fast lane); the plugin counts the rest. */
+  /** Counts an answer given outside Yoga's pipeline (a refused Host header); the plugin counts the rest. */
   observe(answered: AnsweredRequest): void;
 }
 

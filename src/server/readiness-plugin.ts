@@ -5,7 +5,7 @@ import type { Plugin } from 'graphql-yoga';
  * `check()` is true, 503 when false (an Error thrown by the check: 503 with its message as text).
  * Yoga's version also tests every request against a URLPattern of `{ pathname: endpoint }`, which
  * matches precisely when `url.pathname === endpoint` — a test it has already made — at a cost of
- * ~15 µs per request with the URLPattern polyfill; this one leaves that out.
+ * a measurable cost per request with the URLPattern polyfill; this one leaves that out.
  */
 export function useReadiness({ endpoint = '/ready', check }: { endpoint?: string; check: () => boolean }): Plugin {
   return {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { LIMIT_CODES } from './limit-error.ts';
+import { shortcutSafe } from './shortcut-safety.ts';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -27,12 +28,6 @@ export class RequestTracker {
   }
 }
 
-/**
- * When a request arrived, for the Node requests the fast lane has read before handing them to Yoga
- * (keyed by the Node request, which Yoga's server context carries as `req`).
- */
-export const requestArrivals = new WeakMap<object, number>();
-
 const CLIENT_ID = /^[\w.:-]{1,128}$/;
 
 /** The client's request id when it is a sane token (it ends up in logs), else a fresh UUID. */
@@ -55,11 +50,13 @@ function codesOf(result: unknown): string[] {
  * client sent a sane one), notes its operation name and error codes, and echoes the id in the response.
  */
 export function useRequestTracking(tracker: RequestTracker, now: () => number = () => performance.now()): Plugin {
+  return shortcutSafe(plugin(tracker, now), 'the response cache notes the operation name of its answers, which have no errors to count');
+}
+
+function plugin(tracker: RequestTracker, now: () => number): Plugin {
   return {
     onRequest({ request, serverContext }) {
-      const req = (serverContext as { req?: object }).req;
-      const startedAt = (req && requestArrivals.get(req)) ?? now();
-      tracker.set(serverContext, { id: requestIdOf(request.headers.get(REQUEST_ID_HEADER)), startedAt, operationName: null, errorCodes: [] });
+      tracker.set(serverContext, { id: requestIdOf(request.headers.get(REQUEST_ID_HEADER)), startedAt: now(), operationName: null, errorCodes: [] });
     },
     onParams({ params, context }) {
       const record = tracker.get(context as object);

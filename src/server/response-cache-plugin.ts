@@ -4,6 +4,7 @@ import type { GraphHolder } from '../graph/graph-holder.ts';
 import { exceedsJsonDepth } from './json-depth-limit-plugin.ts';
 import type { RequestTracker } from './request-tracking.ts';
 import { ResponseCache, type ResponseCacheLimits } from './response-cache.ts';
+import { offersShortcut, type Shortcut } from './shortcut-safety.ts';
 
 export const CACHE_STATUS_HEADER = 'x-cache';
 
@@ -30,17 +31,8 @@ export interface Params {
   operationName?: unknown;
   variables?: unknown;
   extensions?: unknown;
-}
-
-const JSON_BODY = /^application\/(graphql\+)?json\s*(;|$)/i;
-
-function parseJson(text: string | null): unknown {
-  if (text === null || text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return Symbol.for('invalid');
-  }
+  /** The id of a persisted document (see persisted-documents-plugin.ts), sent instead of `query`. */
+  documentId?: unknown;
 }
 
 export type CacheKey = { key: string; operationName: string | null } | null;
@@ -57,37 +49,18 @@ export function cachePolicyOf(cacheControl: string | null | undefined): CachePol
   return directives.includes('no-cache') ? 'refresh' : 'lookUp';
 }
 
-/**
- * The operation, variables and how the answer is wanted, or null when this request is not one to
- * cache. A promise only when the body has to be waited for (a buffered body is read at once).
- */
-function cacheKeyOf(request: Request, url: URL): CacheKey | Promise<CacheKey> {
-  if (request.method === 'GET') {
-    const search = url.searchParams;
-    return cacheKeyFor(request.headers.get('accept'), {
-      query: search.get('query'),
-      operationName: search.get('operationName'),
-      variables: parseJson(search.get('variables')),
-      extensions: parseJson(search.get('extensions')),
-    });
-  }
-  if (request.method !== 'POST' || !JSON_BODY.test(request.headers.get('content-type') ?? '')) return null;
-  return mapMaybePromise(request.clone().text(), (text) => {
-    const body = parseJson(text);
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) return null;
-    return cacheKeyFor(request.headers.get('accept'), body as Params);
-  });
-}
-
 /** The cache key of a request's GraphQL parameters, or null when they are not a single operation to cache. */
 export function cacheKeyFor(accept: string | null | undefined, params: Params): CacheKey {
-  const { query, operationName, variables, extensions } = params;
-  if (typeof query !== 'string' || typeof variables === 'symbol' || typeof extensions === 'symbol') return null;
+  const { query, operationName, variables, extensions, documentId } = params;
+  if (typeof query !== 'string' && typeof documentId !== 'string') return null;
+  if (typeof variables === 'symbol' || typeof extensions === 'symbol') return null;
+  if (documentId !== undefined && typeof documentId !== 'string') return null;
   if (exceedsJsonDepth(variables) || exceedsJsonDepth(extensions)) return null; // refused later (useJsonDepthLimit); JSON.stringify would overflow the stack
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
   const name = typeof operationName === 'string' ? operationName : null;
   // Accept decides the media type and, for errors, the status: answers to different Accept headers differ.
-  const key = JSON.stringify([accept ?? '', name, query, variables ?? null, extensions ?? null]);
+  // A persisted document's id is part of the key (a request with an id and a text is refused, never served).
+  const key = JSON.stringify([accept ?? '', name, query ?? null, variables ?? null, extensions ?? null, ...(documentId === undefined ? [] : [documentId])]);
   return { key, operationName: name };
 }
 
@@ -97,55 +70,49 @@ export function cacheKeyFor(accept: string | null | undefined, params: Params): 
  * successful query results are kept (status 200, no `errors`), so anything that depends on more
  * than the graph — a rejected limit, a masked internal error — is executed every time.
  *
- * It looks up after the plugins listed before it have passed the request (the body limit; for a
- * GET also CSRF prevention, which a JSON POST passes by its content type) and before parsing,
- * validation and execution; the response hooks (CORS, request id, metrics, log, ETag) still run
- * on a cached answer. The
+ * It looks up inside Yoga's pipeline, once the request hooks and the request-parse hooks of the
+ * plugins before it (body limit, CSRF prevention) have passed the request, and before parsing,
+ * validation and execution; the response hooks (CORS, request id, metrics, log, ETag) run on a
+ * cached answer as on any other. Skipping the rest is an early answer: any plugin that has not
+ * declared itself safe for it switches the cache off (guardShortcuts in shortcut-safety.ts). The
  * `x-cache` response header says HIT, MISS or BYPASS. A request sent with `Cache-Control:
  * no-cache` is executed anew (and its answer stored); `no-store` is neither looked up nor stored.
  */
-export function useResponseCache(options: ResponseCacheOptions): Plugin {
+export function useResponseCache(options: ResponseCacheOptions): Plugin & { shortcut: Shortcut } {
   const cache = options.cache ?? new ResponseCache(options);
   const path = options.path ?? '/graphql';
   const pending = new WeakMap<object, Pending>();
-  function lookUp(
-    request: Request,
-    url: URL,
-    serverContext: object,
-    endResponse: (response: Response) => void,
-    fetchAPI: { Response: typeof Response },
-  ): void | Promise<void> {
-    if (url.pathname !== path || !options.graphs.ready) return;
-    return mapMaybePromise(cacheKeyOf(request, url), (found) => {
-      if (found) lookUpKey(request, found, serverContext, endResponse, fetchAPI);
-    });
-  }
+  let enabled = true;
+  const shortcut: Shortcut = {
+    get enabled() {
+      return enabled;
+    },
+    disable() {
+      enabled = false;
+    },
+  };
 
-  function lookUpKey(
-    request: Request,
-    found: NonNullable<CacheKey>,
-    serverContext: object,
-    endResponse: (response: Response) => void,
-    fetchAPI: { Response: typeof Response },
-  ): void {
-    const policy = cachePolicyOf(request.headers.get('cache-control'));
-    if (policy === 'skip') return;
+  /** Called with the request's parameters, as Yoga's request parser read them: a cached answer, or the parameters. */
+  function lookUp(request: Request, params: unknown, url: URL, policy: CachePolicy, serverContext: object, fetchAPI: { Response: typeof Response }): unknown {
+    if (params === null || typeof params !== 'object' || Array.isArray(params)) return params;
+    // Yoga's GET parser reads only the standard parameters; a persisted document's id is in the query string.
+    const documentId = request.method === 'GET' ? (url.searchParams.get('documentId') ?? undefined) : (params as Params).documentId;
+    const found = cacheKeyFor(request.headers.get('accept'), { ...(params as Params), documentId });
+    if (!found) return params;
     const version = options.graphs.current().version;
     if (policy === 'lookUp') {
       const hit = cache.get(version, found.key);
       if (hit) {
         const record = options.tracker?.get(serverContext);
         if (record) record.operationName = hit.operationName?.slice(0, 200) ?? null;
-        endResponse(
-          new fetchAPI.Response(hit.body as unknown as BodyInit, {
-            status: hit.status,
-            headers: { 'content-type': hit.contentType, [CACHE_STATUS_HEADER]: 'HIT' },
-          }),
-        );
-        return;
+        return new fetchAPI.Response(hit.body as unknown as BodyInit, {
+          status: hit.status,
+          headers: { 'content-type': hit.contentType, [CACHE_STATUS_HEADER]: 'HIT' },
+        });
       }
     }
     pending.set(serverContext, { version, key: found.key, operationName: found.operationName, isQuery: false, cacheable: false });
+    return params;
   }
 
   function store(
@@ -165,17 +132,18 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
     setResponse(new fetchAPI.Response(body as unknown as BodyInit, { status: response.status, headers: response.headers }));
   }
 
-  // The hooks are not `async`: a promise on every request makes Yoga wait a turn for each; they
-  // return one only when they have to wait (for a body that is still streaming in).
-  return {
-    // A POST with a JSON body passes CSRF prevention by its content type (it is preflighted), so it
-    // can be answered as soon as the body limit has passed it, before the rest of the pipeline.
-    onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
-      if (request.method === 'POST') return lookUp(request, url, serverContext, endResponse, fetchAPI);
-    },
-    // A GET is looked up once the request-parse hooks before this plugin (CSRF prevention) have passed it.
-    onRequestParse({ request, url, serverContext, endResponse, fetchAPI }) {
-      if (request.method === 'GET') return lookUp(request, url, serverContext, endResponse, fetchAPI);
+  // The hooks are not `async`: a promise on every request makes Yoga wait a turn for each.
+  const plugin: Plugin = {
+    // Looked up once every request-parse hook before this plugin (CSRF prevention, the parse-error
+    // wording) has passed the request, with the parameters Yoga's own parser reads (the body is read
+    // and parsed once): Yoga answers with a Response its request parser returns, before parsing,
+    // validating and executing the document.
+    onRequestParse({ request, url, serverContext, requestParser, setRequestParser, fetchAPI }) {
+      if (!enabled || !requestParser || (request.method !== 'GET' && request.method !== 'POST')) return;
+      if (url.pathname !== path || !options.graphs.ready) return;
+      const policy = cachePolicyOf(request.headers.get('cache-control'));
+      if (policy === 'skip') return;
+      setRequestParser((req) => mapMaybePromise(requestParser(req), (params) => lookUp(req, params, url, policy, serverContext, fetchAPI) as never));
     },
     onExecute({ args }) {
       const state = pending.get(args.contextValue as object);
@@ -199,4 +167,5 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
       response.headers.set(CACHE_STATUS_HEADER, bypass ? 'BYPASS' : 'MISS');
     },
   };
+  return Object.assign(offersShortcut(plugin, shortcut), { shortcut });
 }

@@ -2,7 +2,6 @@ import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-fi
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
-import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { getNamedType, GraphQLError, isIntrospectionType, type ValidationContext, type ValidationRule } from 'graphql';
 import { createGraphQLError, mapMaybePromise, type Plugin } from 'graphql-yoga';
@@ -11,6 +10,7 @@ import { useCostLimit } from './cost-limit-plugin.ts';
 import { useJsonDepthLimit } from './json-depth-limit-plugin.ts';
 import { armorMessage, LIMIT_CODES, limitError, type LimitCode } from './limit-error.ts';
 import type { CsrfMode, IntrospectionMode, QueryLimits, ServerConfig } from './server-config.ts';
+import { shortcutSafe } from './shortcut-safety.ts';
 
 /** The header a client sends to pass CSRF prevention when its request is not preflighted (e.g. GET). */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
@@ -39,16 +39,29 @@ function useDocumentLength(maxChars: number): Plugin {
   };
 }
 
-/** Armor's token limit runs inside the parser and throws; rethrow as our coded error. */
+/** graphql-js' own refusal when a document has more lexer tokens than `maxTokens`. */
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more th(?:at|an) \d+ tokens\. Parsing aborted\.$/; // graphql 16 writes "more that"
+
+/**
+ * The token limit, counted by graphql-js' parser itself (its `maxTokens` option: the tokens before
+ * the end of the document, as armor's max-tokens plugin counted them, with armor's message), as a
+ * coded error. Armor's plugin wrapped the lexer in a Proxy, which made every new query text parse
+ * several times slower; the parse cache still keeps this parse's documents and errors by text.
+ */
 function useTokenLimit(maxTokens: number): Plugin {
-  return maxTokensPlugin({
-    n: maxTokens,
-    onReject: [
-      (_context, error) => {
-        throw limitError(LIMIT_CODES.tokens, armorMessage(error), maxTokens, { status: 400, spec: true });
-      },
-    ],
-  }) as Plugin;
+  return {
+    onParse({ parseFn, setParseFn }) {
+      setParseFn((source, options) => {
+        try {
+          return parseFn(source, { ...options, maxTokens });
+        } catch (error) {
+          if (error instanceof GraphQLError && TOO_MANY_TOKENS.test(error.message))
+            throw limitError(LIMIT_CODES.tokens, `Token limit of ${maxTokens} exceeded.`, maxTokens, { status: 400, spec: true });
+          throw error;
+        }
+      });
+    },
+  };
 }
 
 /**
@@ -138,7 +151,7 @@ function useRequestParseErrors(): Plugin {
 }
 
 /** The query-level limits, in the order they act: bytes, characters, tokens, then validation. */
-export function createLimitPlugins(limits: QueryLimits): Plugin[] {
+export function createLimitPlugins(limits: QueryLimits, costBound = true): Plugin[] {
   return [
     useBodyLimit(limits.maxBodyBytes),
     useDocumentLength(limits.maxDocumentChars),
@@ -147,17 +160,21 @@ export function createLimitPlugins(limits: QueryLimits): Plugin[] {
     maxDepthPlugin({ n: limits.maxDepth, ...reportAs(LIMIT_CODES.depth, limits.maxDepth) }) as Plugin,
     maxAliasesPlugin({ n: limits.maxAliases, ...reportAs(LIMIT_CODES.aliases, limits.maxAliases) }) as Plugin,
     maxDirectivesPlugin({ n: limits.maxDirectives, ...reportAs(LIMIT_CODES.directives, limits.maxDirectives) }) as Plugin,
-    useCostLimit(limits.maxCost),
+    useCostLimit(limits.maxCost, costBound),
   ];
 }
 
 /** Abuse limits plus the environment switches: introspection, field suggestions, CSRF prevention. */
 export function createSecurityPlugins(config: ServerConfig): Plugin[] {
   return [
-    ...createLimitPlugins(config.limits),
+    ...createLimitPlugins(config.limits, config.optimizations),
     ...useIntrospection(config.introspection),
     ...(config.fieldSuggestions ? [] : [blockFieldSuggestionsPlugin() as Plugin]),
     ...useCsrf(config.csrfPrevention),
     useRequestParseErrors(),
-  ];
+  ].map((plugin) =>
+    // The response cache answers only a request it has answered before (same document, variables,
+    // Accept) after that one passed all of these, and keeps no answer with errors.
+    shortcutSafe(plugin, 'depends on the request alone; a cached answer is one to the same request, which passed it'),
+  );
 }

@@ -49,8 +49,14 @@ export interface ServerConfig {
   csrfPrevention: CsrfMode;
   /** Serve Prometheus metrics at /metrics (METRICS; default on). */
   metrics: boolean;
-  /** Answer JSON POSTs of known queries outside Yoga's pipeline (FAST_LANE; default on; see src/server/fast-lane.ts). */
-  fastLane: boolean;
+  /** Run only persisted documents, named by id (PERSISTED_ONLY; default off; see src/server/persisted-documents-plugin.ts). */
+  persistedOnly: boolean;
+  /**
+   * The speed-ups that keep work from being repeated (OPTIMIZATIONS; default on): the response cache, graphql-jit,
+   * Yoga's parse and validation caches, the per-document cost bound. `off` serves every request by parsing,
+   * validating, estimating and executing it anew with graphql-js: the baseline `npm run bench` compares against.
+   */
+  optimizations: boolean;
   /** Runs of a query by graphql-js before graphql-jit compiles it (JIT_AFTER; default 10; 0 compiles on the first run). */
   jitAfter: number;
   /** Threshold of the JSON request log on stderr (LOG_LEVEL; default info, warn under NODE_ENV=test; `silent` turns it off). */
@@ -127,7 +133,8 @@ export function serverConfigFromEnv(env: Env = process.env): ServerConfig {
     fieldSuggestions: readSwitch(env, 'FIELD_SUGGESTIONS', !production),
     csrfPrevention: readChoice<CsrfMode>(env, 'CSRF_PREVENTION', ['post', 'all', 'off'], 'post', { true: 'post', on: 'post', false: 'off' }),
     metrics: readSwitch(env, 'METRICS', true),
-    fastLane: readSwitch(env, 'FAST_LANE', true),
+    persistedOnly: readSwitch(env, 'PERSISTED_ONLY', false),
+    optimizations: readSwitch(env, 'OPTIMIZATIONS', true),
     jitAfter: env.JIT_AFTER?.trim() === '0' ? 0 : readCount(env, 'JIT_AFTER', 10),
     logLevel,
     shutdownDelayMs: env.SHUTDOWN_DELAY_MS?.trim() === '0' ? 0 : readCount(env, 'SHUTDOWN_DELAY_MS', 0),

@@ -17,7 +17,7 @@ import { snapshotCodeRevision } from './snapshot-revision.ts';
  * index (typed arrays: rebuilding it is most of the cost of building a graph). v8's serializer
  * writes plain objects and typed arrays in insertion order, so the same records give the same
  * bytes. Frames let a reader decode the file a chunk at a time, never holding all of its bytes
- * and all of the records at once (a few hundred MiB less at peak at 1000× the data).
+ * and all of the records at once, which lowers the peak of a large graph's load.
  * Nothing in the file depends on the time or the machine it was made on.
  */
 export const SNAPSHOT_MAGIC = 'talk-graph-snapshot';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ingestCodeRevision } from '../ingest/read-data-dir.ts';
+import { readIngestCodeRevision } from '../ingest/read-ingest-code-revision.ts';
 
 let revision: string | null = null;
 
@@ -14,7 +14,7 @@ let revision: string | null = null;
  */
 export function snapshotCodeRevision(): string {
   if (revision === null) {
-    const hash = createHash('sha256').update(ingestCodeRevision());
+    const hash = createHash('sha256').update(readIngestCodeRevision());
     for (const folder of ['../graph/', './']) {
       const dir = fileURLToPath(new URL(folder, import.meta.url));
       try {

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import type { PostSource } from '../../src/ingest/ingest-posts.ts';
+import type { PostSource } from '../../src/ingest/read-post-file.ts';
 import { CORPUS_DIR, REPO_ROOT } from './corpus.ts';
 
 export const ROOT_DIR = REPO_ROOT;

@@ -1,7 +1,7 @@
 // A post written for the project's tests (invented talks, people and abstracts; no one else's text).
 // It lists three talks at KubeCon + CloudNativeCon North America 2024 in Salt Lake City, so a graph of
 // the seed post and this one spans two events, two years and two time zones.
-import type { PostSource } from '../../src/ingest/ingest-posts.ts';
+import type { PostSource } from '../../src/ingest/read-post-file.ts';
 
 export const INVENTED_POST_FILE = 'posts/2024-10-30-invented-kubecon-na-2024.md';
 

@@ -2,7 +2,8 @@
 // listed by reading the post (test/expectations/*.yaml). Used by `npm run accuracy` and test/accuracy.test.ts.
 import type { Event, ReferenceData, Talk } from '../../src/domain/types.ts';
 import { foldKey } from '../../src/domain/text.ts';
-import { ingestPosts, type PostSource } from '../../src/ingest/ingest-posts.ts';
+import { ingestPosts } from '../../src/ingest/ingest-pipeline.ts';
+import type { PostSource } from '../../src/ingest/read-post-file.ts';
 import type { AccuracyCase, ExpectedTalk } from './accuracy-cases.ts';
 
 export { CORPORA, EXPECTATIONS_DIR, ROOT_DIR, describeSkipped, loadAccuracyCases, loadAccuracySuite } from './accuracy-cases.ts';

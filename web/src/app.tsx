@@ -23,7 +23,7 @@ function View({ url }: { url: URL }) {
   const [first, second] = segmentsOf(url);
   if (!first) return <Overview url={url} />;
   if (first === 'search') return <Search url={url} />;
-  if (first === 'quality') return <QualityView />;
+  if (first === 'quality') return <QualityView url={url} />;
   if (first === 'events' && !second) return <EventsView />;
   if (first === 'schedule' && !second) return <EventsView />;
   if (second === undefined) return <NotFound what="page" />;
@@ -57,7 +57,10 @@ export function App() {
       firstRender.current = false;
       return;
     }
-    scrollTo(0, 0);
+    // A link to a part of a view (`#id`, e.g. the next page of a list) scrolls to that part, else to the top.
+    const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    if (target) target.scrollIntoView();
+    else scrollTo(0, 0);
     main.current?.focus({ preventScroll: true });
   }, [url.pathname, url.search]);
   const q = url.pathname === '/search' ? (url.searchParams.get('q') ?? '') : '';

@@ -121,6 +121,30 @@ export const OrganizationQuery = graphql(`
   }
 `);
 
+/** Values to suggest when a chip of one kind is edited: the most frequent among the talks the other chips keep. */
+export const ChipSuggestionsQuery = graphql(`
+  query ChipSuggestions($filter: TalkFilter, $organization: Boolean!, $speaker: Boolean!, $topic: Boolean!, $event: Boolean!) {
+    talks(filter: $filter, first: 1) {
+      facets {
+        organizations(first: 30) @include(if: $organization) { value label count }
+        speakers(first: 30) @include(if: $speaker) { value label count }
+        topics(first: 30) @include(if: $topic) { value label count }
+        events(first: 30) @include(if: $event) { value label count }
+      }
+    }
+  }
+`);
+
+/** Topics of the talks of one filter (an organization in one year): one bucket per topic, all of them. */
+export const TopicCountsQuery = graphql(`
+  query TopicCounts($filter: TalkFilter) {
+    talks(filter: $filter, first: 1) {
+      totalCount
+      facets { topics { value label count } }
+    }
+  }
+`);
+
 export const TopicQuery = graphql(`
   query Topic($slug: String!) {
     topic(slug: $slug) {
@@ -202,8 +226,27 @@ export const QualityQuery = graphql(`
     ingestReport {
       graphVersion
       counts { posts talks speakers organizations topics events diagnostics errors warnings }
-      diagnostics(first: 500) { totalCount nodes { code severity file line message } }
+      diagnosticsByCode { value count }
+      diagnosticsByFile(first: 20) { value count }
       nearDuplicates { kind names ids distance }
+    }
+  }
+`);
+
+export const DiagnosticsOfPageFragment = graphql(`
+  fragment DiagnosticsOfPage on DiagnosticConnection {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    nodes { code severity file line message }
+  }
+`);
+
+/** One page of 50 diagnostics (optionally of one code): forward after a cursor, or backward before one. */
+export const DiagnosticsPageQuery = graphql(`
+  query DiagnosticsPage($code: [String!], $after: String, $before: String, $forward: Boolean!) {
+    ingestReport {
+      forward: diagnostics(first: 50, after: $after, code: $code) @include(if: $forward) { ...DiagnosticsOfPage }
+      backward: diagnostics(last: 50, before: $before, code: $code) @skip(if: $forward) { ...DiagnosticsOfPage }
     }
   }
 `);

@@ -3,7 +3,7 @@ import type { TalkFilter } from '../talk-filter.ts';
 import type { Correction, Term } from './ask-types.ts';
 import { vocabularyOf } from './build-vocabulary.ts';
 import { composeFilter } from './compose-filter.ts';
-import { readTerms } from './read-terms.ts';
+import { parseTerms } from './parse-terms.ts';
 import { tokenizeQuestion } from './tokenize-question.ts';
 
 /** Longest question accepted, in characters. */
@@ -53,7 +53,7 @@ export function interpretQuestion(graph: KnowledgeGraph, question: string): AskI
       MAX_QUESTION_LENGTH,
     );
   }
-  const { terms, unrecognized, corrections } = readTerms(tokenizeQuestion(question), vocabularyOf(graph));
+  const { terms, unrecognized, corrections } = parseTerms(tokenizeQuestion(question), vocabularyOf(graph));
   if (terms.length === 0 && unrecognized.length > 0) {
     return {
       question,

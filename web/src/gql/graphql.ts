@@ -192,6 +192,24 @@ export type OrganizationQueryVariables = Exact<{
 
 export type OrganizationQuery = { organization: { slug: string, name: string, aliases: Array<string>, url: string | null, talkCount: number, speakerCount: number, speakers: { totalCount: number, nodes: Array<{ slug: string, name: string, talkCount: number }> }, topics: Array<{ talkCount: number, weight: number, topic: { slug: string, name: string } }>, parallelTalks: Array<{ overlapMinutes: number, talks: Array<{ slug: string, title: string, date: string | null, start: string | null, event: { slug: string } | null }> }> } | null };
 
+export type ChipSuggestionsQueryVariables = Exact<{
+  filter?: TalkFilter | null | undefined;
+  organization: boolean;
+  speaker: boolean;
+  topic: boolean;
+  event: boolean;
+}>;
+
+
+export type ChipSuggestionsQuery = { talks: { facets: { organizations?: Array<{ value: string, label: string, count: number }>, speakers?: Array<{ value: string, label: string, count: number }>, topics?: Array<{ value: string, label: string, count: number }>, events?: Array<{ value: string, label: string, count: number }> } } };
+
+export type TopicCountsQueryVariables = Exact<{
+  filter?: TalkFilter | null | undefined;
+}>;
+
+
+export type TopicCountsQuery = { talks: { totalCount: number, facets: { topics: Array<{ value: string, label: string, count: number }> } } };
+
 export type TopicQueryVariables = Exact<{
   slug: string;
 }>;
@@ -240,7 +258,19 @@ export type ClashesQuery = { organization?: { name: string, parallelTalks: Array
 export type QualityQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type QualityQuery = { ingestReport: { graphVersion: string, counts: { posts: number, talks: number, speakers: number, organizations: number, topics: number, events: number, diagnostics: number, errors: number, warnings: number }, diagnostics: { totalCount: number, nodes: Array<{ code: string, severity: Severity, file: string, line: number, message: string }> }, nearDuplicates: Array<{ kind: NearDuplicateKind, names: Array<string>, ids: Array<string>, distance: number }> } };
+export type QualityQuery = { ingestReport: { graphVersion: string, counts: { posts: number, talks: number, speakers: number, organizations: number, topics: number, events: number, diagnostics: number, errors: number, warnings: number }, diagnosticsByCode: Array<{ value: string, count: number }>, diagnosticsByFile: Array<{ value: string, count: number }>, nearDuplicates: Array<{ kind: NearDuplicateKind, names: Array<string>, ids: Array<string>, distance: number }> } };
+
+export type DiagnosticsOfPageFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ code: string, severity: Severity, file: string, line: number, message: string }> };
+
+export type DiagnosticsPageQueryVariables = Exact<{
+  code?: Array<string> | string | null | undefined;
+  after?: string | null | undefined;
+  before?: string | null | undefined;
+  forward: boolean;
+}>;
+
+
+export type DiagnosticsPageQuery = { ingestReport: { forward?: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ code: string, severity: Severity, file: string, line: number, message: string }> }, backward?: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ code: string, severity: Severity, file: string, line: number, message: string }> } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -319,11 +349,29 @@ export const FacetsOfTalksFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"FacetsOfTalks"}) as unknown as TypedDocumentString<FacetsOfTalksFragment, unknown>;
+export const DiagnosticsOfPageFragmentDoc = new TypedDocumentString(`
+    fragment DiagnosticsOfPage on DiagnosticConnection {
+  totalCount
+  pageInfo {
+    hasNextPage
+    hasPreviousPage
+    startCursor
+    endCursor
+  }
+  nodes {
+    code
+    severity
+    file
+    line
+    message
+  }
+}
+    `, {"fragmentName":"DiagnosticsOfPage"}) as unknown as TypedDocumentString<DiagnosticsOfPageFragment, unknown>;
 export const GraphVersionDocument = new TypedDocumentString(`
     subscription GraphVersion {
   graphVersion
 }
-    `) as unknown as TypedDocumentString<GraphVersionSubscription, GraphVersionSubscriptionVariables>;
+    `, {"hash":"sha256:f481f1dbf06e9af7997eeed20073bd233fc8e5af3a612acd707a7aa529f7cc78"}) as unknown as TypedDocumentString<GraphVersionSubscription, GraphVersionSubscriptionVariables>;
 export const OverviewDocument = new TypedDocumentString(`
     query Overview($filter: TalkFilter) {
   talks(filter: $filter, first: 1) {
@@ -364,7 +412,7 @@ export const OverviewDocument = new TypedDocumentString(`
     label
     count
   }
-}`) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
+}`, {"hash":"sha256:638e1b78837c493c73a526ccb58bab1e591b57d96e377d483867ffe9d686db1a"}) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
 export const TalkPageDocument = new TypedDocumentString(`
     query TalkPage($filter: TalkFilter, $after: String, $orderBy: TalkOrder) {
   talks(filter: $filter, first: 20, after: $after, orderBy: $orderBy) {
@@ -400,7 +448,7 @@ export const TalkPageDocument = new TypedDocumentString(`
       name
     }
   }
-}`) as unknown as TypedDocumentString<TalkPageQuery, TalkPageQueryVariables>;
+}`, {"hash":"sha256:e2afdaa544e90371216cd0c28d260e7bb9c98bced77c88538f7f08367b6b76af"}) as unknown as TypedDocumentString<TalkPageQuery, TalkPageQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
     query Search($q: String!) {
   search(query: $q, first: 30) {
@@ -451,7 +499,7 @@ export const SearchDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+    `, {"hash":"sha256:bfbcf0fbc36b94c5949a3622fd63dcb02c8ddab0d7d85bc734e5daf39be360fe"}) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
 export const TalkDocument = new TypedDocumentString(`
     query Talk($slug: String!) {
   talk(slug: $slug) {
@@ -526,7 +574,7 @@ export const TalkDocument = new TypedDocumentString(`
       name
     }
   }
-}`) as unknown as TypedDocumentString<TalkQuery, TalkQueryVariables>;
+}`, {"hash":"sha256:d8e5d2c23c020a082091e76be290a326b620702fd0cb2eee20f6b1522af5e564"}) as unknown as TypedDocumentString<TalkQuery, TalkQueryVariables>;
 export const SpeakerDocument = new TypedDocumentString(`
     query Speaker($slug: String!) {
   speaker(slug: $slug) {
@@ -560,7 +608,7 @@ export const SpeakerDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SpeakerQuery, SpeakerQueryVariables>;
+    `, {"hash":"sha256:531fba2948bd6f0c82b8e206c301f9bd46715eb953a4ff683711756be6e50530"}) as unknown as TypedDocumentString<SpeakerQuery, SpeakerQueryVariables>;
 export const OrganizationDocument = new TypedDocumentString(`
     query Organization($slug: String!) {
   organization(slug: $slug) {
@@ -600,7 +648,49 @@ export const OrganizationDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<OrganizationQuery, OrganizationQueryVariables>;
+    `, {"hash":"sha256:85e208d097b9d2484dbdff8053320c1e4e93c6a970cba15566edfdfc8fdfe17f"}) as unknown as TypedDocumentString<OrganizationQuery, OrganizationQueryVariables>;
+export const ChipSuggestionsDocument = new TypedDocumentString(`
+    query ChipSuggestions($filter: TalkFilter, $organization: Boolean!, $speaker: Boolean!, $topic: Boolean!, $event: Boolean!) {
+  talks(filter: $filter, first: 1) {
+    facets {
+      organizations(first: 30) @include(if: $organization) {
+        value
+        label
+        count
+      }
+      speakers(first: 30) @include(if: $speaker) {
+        value
+        label
+        count
+      }
+      topics(first: 30) @include(if: $topic) {
+        value
+        label
+        count
+      }
+      events(first: 30) @include(if: $event) {
+        value
+        label
+        count
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:7f27e628b5410b3c58feff12a0fc16513e08bb91e8885397df8bb3890de0adf3"}) as unknown as TypedDocumentString<ChipSuggestionsQuery, ChipSuggestionsQueryVariables>;
+export const TopicCountsDocument = new TypedDocumentString(`
+    query TopicCounts($filter: TalkFilter) {
+  talks(filter: $filter, first: 1) {
+    totalCount
+    facets {
+      topics {
+        value
+        label
+        count
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:b7f345adb0c76437228bc7a38d5c225d0b02225c8e00ce9e6f74c3b101c6930f"}) as unknown as TypedDocumentString<TopicCountsQuery, TopicCountsQueryVariables>;
 export const TopicDocument = new TypedDocumentString(`
     query Topic($slug: String!) {
   topic(slug: $slug) {
@@ -628,7 +718,7 @@ export const TopicDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<TopicQuery, TopicQueryVariables>;
+    `, {"hash":"sha256:41d9572d7008ca22f20841c6fef49baa252c7156380e4462d947c6f7d60ca25d"}) as unknown as TypedDocumentString<TopicQuery, TopicQueryVariables>;
 export const EventDocument = new TypedDocumentString(`
     query Event($slug: String!) {
   event(slug: $slug) {
@@ -651,7 +741,7 @@ export const EventDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<EventQuery, EventQueryVariables>;
+    `, {"hash":"sha256:efb7372e3999b8d53341ff7b2a3dfe7653464329eac1ddf808ec9cc0217e2ffb"}) as unknown as TypedDocumentString<EventQuery, EventQueryVariables>;
 export const EventsDocument = new TypedDocumentString(`
     query Events {
   events(first: 100) {
@@ -668,7 +758,7 @@ export const EventsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<EventsQuery, EventsQueryVariables>;
+    `, {"hash":"sha256:dc2faa6c1e2a36badc4b0eb6759088a345be78113d974872c88b45f5ad2ad7f8"}) as unknown as TypedDocumentString<EventsQuery, EventsQueryVariables>;
 export const ScheduleDaysDocument = new TypedDocumentString(`
     query ScheduleDays($event: String!) {
   event(slug: $event) {
@@ -686,7 +776,7 @@ export const ScheduleDaysDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ScheduleDaysQuery, ScheduleDaysQueryVariables>;
+    `, {"hash":"sha256:b61531d8b7e420c911567b363114d6d5b6096d0a1032b2f823bba55c44fced23"}) as unknown as TypedDocumentString<ScheduleDaysQuery, ScheduleDaysQueryVariables>;
 export const ScheduleDayDocument = new TypedDocumentString(`
     query ScheduleDay($event: String!, $date: LocalDate!, $after: String) {
   event(slug: $event) {
@@ -721,7 +811,7 @@ export const ScheduleDayDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ScheduleDayQuery, ScheduleDayQueryVariables>;
+    `, {"hash":"sha256:4dc729828512e147eda50038f732865b5fd364a7058f5087bcde685542b3d578"}) as unknown as TypedDocumentString<ScheduleDayQuery, ScheduleDayQueryVariables>;
 export const ClashesDocument = new TypedDocumentString(`
     query Clashes($organization: String!, $speaker: String!, $withOrganization: Boolean!, $withSpeaker: Boolean!) {
   organization(slug: $organization) @include(if: $withOrganization) {
@@ -745,7 +835,7 @@ export const ClashesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ClashesQuery, ClashesQueryVariables>;
+    `, {"hash":"sha256:e8f1508c419b06e60cb8d7d24bcd97dd4d2b5011465bbe583cfab08c08b39d5a"}) as unknown as TypedDocumentString<ClashesQuery, ClashesQueryVariables>;
 export const QualityDocument = new TypedDocumentString(`
     query Quality {
   ingestReport {
@@ -761,15 +851,13 @@ export const QualityDocument = new TypedDocumentString(`
       errors
       warnings
     }
-    diagnostics(first: 500) {
-      totalCount
-      nodes {
-        code
-        severity
-        file
-        line
-        message
-      }
+    diagnosticsByCode {
+      value
+      count
+    }
+    diagnosticsByFile(first: 20) {
+      value
+      count
     }
     nearDuplicates {
       kind
@@ -779,4 +867,31 @@ export const QualityDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<QualityQuery, QualityQueryVariables>;
+    `, {"hash":"sha256:59a90eea63150165cd9ff2c60cb9289a6590e81176d3725247e99b4935b4a8d9"}) as unknown as TypedDocumentString<QualityQuery, QualityQueryVariables>;
+export const DiagnosticsPageDocument = new TypedDocumentString(`
+    query DiagnosticsPage($code: [String!], $after: String, $before: String, $forward: Boolean!) {
+  ingestReport {
+    forward: diagnostics(first: 50, after: $after, code: $code) @include(if: $forward) {
+      ...DiagnosticsOfPage
+    }
+    backward: diagnostics(last: 50, before: $before, code: $code) @skip(if: $forward) {
+      ...DiagnosticsOfPage
+    }
+  }
+}
+    fragment DiagnosticsOfPage on DiagnosticConnection {
+  totalCount
+  pageInfo {
+    hasNextPage
+    hasPreviousPage
+    startCursor
+    endCursor
+  }
+  nodes {
+    code
+    severity
+    file
+    line
+    message
+  }
+}`, {"hash":"sha256:c6b84db86804508936c98c3565ec1dc3ae2b9f2bb2cc9ace4a41fd64b5fd451c"}) as unknown as TypedDocumentString<DiagnosticsPageQuery, DiagnosticsPageQueryVariables>;

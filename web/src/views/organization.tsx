@@ -2,10 +2,11 @@ import { useMemo } from 'preact/hooks';
 import { useQuery } from '../api.ts';
 import { BarChart } from '../components/bar-chart.tsx';
 import { TalkList } from '../components/talk-list.tsx';
+import { TopicsByYear } from '../components/topics-by-year.tsx';
 import { OrganizationQuery, OverviewQuery } from '../queries.ts';
 import { Failure, Loading, NotFound } from './status.tsx';
 
-/** `/organizations/:slug`: people, topics, talks per year, parallel talks and the talk list. */
+/** `/organizations/:slug`: people, topics, talks per year, topics over the years, parallel talks and the talk list. */
 export function OrganizationView({ slug }: { slug: string }) {
   const { data, error } = useQuery(OrganizationQuery, { slug });
   const facets = useQuery(OverviewQuery, { filter: { organization: [slug] } });
@@ -14,6 +15,7 @@ export function OrganizationView({ slug }: { slug: string }) {
     for (const b of facets.data?.talks.facets.dates ?? []) byYear.set(b.value.slice(0, 4), (byYear.get(b.value.slice(0, 4)) ?? 0) + b.count);
     return [...byYear].sort(([a], [b]) => a.localeCompare(b)).map(([label, count]) => ({ label, count }));
   }, [facets.data]);
+  const yearLabels = useMemo(() => years.map((y) => y.label), [years]);
   if (error) return <Failure error={error} />;
   if (!data) return <Loading />;
   const org = data.organization;
@@ -44,6 +46,10 @@ export function OrganizationView({ slug }: { slug: string }) {
               </li>
             ))}
           </ul>
+        </section>
+        <section class="card wide" aria-labelledby="topic-years-title" data-testid="topic-years">
+          <h2 id="topic-years-title">Topics over the years</h2>
+          {facets.data ? yearLabels.length ? <TopicsByYear organization={org.slug} name={org.name} years={yearLabels} /> : <p>No dated talk.</p> : <Loading />}
         </section>
         <section class="card" aria-labelledby="people-title">
           <h2 id="people-title">Speakers</h2>

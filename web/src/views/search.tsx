@@ -2,40 +2,39 @@ import { useMemo } from 'preact/hooks';
 import { useQuery } from '../api.ts';
 import { CalendarLink } from '../components/chips.tsx';
 import { TalkList } from '../components/talk-list.tsx';
-import { chipLabel, chipsOfAnswer, filterQuery, talkFilterOf, type Chip } from '../filter.ts';
+import { EditableChip } from '../components/editable-chip.tsx';
+import { chipsOfAnswer, filterQuery, talkFilterOf } from '../filter.ts';
 import type { TalkFilter } from '../gql/graphql.ts';
 import { SearchQuery } from '../queries.ts';
+import { chipId, readChipsOf, searchStateOf, type ReadChip } from '../search-state.ts';
 import { Failure, Loading } from './status.tsx';
 
 const PATHS = { Talk: 'talks', Speaker: 'speakers', Organization: 'organizations', Topic: 'topics' } as const;
 
-/** `drop` parameters name the chips the reader removed: `drop=day:FRIDAY`. */
-function droppedOf(params: URLSearchParams): Set<string> {
-  return new Set(params.getAll('drop'));
-}
-
-function searchHref(q: string, dropped: Iterable<string>): string {
-  const params = new URLSearchParams({ q });
-  for (const d of dropped) params.append('drop', d);
-  return `/search?${params}`;
-}
-
 /**
  * `/search?q=…`: one box for words and questions. The question is read by `ask`; its reading is shown
- * as chips (removable: the list follows) with the words it could not place; text-search hits below.
+ * as chips (each can be edited or removed: the list follows) with the words it could not place; text-search hits below.
  */
 export function Search({ url }: { url: URL }) {
-  const q = (url.searchParams.get('q') ?? '').trim();
-  const dropped = useMemo(() => droppedOf(url.searchParams), [url.search]);
+  const state = useMemo(() => searchStateOf(url.searchParams), [url.search]);
+  const q = state.q;
   const { data, error, loading } = useQuery(SearchQuery, { q }, q === '');
 
   const reading = useMemo(() => {
     if (!data) return null;
-    const { chips, rest } = chipsOfAnswer(data.ask.filter);
-    const kept = chips.filter((c) => !dropped.has(`${c.param}:${c.value}`));
+    const { chips: read, rest } = chipsOfAnswer(data.ask.filter);
+    const chips = readChipsOf(read, state);
+    const kept = chips.filter((c) => !c.off).map((c) => c.current);
     const filter: TalkFilter = { ...(talkFilterOf(kept) ?? {}), ...rest };
     return { chips, kept, rest, filter };
-  }, [data, dropped]);
+  }, [data, state]);
+  /** The filter of the reading without one chip: what its suggestions are counted over. */
+  const othersOf = (chip: ReadChip): TalkFilter | null => {
+    if (!reading) return null;
+    const kept = reading.chips.filter((c) => c !== chip && !c.off).map((c) => c.current);
+    const filter: TalkFilter = { ...(talkFilterOf(kept) ?? {}), ...reading.rest };
+    return Object.keys(filter).length ? filter : null;
+  };
 
   return (
     <>
@@ -54,20 +53,10 @@ export function Search({ url }: { url: URL }) {
             <h2 id="reading-title">Understood as</h2>
             <p data-testid="interpretation">{data.ask.interpretation}</p>
             {reading.chips.length ? (
-              <ul class="chips" aria-label="Filter read from the question">
-                {reading.chips.map((chip: Chip) => {
-                  const id = `${chip.param}:${chip.value}`;
-                  const off = dropped.has(id);
-                  const next = off ? [...dropped].filter((d) => d !== id) : [...dropped, id];
-                  return (
-                    <li key={id} class={off ? 'chip off' : 'chip'} data-chip={id}>
-                      <span>{chipLabel(chip)}</span>
-                      <a href={searchHref(q, next)} aria-label={`${off ? 'Restore' : 'Remove'} ${chipLabel(chip)}`} title={off ? 'Restore' : 'Remove'}>
-                        {off ? '+' : '×'}
-                      </a>
-                    </li>
-                  );
-                })}
+              <ul class="chips" aria-label="Filter read from the question (each value can be edited or removed)">
+                {reading.chips.map((chip) => (
+                  <EditableChip key={chipId(chip.original)} chip={chip} state={state} others={othersOf(chip)} />
+                ))}
               </ul>
             ) : null}
             {Object.keys(reading.rest).length ? <p class="note">Also: {JSON.stringify(reading.rest)}</p> : null}

@@ -52,7 +52,7 @@ function stripLeadingColon(nodes: PhrasingContent[]): PhrasingContent[] | null {
 }
 
 /** Reads one line as `label: value`, or null when the line is something else. */
-export function readFieldLine(line: readonly PhrasingContent[]): FieldLine | null {
+export function parseFieldLine(line: readonly PhrasingContent[]): FieldLine | null {
   let nodes = meaningfulNodes(line);
   // `_Speakers: Name @ Org_`: a field line in emphasis reads as the field.
   if (nodes.length === 1 && nodes[0]!.type === 'emphasis') nodes = meaningfulNodes(nodes[0]!.children);
@@ -80,14 +80,14 @@ export function readFieldLine(line: readonly PhrasingContent[]): FieldLine | nul
 }
 
 /** The fields of a block whose every line is a field line (a paragraph of `**Label:** value` lines), else null. */
-export function readFieldLines(block: Block): FieldLine[] | null {
-  if (block.kind === 'tableRow') return readFieldRow(block);
+export function parseFieldLines(block: Block): FieldLine[] | null {
+  if (block.kind === 'tableRow') return parseFieldRow(block);
   if ((block.kind !== 'paragraph' && block.kind !== 'listItem') || !block.text.includes(':')) return null; // every field line has its colon
   const lines = splitInlineLines(block.inline);
   if (lines.length === 0) return null;
   const fields: FieldLine[] = [];
   for (const line of lines) {
-    const f = readFieldLine(line);
+    const f = parseFieldLine(line);
     if (!f) return null;
     fields.push(f);
   }
@@ -95,7 +95,7 @@ export function readFieldLines(block: Block): FieldLine[] | null {
 }
 
 /** A table row of two cells whose first is a label (`| **Speakers** | Ann Lee |`), read as a field. */
-export function readFieldRow(block: Block): FieldLine[] | null {
+export function parseFieldRow(block: Block): FieldLine[] | null {
   const cells = block.cells;
   if (cells?.length !== 2) return null;
   const label = squish(inlineText(cells[0]!)).replace(/:$/, '');

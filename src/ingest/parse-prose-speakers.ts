@@ -2,7 +2,7 @@ import type { PhrasingContent } from 'mdast';
 import type { SpeakerMention } from '../domain/types.ts';
 import { squish } from '../domain/text.ts';
 import { inlineText } from './markdown-blocks.ts';
-import { looksLikeOrganization, looksLikePersonName, readAffiliation, type SpeakerGrammarOptions } from './parse-speakers.ts';
+import { looksLikeOrganization, looksLikePersonName, parseAffiliation, type SpeakerGrammarOptions } from './parse-speakers.ts';
 
 // Speakers named in running text, as recaps write them: "by Arthur Outhenin-Chalandre and Quentin
 // Swiech was…", "a session from my colleague Raphaël Pinson, “…”", "**Ricardo Rocha**, Head of
@@ -21,13 +21,13 @@ function mention(written: string, organization: string | undefined, grammar: Spe
   const name = written.replace(/(\p{Ll}{2})\.$/u, '$1'); // the period that ends the sentence
   if (!looksLikePersonName(name)) return null;
   if (!organization) return { name, organization: null, role: null };
-  const affiliation = readAffiliation(organization, grammar);
+  const affiliation = parseAffiliation(organization, grammar);
   if (affiliation.organization && !looksLikeOrganization(affiliation.organization)) return null;
   return { name, organization: affiliation.organization, role: affiliation.role };
 }
 
 /** Names at the start of `text` ("Arthur Outhenin-Chalandre and Quentin Swiech was…" → two names). */
-export function readNamesAtStart(text: string, grammar: SpeakerGrammarOptions = {}): SpeakerMention[] {
+export function parseNamesAtStart(text: string, grammar: SpeakerGrammarOptions = {}): SpeakerMention[] {
   const m = NAMES_AT_START.exec(squish(text));
   if (!m) return [];
   const speakers: SpeakerMention[] = [];
@@ -40,7 +40,7 @@ export function readNamesAtStart(text: string, grammar: SpeakerGrammarOptions = 
 }
 
 /** The one name that ends `text` ("…a session from my colleague Raphaël Pinson," → Raphaël Pinson). */
-export function readNameAtEnd(text: string, grammar: SpeakerGrammarOptions = {}): SpeakerMention | null {
+export function parseNameAtEnd(text: string, grammar: SpeakerGrammarOptions = {}): SpeakerMention | null {
   const m = NAME_AT_END.exec(squish(text));
   return m ? mention(squish(m[1]!), undefined, grammar) : null;
 }
@@ -49,7 +49,7 @@ export function readNameAtEnd(text: string, grammar: SpeakerGrammarOptions = {})
  * Speakers written in bold inside a sentence, each with the affiliation that follows it, if any:
  * `**Name (Org)**`, `**Name**, Role at Org,`, `**Name** (Org)`.
  */
-export function readBoldSpeakers(inline: readonly PhrasingContent[], grammar: SpeakerGrammarOptions = {}): SpeakerMention[] {
+export function parseBoldSpeakers(inline: readonly PhrasingContent[], grammar: SpeakerGrammarOptions = {}): SpeakerMention[] {
   const speakers: SpeakerMention[] = [];
   inline.forEach((node, index) => {
     if (node.type !== 'strong') return;
@@ -63,7 +63,7 @@ export function readBoldSpeakers(inline: readonly PhrasingContent[], grammar: Sp
       const parens = /^\s*\(([^()]{1,60})\)/.exec(after);
       // An appositive names the organization only in the "<role> at <Org>" form.
       const appositive = /^\s*,\s*([^,]{2,120}?\s+at\s+[^,]+?)\s*(?:,|$)/.exec(after)?.[1];
-      const roleAtOrg = appositive && readAffiliation(appositive, grammar).role ? appositive : undefined;
+      const roleAtOrg = appositive && parseAffiliation(appositive, grammar).role ? appositive : undefined;
       organization = parens?.[1] ?? roleAtOrg;
     }
     const speaker = mention(squish(name), organization, grammar);

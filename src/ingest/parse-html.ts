@@ -50,7 +50,7 @@ export function anchorHrefOf(tag: string): string | null {
 }
 
 /** Reads a block of HTML: table rows with their cells, and the text and links around them. */
-export function readHtml(html: string): HtmlContent {
+export function parseHtml(html: string): HtmlContent {
   const inline: PhrasingContent[] = [];
   const rows: HtmlRow[] = [];
   let row: HtmlRow | null = null;

@@ -49,7 +49,7 @@ interface Clock {
 }
 
 /** "17:00", "5pm", "5 pm", "11:30am", "17h", "noon"; a bare hour ("after 5") only when `bare`: 1–7 mean pm. */
-function readClock(tokens: readonly QuestionToken[], i: number, bare: boolean): Clock | null {
+function parseClock(tokens: readonly QuestionToken[], i: number, bare: boolean): Clock | null {
   const token = tokens[i];
   if (!token || token.punctuation) return null;
   const named = NAMED_TIMES[token.norm];
@@ -102,7 +102,7 @@ function yearAt(tokens: readonly QuestionToken[], i: number): { year: number; ne
 }
 
 /** "2023-04-19", "April 19(th)(, 2023)", "19(th) (of) April (2023)", "21st", "April", "2023". */
-function readDatePhrase(tokens: readonly QuestionToken[], i: number): DatePhrase | null {
+function parseDatePhrase(tokens: readonly QuestionToken[], i: number): DatePhrase | null {
   const token = tokens[i];
   if (!token || token.punctuation) return null;
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(token.norm);
@@ -175,15 +175,15 @@ function resolveDate(phrase: DatePhrase, calendar: Calendar): { ranges: Range[];
 }
 
 /** A date or clock phrase with its cue: "after 5pm", "between 10 and 12", "before April 20", "on the 21st". */
-function readCued(tokens: readonly QuestionToken[], cue: Cue, start: number, calendar: Calendar): WhenMatch | null {
+function parseCued(tokens: readonly QuestionToken[], cue: Cue, start: number, calendar: Calendar): WhenMatch | null {
   let j = start;
   if (tokens[j]?.norm === 'the') j++;
-  const clock = readClock(tokens, j, true);
+  const clock = parseClock(tokens, j, true);
   if (clock) {
     const from = hhmm(clock.minutes);
     if (cue === 'between' || cue === 'from') {
       const sep = tokens[clock.next];
-      const second = sep && RANGE_SEPARATORS.has(sep.norm) ? readClock(tokens, clock.next + 1, true) : null;
+      const second = sep && RANGE_SEPARATORS.has(sep.norm) ? parseClock(tokens, clock.next + 1, true) : null;
       if (second)
         return { term: clockTerm({ from, to: hhmm(second.minutes) }, `starting between ${from} and ${hhmm(second.minutes)}`, false), next: second.next };
       if (cue === 'between') return null;
@@ -201,7 +201,7 @@ function readCued(tokens: readonly QuestionToken[], cue: Cue, start: number, cal
     }
   }
   if (cue === 'at') return null;
-  const phrase = readDatePhrase(tokens, j);
+  const phrase = parseDatePhrase(tokens, j);
   const resolved = phrase ? resolveDate(phrase, calendar) : null;
   if (!phrase || !resolved || resolved.ranges.length !== 1) return null;
   const range = resolved.ranges[0]!;
@@ -210,7 +210,7 @@ function readCued(tokens: readonly QuestionToken[], cue: Cue, start: number, cal
     if (sep && RANGE_SEPARATORS.has(sep.norm)) {
       let k = phrase.next + 1;
       if (tokens[k]?.norm === 'the') k++;
-      let secondPhrase = readDatePhrase(tokens, k);
+      let secondPhrase = parseDatePhrase(tokens, k);
       const bareDay = !secondPhrase || secondPhrase.kind === 'dayOfMonth' ? dayNumber(tokens[k]) : null;
       if (bareDay && phrase.month) secondPhrase = { kind: 'date', year: phrase.year, month: phrase.month, day: bareDay.day, next: k + 1 };
       const second = secondPhrase ? resolveDate(secondPhrase, calendar) : null;
@@ -232,19 +232,19 @@ function readCued(tokens: readonly QuestionToken[], cue: Cue, start: number, cal
 }
 
 /** Reads a date or time phrase starting at `i`, or returns null. */
-export function readWhen(tokens: readonly QuestionToken[], i: number, calendar: Calendar): WhenMatch | null {
+export function parseWhenPhrase(tokens: readonly QuestionToken[], i: number, calendar: Calendar): WhenMatch | null {
   const token = tokens[i];
   if (!token || token.punctuation) return null;
   const twoWord = tokens[i + 1] ? TWO_WORD_CUES[`${token.norm} ${tokens[i + 1]!.norm}`] : undefined;
-  if (twoWord) return readCued(tokens, twoWord, i + 2, calendar);
+  if (twoWord) return parseCued(tokens, twoWord, i + 2, calendar);
   const cue = CUES[token.norm];
-  if (cue) return readCued(tokens, cue, i + 1, calendar);
-  const clock = readClock(tokens, i, false);
+  if (cue) return parseCued(tokens, cue, i + 1, calendar);
+  const clock = parseClock(tokens, i, false);
   if (clock) {
     const from = hhmm(clock.minutes);
     return { term: clockTerm({ from, to: hhmm(Math.min(clock.minutes + 1, 23 * 60 + 59)) }, `starting at ${from}`, true), next: clock.next };
   }
-  const phrase = readDatePhrase(tokens, i);
+  const phrase = parseDatePhrase(tokens, i);
   const resolved = phrase ? resolveDate(phrase, calendar) : null;
   if (!phrase || !resolved) return null;
   return { term: { category: 'date', labels: [resolved.label], ranges: resolved.ranges, point: resolved.point }, next: phrase.next };

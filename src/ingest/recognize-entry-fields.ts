@@ -2,9 +2,9 @@ import type { PhrasingContent } from 'mdast';
 import type { SpeakerMention } from '../domain/types.ts';
 import { squish } from '../domain/text.ts';
 import { inlineText, type Block } from './markdown-blocks.ts';
-import { parseSpeakers, readNameList, type SpeakerGrammarOptions } from './parse-speakers.ts';
+import { parseSpeakers, parseNameList, type SpeakerGrammarOptions } from './parse-speakers.ts';
 import { parseWhen, type WhenParts } from './parse-when.ts';
-import type { FieldLine } from './read-field-line.ts';
+import type { FieldLine } from './parse-field-lines.ts';
 import { cleanProseTitle, cleanTitle, isDecoration, isGenericLinkText, meaningfulNodes, type TalkHeader } from './talk-header.ts';
 
 /** The part of an open entry that its field lines fill in. */
@@ -44,17 +44,17 @@ export function firstUrlOfField(field: FieldLine): string | null {
  * A speakers field: a list of full names (`Ann Lee, Bo Tran, Cy Oduya`) is names only; anything else is read
  * by the speaker grammar (`Name, Org`, `Name (Org)`).
  */
-export function readSpeakerField(text: string, grammar: SpeakerGrammarOptions): { speakers: SpeakerMention[]; unreadable: string[] } {
-  const names = readNameList(text, grammar);
+export function parseSpeakerField(text: string, grammar: SpeakerGrammarOptions): { speakers: SpeakerMention[]; unreadable: string[] } {
+  const names = parseNameList(text, grammar);
   return names ? { speakers: names.map((name) => ({ name, organization: null, role: null })), unreadable: [] } : parseSpeakers(text, grammar);
 }
 
 /** Reads field lines into the open entry: speakers, date and time, its link. Places and notes are skipped. */
-export function applyFields(entry: EntryFields, fields: readonly FieldLine[], grammar: SpeakerGrammarOptions): void {
+export function recognizeEntryFields(entry: EntryFields, fields: readonly FieldLine[], grammar: SpeakerGrammarOptions): void {
   for (const field of fields) {
     entry.fields++;
     if (field.kind === 'speakers' && entry.speakers.length === 0) {
-      const parsed = readSpeakerField(field.text, grammar);
+      const parsed = parseSpeakerField(field.text, grammar);
       entry.speakers = parsed.speakers;
       if (parsed.unreadable.length > 0) entry.header = { ...entry.header, unreadableSpeakers: [...entry.header.unreadableSpeakers, ...parsed.unreadable] };
     } else if (field.kind === 'when') {
@@ -74,7 +74,7 @@ const MAX_TENTATIVE_TITLE = 160;
  * A heading, or a paragraph that is only a bold title or a title link, read as the title of an entry
  * whose fields may follow: `## 2. Contribfest - Hands on`, `## Contribfest: [Title](url)`, `**Title**`.
  */
-export function tentativeHeaderOf(block: Block): TalkHeader | null {
+export function recognizeTentativeHeader(block: Block): TalkHeader | null {
   const meaningful = meaningfulNodes(block.inline).filter((n) => !isDecoration(n));
   if (meaningful.length === 0) return null;
   if (block.kind !== 'heading') {

@@ -54,7 +54,7 @@ function padTime(time: string): string {
  * validated; a bad entry is skipped with a FRONT_MATTER_TALK_INVALID diagnostic at its line, the
  * others are kept. `frontMatter` is the raw YAML between the fences; its first line is file line 2.
  */
-export function readFrontMatterTalks(file: string, frontMatter: string, data: Record<string, unknown>, ctx: FrontMatterTalksContext): FrontMatterTalks {
+export function parseFrontMatterTalks(file: string, frontMatter: string, data: Record<string, unknown>, ctx: FrontMatterTalksContext): FrontMatterTalks {
   if (!('talks' in data)) return { talks: null, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new YAML.LineCounter();

@@ -90,7 +90,7 @@ function lineOfError(error: unknown): number {
  * the core schema so unquoted dates stay strings (validated later), and passing options disables
  * gray-matter's cache, which would otherwise hand two identical posts one shared `data` object.
  */
-export function readFrontMatter(text: string): FrontMatterResult {
+export function parseFrontMatter(text: string): FrontMatterResult {
   const opening = openingOf(text);
   const fence = opening?.delimiter === '---' && opening.tag === '' ? FENCE_RE.exec(text) : null;
   const tagged = opening !== null && (opening.tag !== '' || opening.delimiter === '+++');

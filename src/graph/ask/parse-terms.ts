@@ -1,12 +1,12 @@
 import type { Correction, FunctionRole, Term, TermCategory, ValueEntry } from './ask-types.ts';
 import type { Vocabulary } from './build-vocabulary.ts';
 import { AGENT_AFTER } from './lexicon.ts';
-import { readWhen } from './read-when.ts';
+import { parseWhenPhrase } from './parse-when-phrase.ts';
 import type { QuestionToken } from './tokenize-question.ts';
 import { withinOneEdit } from '../../domain/edit-distance.ts';
 
 /** What a question was read into, before it becomes a filter. */
-export interface ReadResult {
+export interface ParsedTerms {
   terms: Term[];
   unrecognized: string[];
   corrections: Correction[];
@@ -149,7 +149,7 @@ function termOf(text: string, reading: Reading): Term {
  * Reads a tokenized question against the vocabulary: longest phrase first at each position, dates
  * and times by their own small grammar, function words steering negation, "or" and ambiguity.
  */
-export function readTerms(questionTokens: QuestionToken[], vocabulary: Vocabulary): ReadResult {
+export function parseTerms(questionTokens: QuestionToken[], vocabulary: Vocabulary): ParsedTerms {
   const tokens = correctSpelling(questionTokens, vocabulary);
   const terms: Term[] = [];
   const unrecognized: string[] = [];
@@ -205,7 +205,7 @@ export function readTerms(questionTokens: QuestionToken[], vocabulary: Vocabular
       i++;
       continue;
     }
-    const when = readWhen(tokens, i, vocabulary.calendar);
+    const when = parseWhenPhrase(tokens, i, vocabulary.calendar);
     if (when) {
       const notes = consumed(i, when.next);
       emit({ ...when.term, text: textOf(i, when.next), values: [], negated: false, orWithPrevious: false, notes, others: [] });

@@ -17,16 +17,31 @@ export interface IngestReport {
   readonly counts: IngestCounts;
   /** Every diagnostic, in file and line order. */
   readonly diagnostics: readonly Diagnostic[];
+  /** How many diagnostics each code and each file has, over all of them: most first, ties by name. */
+  readonly diagnosticCounts: Readonly<Record<'code' | 'file', readonly DiagnosticCount[]>>;
   readonly nearDuplicates: readonly NearDuplicate[];
 }
 
+/** One group of diagnostics (a code or a file) and its size. */
+export interface DiagnosticCount {
+  readonly value: string;
+  readonly count: number;
+}
+
+function countDiagnosticsBy(diagnostics: readonly Diagnostic[], key: 'code' | 'file'): DiagnosticCount[] {
+  const counts = new Map<string, number>();
+  for (const d of diagnostics) counts.set(d[key], (counts.get(d[key]) ?? 0) + 1);
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}
+
 /** How often each costly part was computed (tests read it to prove a part was not). */
-export const dataQualityRuns = { nearDuplicates: 0, sortedDiagnostics: 0 };
+export const ingestReportRuns = { nearDuplicates: 0, sortedDiagnostics: 0 };
 
 class LazyIngestReport implements IngestReport {
   private countsMemo: IngestCounts | null = null;
   private diagnosticsMemo: readonly Diagnostic[] | null = null;
   private nearDuplicatesMemo: readonly NearDuplicate[] | null = null;
+  private diagnosticCountsMemo: IngestReport['diagnosticCounts'] | null = null;
 
   readonly graph: KnowledgeGraph;
 
@@ -54,13 +69,18 @@ class LazyIngestReport implements IngestReport {
 
   get diagnostics(): readonly Diagnostic[] {
     if (this.diagnosticsMemo) return this.diagnosticsMemo;
-    dataQualityRuns.sortedDiagnostics++;
+    ingestReportRuns.sortedDiagnostics++;
     return (this.diagnosticsMemo = [...this.graph.data.diagnostics].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line));
+  }
+
+  get diagnosticCounts(): IngestReport['diagnosticCounts'] {
+    const diagnostics = this.graph.data.diagnostics;
+    return (this.diagnosticCountsMemo ??= { code: countDiagnosticsBy(diagnostics, 'code'), file: countDiagnosticsBy(diagnostics, 'file') });
   }
 
   get nearDuplicates(): readonly NearDuplicate[] {
     if (this.nearDuplicatesMemo) return this.nearDuplicatesMemo;
-    dataQualityRuns.nearDuplicates++;
+    ingestReportRuns.nearDuplicates++;
     const { graph } = this;
     return (this.nearDuplicatesMemo = [
       ...findNearDuplicates('speaker', graph.allSpeakers()),

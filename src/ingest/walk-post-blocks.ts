@@ -1,0 +1,273 @@
+import type { Diagnostic, SpeakerMention, TalkEntry } from '../domain/types.ts';
+import { assembleTalkEntry, type OpenEntry, openEntry } from './assemble-talk-entry.ts';
+import { decideEntryDate, type PostDates } from './decide-post-dates.ts';
+import { diagnose } from './diagnostic-catalogue.ts';
+import type { Block } from './markdown-blocks.ts';
+import { parseSpeakers, type SpeakerGrammarOptions } from './parse-speakers.ts';
+import { parseWhen, type WhenParts } from './parse-when.ts';
+import type { PostEvents } from './post-events.ts';
+import { parseFieldLines, type FieldLine } from './parse-field-lines.ts';
+import { recognizeEntryFields, recognizeTentativeHeader } from './recognize-entry-fields.ts';
+import { recognizeProseScheduleLinks, sectionScheduleLinkOf } from './recognize-prose-link.ts';
+import { recognizeTable } from './recognize-table.ts';
+import { isDateLine, looksLikeBrokenDateLine, recognizeTalkHeader } from './recognize-talk-header.ts';
+import type { TalkHeader } from './talk-header.ts';
+import { isEmphasisOnly } from './talk-header.ts';
+import { recognizeRecordingLink, recognizeRestatedRecording } from './recognize-recording-link.ts';
+
+/** What headings and intro sentences have said so far: it applies to the talks below them. */
+export interface Section {
+  depth: number;
+  eventSlug: string | null;
+  date: WhenParts | null;
+  /** Speakers an intro sentence gave the talks below it ("Catch his two talks…"). */
+  speakers: SpeakerMention[] | null;
+  /** Paragraphs read in the section so far: only its first few introduce it. */
+  paragraphs?: number;
+}
+
+/** An intro sentence that gives talks to the person the post is about: "Catch his two talks…". */
+const SUBJECT_TALKS = /\b(?:his|her)\s+(?:[\p{L}\d-]+\s+){0,3}(?:talks?|sessions?|presentations?|keynotes?)\b/iu;
+
+/** What the walk over a post's blocks needs to know about the post. */
+export interface PostScope {
+  file: string;
+  grammar: SpeakerGrammarOptions;
+  events: PostEvents;
+  dates: PostDates;
+  /** The event the post is about, from its front matter or title. */
+  eventSlug: string | null;
+  /** The person the post is about, when its title names one. */
+  subject: SpeakerMention | null;
+  /** Talks named only by a link in running text are read in posts about an event, not in newsletters or release notes. */
+  aboutAnEvent: boolean;
+}
+
+/** The walk's state: the sections open above the current block, the entry being read, the talks read so far. */
+export interface Walk {
+  readonly scope: PostScope;
+  readonly blocks: readonly Block[];
+  readonly diagnostics: Diagnostic[];
+  readonly sections: Section[];
+  readonly talks: TalkEntry[];
+  open: OpenEntry | null;
+  /** The table read last (tables are read whole, at their first row). */
+  tableRead: number | undefined;
+  /** The post's event: an intro sentence of the post (not of a section) may name it. */
+  postEventSlug: string | null;
+}
+
+/**
+ * The section walk: a post's blocks in reading order, with the section context (event, date, speakers)
+ * that headings and intro sentences set, opening an entry at each talk header and closing it at the
+ * next. Diagnostics are appended to `diagnostics` in the order they are found.
+ */
+export function walkPostBlocks(blocks: readonly Block[], scope: PostScope, diagnostics: Diagnostic[]): { talks: TalkEntry[]; postEventSlug: string | null } {
+  const walk: Walk = {
+    scope,
+    blocks,
+    diagnostics,
+    sections: [{ depth: 0, eventSlug: scope.eventSlug, date: null, speakers: null }],
+    talks: [],
+    open: null,
+    tableRead: -1,
+    postEventSlug: scope.eventSlug,
+  };
+  for (let index = 0; index < blocks.length; index++) walkBlock(walk, blocks[index]!, index);
+  closeEntry(walk);
+  return { talks: walk.talks, postEventSlug: walk.postEventSlug };
+}
+
+function currentSection(walk: Walk): Section {
+  return walk.sections[walk.sections.length - 1]!;
+}
+
+function closeEntry(walk: Walk): void {
+  const entry = walk.open;
+  if (!entry) return;
+  walk.open = null;
+  const { file, events, dates } = walk.scope;
+  const assembled = assembleTalkEntry(entry, file, (e) => decideEntryDate(e, events.eventOf(e.eventSlug), dates, { file, line: e.block.line }));
+  walk.diagnostics.push(...assembled.diagnostics);
+  if (assembled.talk) walk.talks.push(assembled.talk);
+}
+
+function startEntry(walk: Walk, header: TalkHeader, block: Block, tentative: boolean): void {
+  walk.open = openEntry(header, block, tentative, currentSection(walk), header.whenText ? parseWhen(header.whenText) : null);
+}
+
+function enterHeading(walk: Walk, block: Block): void {
+  const { sections } = walk;
+  while (sections.length > 1 && currentSection(walk).depth >= block.depth) sections.pop();
+  const parent = currentSection(walk);
+  const when = parseWhen(block.text);
+  const event = walk.scope.events.name(block.text, when.year ?? walk.scope.dates.year.year, block.line, walk.postEventSlug);
+  sections.push({
+    depth: block.depth,
+    eventSlug: event?.slug ?? parent.eventSlug,
+    date: when.month !== null && when.day !== null ? when : parent.date,
+    speakers: parent.speakers,
+  });
+}
+
+/** A table is read as a whole, at its first row: a listing of talks, or the fields of the entry above. */
+function walkTable(walk: Walk, block: Block, index: number): void {
+  if (block.container === walk.tableRead) return;
+  walk.tableRead = block.container;
+  const { blocks } = walk;
+  const rows: Block[] = [];
+  for (let j = index; j < blocks.length && blocks[j]!.kind === 'tableRow' && blocks[j]!.container === block.container; j++) rows.push(blocks[j]!);
+  const reading = recognizeTable(rows, walk.scope.grammar);
+  for (const r of reading.rejected)
+    walk.diagnostics.push(
+      diagnose('LISTING_ENTRY_REJECTED', { file: walk.scope.file, line: r.line }, `"${r.title}" looks like an entry of a listing, but ${r.reason}.`),
+    );
+  if (reading.fields) {
+    if (walk.open) recognizeEntryFields(walk.open, reading.fields, walk.scope.grammar);
+    return;
+  }
+  if (reading.entries.length === 0) return;
+  closeEntry(walk);
+  for (const entry of reading.entries) {
+    startEntry(walk, entry.header, entry.row, false);
+    closeEntry(walk);
+  }
+}
+
+/** `**Speakers:** …`, `TIME: …`: fields of the open entry. Outside an entry, a date field dates the section. */
+function applyFieldBlock(walk: Walk, fields: FieldLine[]): void {
+  if (walk.open) recognizeEntryFields(walk.open, fields, walk.scope.grammar);
+  else {
+    const date = fields
+      .filter((f) => f.kind === 'when')
+      .map((f) => parseWhen(f.text))
+      .find((w) => w.month !== null && w.day !== null && w.start === null);
+    if (date) currentSection(walk).date = date;
+  }
+}
+
+/** One step of the walk: what `block` is, given the entry open before it. */
+function walkBlock(walk: Walk, block: Block, index: number): void {
+  if (block.kind === 'tableRow') {
+    walkTable(walk, block, index);
+    return;
+  }
+  const fields = block.kind === 'heading' ? null : parseFieldLines(block);
+  if (fields) {
+    applyFieldBlock(walk, fields);
+    return;
+  }
+  const { grammar } = walk.scope;
+  const restated = walk.open && !walk.open.tentative ? recognizeRestatedRecording(block, walk.open.header.title) : null;
+  if (restated && walk.open) {
+    // The video of the entry above, titled like it (an embed or shortcode under a heading): its recording, not a new talk.
+    if (!walk.open.header.url) walk.open.header = { ...walk.open.header, url: restated };
+    return;
+  }
+  const header = recognizeTalkHeader(block, {
+    grammar,
+    previous: walk.blocks[index - 1],
+    next: walk.blocks[index + 1],
+    insideTalk: walk.open !== null && !walk.open.tentative && !isSiblingItem(block, walk.open.block),
+  });
+  if (header) {
+    closeEntry(walk);
+    if (block.kind === 'heading') enterHeading(walk, block);
+    startEntry(walk, header, block, false);
+    return;
+  }
+  if (block.kind === 'heading') {
+    closeEntry(walk);
+    enterHeading(walk, block);
+    // A heading may open an entry whose fields follow it; it becomes a talk only on their evidence.
+    const tentative = recognizeTentativeHeader(block);
+    if (tentative) startEntry(walk, tentative, block, true);
+    return;
+  }
+  // A bold line or title link starts an entry, also right after another entry's fields (a run of entries).
+  if ((!walk.open || walk.open.tentative || walk.open.fields > 0) && (block.kind === 'paragraph' || block.kind === 'listItem')) {
+    const tentative = recognizeTentativeHeader(block);
+    if (tentative) {
+      closeEntry(walk);
+      startEntry(walk, tentative, block, true);
+      return;
+    }
+  }
+  const open = walk.open;
+  if (open?.tentative && !open.header.url) {
+    // A section's own schedule link may sit in its prose ("join this [hands on session](sched)").
+    const link = sectionScheduleLinkOf(block.inline);
+    if (link) open.header = { ...open.header, url: link };
+  }
+  // Until a heading's entry has fields, what follows it is read as before: intro sentences, date lines.
+  const bareSection = open?.tentative === true && open.fields === 0 && !open.when;
+  // Outside an entry, prose may name talks by their schedule links; the last one stays open for what follows.
+  const siblingItem = open !== null && block.kind === 'listItem' && open.block.kind === 'listItem' && block.container === open.block.container;
+  const named = walk.scope.aboutAnEvent && (!open || bareSection || siblingItem) ? recognizeProseScheduleLinks(block, grammar) : [];
+  if (named.length > 0) {
+    for (const namedHeader of named) {
+      closeEntry(walk);
+      startEntry(walk, namedHeader, block, false);
+    }
+    return;
+  }
+  if (!open || (bareSection && block.kind === 'paragraph' && !(isDateLine(block) && parseWhen(block.text).start !== null))) applyIntroSentence(walk, block);
+  else continueEntry(walk, open, block);
+}
+
+/** A block outside any entry (or under a bare heading): an intro sentence that may set the section's date, speakers or event. */
+function applyIntroSentence(walk: Walk, block: Block): void {
+  const { events, subject } = walk.scope;
+  const section = currentSection(walk);
+  if (block.kind === 'paragraph' && !isEmphasisOnly(block) && block.text.length < 300) {
+    // Intro sentences may set the date for the section below them (not bylines, not a range of days).
+    const when = parseWhen(block.text);
+    if (when.month !== null && when.day !== null && when.start === null) section.date = when;
+    if (subject && SUBJECT_TALKS.test(block.text)) section.speakers = [subject];
+  }
+  // An intro sentence may name the event of a section that has none ("… at KubeCon + CloudNativeCon Europe 2026 in Amsterdam"),
+  // or the city of one the post named without it.
+  const intro = block.kind === 'paragraph' && walk.talks.length === 0 && (section.paragraphs = (section.paragraphs ?? 0) + 1) <= 3;
+  if (intro && block.text.length < 2000 && (!section.eventSlug || events.lacksCity(section.eventSlug))) {
+    // In prose, only a name written with its year counts ("KubeCon, Cilium + eBPF Day and …" names no one event).
+    const event = events.name(block.text, null, block.line);
+    if (event && !section.eventSlug) section.eventSlug = event.slug;
+    if (event && walk.sections.length === 1) walk.postEventSlug ??= event.slug;
+  }
+}
+
+/** A block inside an open entry: its date line, its speakers, its recording, or a paragraph of its abstract. */
+function continueEntry(walk: Walk, talk: OpenEntry, block: Block): void {
+  if (block.kind === 'listItem' && talk.block.kind === 'listItem' && !block.nested) {
+    closeEntry(walk); // a sibling list item that is not a talk ends the entry
+    return;
+  }
+  if (block.kind === 'html') return;
+  if (!talk.when?.start && isDateLine(block)) {
+    talk.when = parseWhen(block.text);
+    return;
+  }
+  if (talk.speakers.length === 0 && talk.abstract.length === 0 && isEmphasisOnly(block)) {
+    const parsed = parseSpeakers(block.text, walk.scope.grammar);
+    if (parsed.speakers.length > 0 && parsed.unreadable.length === 0) {
+      talk.speakers = parsed.speakers;
+      return;
+    }
+  }
+  const recording = recognizeRecordingLink(block);
+  if (recording) {
+    // "[See on YouTube.](url)" or "YouTube link: [video title](url)" under the entry: its recording.
+    if (!talk.header.url) talk.header = { ...talk.header, url: recording };
+    return;
+  }
+  if (!talk.when?.start && talk.abstract.length === 0 && looksLikeBrokenDateLine(block)) {
+    walk.diagnostics.push(diagnose('DATE_UNREADABLE', { file: walk.scope.file, line: block.line }, `"${block.text}"`));
+    return;
+  }
+  if (block.text) talk.abstract.push(block.kind === 'listItem' ? `- ${block.text}` : block.text);
+}
+
+/** True for a list item of the same list as the entry's own list item: the next entry of the listing. */
+function isSiblingItem(block: Block, entry: Block): boolean {
+  return block.kind === 'listItem' && entry.kind === 'listItem' && !block.nested && block.container === entry.container;
+}
