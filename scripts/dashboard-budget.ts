@@ -19,7 +19,7 @@ import { BUNDLED_DATA_DIR } from '../src/ingest/read-data-dir.ts';
 import { loadGraph } from '../src/load-graph.ts';
 import { schema } from '../src/schema/index.ts';
 import { DASHBOARD_DIST_DIR } from '../src/server/dashboard-plugin.ts';
-import { createTalkGraphServer } from '../src/server/create-yoga.ts';
+import { createTalkGraphServer } from '../src/server/create-talk-graph-server.ts';
 import { createJsonLogger } from '../src/server/json-logger.ts';
 import { serverConfigFromEnv } from '../src/server/server-config.ts';
 

@@ -9,7 +9,7 @@ import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { BUNDLED_DATA_DIR } from '../src/ingest/read-data-dir.ts';
 import { loadGraph } from '../src/load-graph.ts';
 import { schema } from '../src/schema/index.ts';
-import { createTalkGraphYoga, type TalkGraphYoga } from '../src/server/create-yoga.ts';
+import { createTalkGraphYoga, type TalkGraphYoga } from '../src/server/create-talk-graph-server.ts';
 import { serverConfigFromEnv } from '../src/server/server-config.ts';
 
 const rounds = Number(process.argv[2] ?? 200);

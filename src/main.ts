@@ -10,7 +10,7 @@ import { collectLoadingGarbage, loadGraph } from './load-graph.ts';
 import { schema } from './schema/index.ts';
 import { connectionLimitsFromEnv, createLimitedServer, type ConnectionLimits } from './server/connection-limits.ts';
 import { parseCorsOrigins } from './server/cors-policy.ts';
-import { createTalkGraphServer } from './server/create-yoga.ts';
+import { createTalkGraphServer } from './server/create-talk-graph-server.ts';
 import { parseCacheMaxAge } from './server/http-cache-plugin.ts';
 import { installGracefulShutdown } from './server/graceful-shutdown.ts';
 import { createJsonLogger } from './server/json-logger.ts';

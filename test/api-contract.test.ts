@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execute, graphOf, seedSource, yogaOf } from './helpers.ts';
-import type { TalkGraphYoga } from '../src/server/create-yoga.ts';
+import type { TalkGraphYoga } from '../src/server/create-talk-graph-server.ts';
 
 // The public contract of the foundation issue, on the seed post alone.
 let yoga: TalkGraphYoga;

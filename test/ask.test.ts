@@ -3,7 +3,7 @@ import { vocabularyOf } from '../src/graph/ask/build-vocabulary.ts';
 import { MAX_QUESTION_LENGTH } from '../src/graph/ask/interpret-question.ts';
 import { withinOneEdit } from '../src/domain/edit-distance.ts';
 import type { KnowledgeGraph } from '../src/graph/knowledge-graph.ts';
-import type { TalkGraphYoga } from '../src/server/create-yoga.ts';
+import type { TalkGraphYoga } from '../src/server/create-talk-graph-server.ts';
 import { execute, graphOf, seedSource, yogaOf } from './helpers.ts';
 
 // Titles of the seed post (data/posts/2023-04-03-cilium-kubecon-eu-2023-talks.md), copied from it by

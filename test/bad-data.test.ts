@@ -7,7 +7,7 @@ import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { MAX_POST_BYTES } from '../src/ingest/read-post-file.ts';
 import { loadGraph, type LoadedGraph } from '../src/load-graph.ts';
 import { schema } from '../src/schema/index.ts';
-import { createTalkGraphYoga, type TalkGraphYoga } from '../src/server/create-yoga.ts';
+import { createTalkGraphYoga, type TalkGraphYoga } from '../src/server/create-talk-graph-server.ts';
 import { serverConfigFromEnv } from '../src/server/server-config.ts';
 import { execute, ROOT, SEED_FILE } from './helpers.ts';
 

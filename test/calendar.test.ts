@@ -6,7 +6,7 @@ import type { KnowledgeGraph } from '../src/graph/knowledge-graph.ts';
 import { CALENDAR_CHUNK, foldLines, renderTalksCalendarInChunks, renderTalksCalendarWithLibrary } from '../src/server/talks-calendar.ts';
 import { CalendarCache } from '../src/server/calendar-cache.ts';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
-import { createTalkGraphYoga } from '../src/server/create-yoga.ts';
+import { createTalkGraphYoga } from '../src/server/create-talk-graph-server.ts';
 import { entityTag } from '../src/server/http-cache-plugin.ts';
 import { schema } from '../src/schema/index.ts';
 import { selectTalks } from '../src/graph/talk-query.ts';

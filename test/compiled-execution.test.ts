@@ -3,7 +3,7 @@ import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { schema } from '../src/schema/index.ts';
 import { parse } from 'graphql';
 import { CompiledOperations, recursiveInputTypes } from '../src/server/compiled-execution-plugin.ts';
-import { createTalkGraphServer, createTalkGraphYoga } from '../src/server/create-yoga.ts';
+import { createTalkGraphServer, createTalkGraphYoga } from '../src/server/create-talk-graph-server.ts';
 import { createParserCaches, documentBytes } from '../src/server/document-caches.ts';
 import { wideDocument } from './support/wide-document.ts';
 import { graphOf, seedSource } from './helpers.ts';

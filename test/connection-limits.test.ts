@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { schema } from '../src/schema/index.ts';
 import { connectionLimitsFromEnv, createLimitedServer, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from '../src/server/connection-limits.ts';
-import { createTalkGraphServer } from '../src/server/create-yoga.ts';
+import { createTalkGraphServer } from '../src/server/create-talk-graph-server.ts';
 import { serverConfigFromEnv } from '../src/server/server-config.ts';
 import { graphOf, seedSource } from './helpers.ts';
 

@@ -2,11 +2,11 @@ import { createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { schema } from '../src/schema/index.ts';
-import { createTalkGraphYoga } from '../src/server/create-yoga.ts';
+import { createTalkGraphYoga } from '../src/server/create-talk-graph-server.ts';
 import { DEFAULT_LIMITS, serverConfigFromEnv } from '../src/server/server-config.ts';
 import { graphOf, seedSource } from './helpers.ts';
 
-// create-yoga.ts turns Yoga's own body limit off (useBodyLimit counts the bytes) and keeps its
+// create-talk-graph-server.ts turns Yoga's own body limit off (useBodyLimit counts the bytes) and keeps its
 // Content-Length header check as useContentLengthCheck: the answers must stay Yoga's.
 const ours = createTalkGraphYoga({ schema, graphs: new GraphHolder(graphOf([seedSource()])), config: serverConfigFromEnv({ LOG_LEVEL: 'silent' }) });
 const yogaDefault = createYoga({ schema, maxRequestBodySize: DEFAULT_LIMITS.maxBodyBytes, logging: false });

@@ -5,7 +5,7 @@ import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { createContext } from '../src/schema/context.ts';
 import { schema } from '../src/schema/index.ts';
 import { estimateCosts } from '../src/server/cost-limit-plugin.ts';
-import { createTalkGraphYoga } from '../src/server/create-yoga.ts';
+import { createTalkGraphYoga } from '../src/server/create-talk-graph-server.ts';
 import { serverConfigFromEnv } from '../src/server/server-config.ts';
 import { graphOf, seedSource } from './helpers.ts';
 

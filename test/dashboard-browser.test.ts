@@ -9,7 +9,7 @@ import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { BUNDLED_DATA_DIR } from '../src/ingest/read-data-dir.ts';
 import { loadGraph } from '../src/load-graph.ts';
 import { schema } from '../src/schema/index.ts';
-import { createTalkGraphServer, type TalkGraphYoga } from '../src/server/create-yoga.ts';
+import { createTalkGraphServer, type TalkGraphYoga } from '../src/server/create-talk-graph-server.ts';
 import { serverConfigFromEnv } from '../src/server/server-config.ts';
 import { ROOT, execute, graphOf, postSourcesIn } from './helpers.ts';
 

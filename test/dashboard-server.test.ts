@@ -89,7 +89,7 @@ describe('useDashboard (src/server/dashboard-plugin.ts)', () => {
     expect(await response.text()).toContain('npm run web:build');
   });
 
-  it('is wired into the Talk Graph server (create-yoga.ts)', async () => {
+  it('is wired into the Talk Graph server (create-talk-graph-server.ts)', async () => {
     const response = await yogaOf(graphOf([seedSource()])).fetch('http://localhost/speakers/liz-rice');
     // 200 with the real build, 503 before `npm run web:build`: either way the dashboard answered.
     expect([200, 503]).toContain(response.status);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { schema } from '../src/schema/index.ts';
-import { createTalkGraphServer } from '../src/server/create-yoga.ts';
+import { createTalkGraphServer } from '../src/server/create-talk-graph-server.ts';
 import { installGracefulShutdown } from '../src/server/graceful-shutdown.ts';
 import { createJsonLogger } from '../src/server/json-logger.ts';
 import { graphOf, seedSource } from './helpers.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { schema } from '../src/schema/index.ts';
-import { createTalkGraphYoga } from '../src/server/create-yoga.ts';
+import { createTalkGraphYoga } from '../src/server/create-talk-graph-server.ts';
 import { execute, graphOf, seedSource } from './helpers.ts';
 
 /** Reads server-sent events from a streamed response, one `data:` payload at a time. */

@@ -3,7 +3,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { describe, expect, it } from 'vitest';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { schema } from '../src/schema/index.ts';
-import { createTalkGraphServer } from '../src/server/create-yoga.ts';
+import { createTalkGraphServer } from '../src/server/create-talk-graph-server.ts';
 import { EXAMPLE_QUERIES } from '../src/server/example-queries.ts';
 import { encodingFor } from '../src/server/graphiql-asset-plugin.ts';
 import { graphOf, seedSource } from './helpers.ts';

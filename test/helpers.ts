@@ -9,7 +9,7 @@ import type { PostSource } from '../src/ingest/read-post-file.ts';
 import { BUNDLED_DATA_DIR } from '../src/ingest/read-data-dir.ts';
 import { parseReferenceData, type ReferenceKind } from '../src/ingest/reference-data.ts';
 import { schema } from '../src/schema/index.ts';
-import { createTalkGraphYoga, type TalkGraphYoga } from '../src/server/create-yoga.ts';
+import { createTalkGraphYoga, type TalkGraphYoga } from '../src/server/create-talk-graph-server.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const SEED_FILE = 'posts/2023-04-03-cilium-kubecon-eu-2023-talks.md';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { schema } from '../src/schema/index.ts';
 import { parseCorsOrigins } from '../src/server/cors-policy.ts';
-import { createTalkGraphYoga, type YogaOptions } from '../src/server/create-yoga.ts';
+import { createTalkGraphYoga, type YogaOptions } from '../src/server/create-talk-graph-server.ts';
 import { ifNoneMatchHits, parseCacheMaxAge } from '../src/server/http-cache-plugin.ts';
 import { graphOf, seedSource } from './helpers.ts';
 import { inventedSource } from './support/invented-post.ts';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { schema } from '../src/schema/index.ts';
 import { ResponseCache } from '../src/server/response-cache.ts';
-import { createTalkGraphServer, createTalkGraphYoga } from '../src/server/create-yoga.ts';
+import { createTalkGraphServer, createTalkGraphYoga } from '../src/server/create-talk-graph-server.ts';
 import { serverConfigFromEnv } from '../src/server/server-config.ts';
 import { graphOf, seedSource } from './helpers.ts';
 

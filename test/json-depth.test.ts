@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { schema } from '../src/schema/index.ts';
-import { createTalkGraphServer, type TalkGraphYoga } from '../src/server/create-yoga.ts';
+import { createTalkGraphServer, type TalkGraphYoga } from '../src/server/create-talk-graph-server.ts';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../src/server/json-depth-limit-plugin.ts';
 import { createJsonLogger } from '../src/server/json-logger.ts';
 import { serverConfigFromEnv } from '../src/server/server-config.ts';

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { LiveData } from '../src/live-data.ts';
 import { schema } from '../src/schema/index.ts';
-import { createTalkGraphYoga } from '../src/server/create-yoga.ts';
+import { createTalkGraphYoga } from '../src/server/create-talk-graph-server.ts';
 import { execute } from './helpers.ts';
 
 // Issue 13 item 8: a broken file keeps its last good version, and the broken version's own errors

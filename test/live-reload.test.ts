@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { LiveData, type ReloadResult } from '../src/live-data.ts';
 import { schema } from '../src/schema/index.ts';
-import { createTalkGraphYoga } from '../src/server/create-yoga.ts';
+import { createTalkGraphYoga } from '../src/server/create-talk-graph-server.ts';
 import { execute, ROOT, SEED_FILE } from './helpers.ts';
 
 const seedText = readFileSync(path.join(ROOT, 'data', SEED_FILE), 'utf8');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_QUERIES, requestBody } from './support/bench-queries.ts';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { schema } from '../src/schema/index.ts';
-import { createTalkGraphServer, type TalkGraphServer } from '../src/server/create-yoga.ts';
+import { createTalkGraphServer, type TalkGraphServer } from '../src/server/create-talk-graph-server.ts';
 import { createJsonLogger } from '../src/server/json-logger.ts';
 import { serverConfigFromEnv } from '../src/server/server-config.ts';
 import { shortcutSafe, unsafeForShortcuts } from '../src/server/shortcut-safety.ts';

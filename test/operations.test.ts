@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
 import type { KnowledgeGraph } from '../src/graph/knowledge-graph.ts';
 import { schema } from '../src/schema/index.ts';
-import { createTalkGraphYoga, type TalkGraphYoga } from '../src/server/create-yoga.ts';
+import { createTalkGraphYoga, type TalkGraphYoga } from '../src/server/create-talk-graph-server.ts';
 import { createJsonLogger } from '../src/server/json-logger.ts';
 import { serverConfigFromEnv } from '../src/server/server-config.ts';
 import { graphOf, seedSource } from './helpers.ts';

@@ -8,7 +8,7 @@ import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { BUNDLED_DATA_DIR } from '../src/ingest/read-data-dir.ts';
 import { loadGraph } from '../src/load-graph.ts';
 import { schema } from '../src/schema/index.ts';
-import { createTalkGraphServer } from '../src/server/create-yoga.ts';
+import { createTalkGraphServer } from '../src/server/create-talk-graph-server.ts';
 import { EXAMPLE_QUERIES } from '../src/server/example-queries.ts';
 import { loadPersistedDocuments } from '../src/server/persisted-documents-plugin.ts';
 import { serverConfigFromEnv } from '../src/server/server-config.ts';
@@ -195,6 +195,8 @@ describe('PERSISTED_ONLY=true', () => {
       ScheduleDays: { event: 'kubecon-eu-2023' },
       ScheduleDay: { event: 'kubecon-eu-2023', date: '2023-04-21' },
       Clashes: { organization: 'isovalent', speaker: 'liz-rice', withOrganization: true, withSpeaker: true },
+      ChipSuggestions: { filter: { day: ['FRIDAY'] }, organization: true, speaker: false, topic: true, event: false },
+      DiagnosticsPage: { forward: true },
     };
     const operations = Object.entries(generated).filter(([name]) => name.endsWith('Document'));
     expect(operations.length).toBeGreaterThanOrEqual(10);

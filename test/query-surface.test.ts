@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TalkGraphYoga } from '../src/server/create-yoga.ts';
+import type { TalkGraphYoga } from '../src/server/create-talk-graph-server.ts';
 import { execute, graphOf, seedSource, yogaOf } from './helpers.ts';
 
 // Issue 3 on the seed post alone. Expected sets are read off the post, not computed by the code under test.

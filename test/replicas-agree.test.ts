@@ -3,7 +3,7 @@ import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { BUNDLED_DATA_DIR } from '../src/ingest/read-data-dir.ts';
 import { loadGraph } from '../src/load-graph.ts';
 import { schema } from '../src/schema/index.ts';
-import { createTalkGraphYoga, type TalkGraphYoga } from '../src/server/create-yoga.ts';
+import { createTalkGraphYoga, type TalkGraphYoga } from '../src/server/create-talk-graph-server.ts';
 import { decodeSnapshot, encodeSnapshot } from '../src/snapshot/snapshot-file.ts';
 import { CORPUS, corpusPresent } from './support/corpus.ts';
 

@@ -10,7 +10,7 @@ import { GraphHolder } from '../../src/graph/graph-holder.ts';
 import { collectLoadingGarbage, loadGraph } from '../../src/load-graph.ts';
 import { schema } from '../../src/schema/index.ts';
 import { parseCorsOrigins } from '../../src/server/cors-policy.ts';
-import { createTalkGraphServer } from '../../src/server/create-yoga.ts';
+import { createTalkGraphServer } from '../../src/server/create-talk-graph-server.ts';
 import { parseCacheMaxAge } from '../../src/server/http-cache-plugin.ts';
 import { createJsonLogger } from '../../src/server/json-logger.ts';
 import { serverConfigFromEnv } from '../../src/server/server-config.ts';

@@ -59,7 +59,7 @@ export function useBodyLimit(maxBytes: number): Plugin {
 export const CONTENT_LENGTH = /^\d+$/;
 
 /**
- * The header check of Yoga's own body limit (`maxRequestBodySize`), which create-yoga.ts turns off
+ * The header check of Yoga's own body limit (`maxRequestBodySize`), which create-talk-graph-server.ts turns off
  * because useBodyLimit already enforces the byte limit: Yoga's version streamed every body a second
  * time through a TransformStream (and a stream pipeline that builds an AbortSignal and an
  * AbortError per request). Same answers, same place (after every plugin's request-parse hook, so
