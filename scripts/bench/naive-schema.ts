@@ -46,7 +46,7 @@ function naiveRelations(graph: KnowledgeGraph): RelationLoaders {
       const entity = graph.entity(kind, id);
       return entity && 'talkIds' in entity ? entity.talkIds : [];
     };
-    loaders[relation] = { load: async (id: string) => one(id), loadMany: async (ids: readonly string[]) => ids.map(one) };
+    loaders[relation] = { prime: () => {}, loadMany: (ids: readonly string[]) => ids.map(one) };
   }
   return loaders as RelationLoaders;
 }
@@ -54,8 +54,9 @@ function naiveRelations(graph: KnowledgeGraph): RelationLoaders {
 /**
  * The real schema rebuilt (a fresh copy from the same Pothos builder; the served schema is not
  * touched) with every DataLoader bypassed: fields that return Talk, Speaker, Organization, Topic,
- * Event or Post look each id up on their own, and the per-request relation loaders are replaced by
- * per-owner lookups. For the benchmark's "naive resolvers" variant only.
+ * Event or Post look each id up on their own, the per-request relation loaders are replaced by
+ * per-owner lookups, and the level batching is off (`ctx.levels` null: every field resolves parent by
+ * parent). For the benchmark's "naive resolvers" variant only.
  */
 export function buildNaiveSchema(): GraphQLSchema {
   const schema = builder.toSchema();
@@ -80,6 +81,7 @@ export function buildNaiveSchema(): GraphQLSchema {
     field.resolve = (parent, args, ctx: GraphContext & { naive?: true }, info) => {
       if (!ctx.naive) {
         ctx.relations = naiveRelations(ctx.graph);
+        ctx.levels = null;
         ctx.naive = true;
       }
       return resolve(parent, args, ctx, info);

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { Correction } from '../graph/ask/ask-types.ts';
 import { AskError, MAX_QUESTION_LENGTH, interpretQuestion, type AskAlternative, type AskInterpretation } from '../graph/ask/interpret-question.ts';
 import { builder } from './builder.ts';
+import type { GraphContext } from './context.ts';
 import { talkConnectionField } from './talk-connection.ts';
 import { selectTalks } from '../graph/talk-query.ts';
 
@@ -47,7 +48,7 @@ const AnswerRef = builder.objectRef<AskInterpretation>('Answer').implement({
     talks: talkConnectionField(
       t,
       'The talks that answer the question (those matching `filter`), further filtered, ordered and paged by the arguments.',
-      (answer: AskInterpretation, ctx) => selectTalks(ctx.graph, answer.filter),
+      (answer: AskInterpretation, ctx: GraphContext) => selectTalks(ctx.graph, answer.filter),
     ),
   }),
 });

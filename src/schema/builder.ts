@@ -1,6 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
+import './level-batch-plugin.ts';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { GraphContext } from './context.ts';
 import { fieldComplexity } from './field-complexity.ts';
@@ -17,7 +18,8 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
 }>({
-  plugins: [RelayPlugin, DataloaderPlugin, ComplexityPlugin],
+  // levelBatch first: it wraps every other plugin's resolvers (see level-batch-plugin.ts).
+  plugins: ['levelBatch', RelayPlugin, DataloaderPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
   // Field costs for the query cost limit; the limit itself is checked in src/server/cost-limit-plugin.ts.
   complexity: { fieldComplexity },

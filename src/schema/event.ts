@@ -4,7 +4,6 @@ import { addListQuery, namedConnection } from './list-connection.ts';
 import { EventRef } from './refs.ts';
 import { LocalDateScalar } from './scalars.ts';
 import { talkConnectionField } from './talk-connection.ts';
-import { talksOf } from './talks-of.ts';
 
 EventRef.implement({
   description: 'A conference or a co-located event, with where and in which time zone it happens.',
@@ -28,9 +27,10 @@ EventRef.implement({
           .filter((other) => other.parentId === e.id)
           .map((other) => other.id),
     }),
-    talks: talkConnectionField(t, 'Talks of this event and its co-located events.', (event: { id: string }, ctx) =>
-      talksOf(ctx, 'talksOfEvent', [...ctx.graph.eventScope(event.id)]),
-    ),
+    talks: talkConnectionField(t, 'Talks of this event and its co-located events.', {
+      name: 'talksOfEvent',
+      owners: (event: { id: string }, ctx) => [...ctx.graph.eventScope(event.id)],
+    }),
   }),
 });
 

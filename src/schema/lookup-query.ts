@@ -5,7 +5,7 @@ type NamedKind = 'speaker' | 'organization' | 'topic' | 'event';
 
 /**
  * Adds `Query.<kind>(slug:)`: one object found by slug, name or alias (case and accents ignored),
- * null when nothing matches. It returns the id; the type's loader fetches the object.
+ * null when nothing matches. It returns the object itself (one lookup, no loader promise to wait for).
  */
 // biome-ignore lint/suspicious/noExplicitAny: Pothos object refs of every shape are passed here
 export function addLookupQuery(kind: NamedKind, ref: ObjectRef<any, any>, description: string, argDescription: string): void {
@@ -15,7 +15,10 @@ export function addLookupQuery(kind: NamedKind, ref: ObjectRef<any, any>, descri
       nullable: true,
       description,
       args: { slug: t.arg.string({ required: true, description: argDescription }) },
-      resolve: (_root, args, ctx) => ctx.graph.resolveName(kind, args.slug),
+      resolve: (_root, args, ctx) => {
+        const id = ctx.graph.resolveName(kind, args.slug);
+        return id === null ? null : ((ctx.graph.entity(kind, id) ?? null) as never);
+      },
     }),
   );
 }

@@ -4,7 +4,7 @@ import { addListQuery, byName, compareByName, namedConnection, pageOf } from './
 import { OrganizationRef, SpeakerRef, TopicRef } from './refs.ts';
 import { SpeakerConnectionRef } from './speaker.ts';
 import { talkConnectionField } from './talk-connection.ts';
-import { talksOf } from './talks-of.ts';
+import { primeTalksOf, talksOf } from './talks-of.ts';
 import type { Speaker, Topic } from '../domain/types.ts';
 import { organizationTopics, type Weighted } from '../graph/relations.ts';
 import { clashingPairs } from '../graph/schedule.ts';
@@ -38,9 +38,10 @@ OrganizationRef.implement({
     parallelTalks: t.field({
       type: [ClashRef],
       description: "Pairs of this organization's talks that run at the same time (its people cannot be in both).",
-      resolve: async (org, _args, ctx) => clashingPairs(ctx.graph, await talksOf(ctx, 'talksOfOrganization', [org.id])),
+      extensions: primeTalksOf('talksOfOrganization', (org: { id: string }) => [org.id]),
+      resolve: (org, _args, ctx) => clashingPairs(ctx.graph, talksOf(ctx, 'talksOfOrganization', [org.id])),
     }),
-    talks: talkConnectionField(t, 'Talks with a speaker from this organization.', (org: { id: string }, ctx) => talksOf(ctx, 'talksOfOrganization', [org.id])),
+    talks: talkConnectionField(t, 'Talks with a speaker from this organization.', { name: 'talksOfOrganization', owners: (org: { id: string }) => [org.id] }),
   }),
 });
 

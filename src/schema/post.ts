@@ -5,7 +5,6 @@ import { addListQuery, namedConnection } from './list-connection.ts';
 import { EventRef, PostRef } from './refs.ts';
 import { LocalDateScalar } from './scalars.ts';
 import { talkConnectionField } from './talk-connection.ts';
-import { talksOf } from './talks-of.ts';
 
 PostRef.implement({
   description: 'One source file: a blog post that lists talks (or, for some, none).',
@@ -19,7 +18,7 @@ PostRef.implement({
     tags: t.exposeStringList('tags', { description: 'Tags from the front matter.' }),
     event: t.field({ type: EventRef, nullable: true, description: 'The event the post is about, when it names one.', resolve: (p) => p.eventId }),
     diagnostics: t.field({ type: [DiagnosticRef], description: 'What the ingest noticed in this post.', resolve: (p) => p.diagnostics }),
-    talks: talkConnectionField(t, 'Talks read from this post.', (post: { id: string }, ctx) => talksOf(ctx, 'talksOfPost', [post.id])),
+    talks: talkConnectionField(t, 'Talks read from this post.', { name: 'talksOfPost', owners: (post: { id: string }) => [post.id] }),
   }),
 });
 

@@ -7,7 +7,7 @@ import { ClashRef } from './clash.ts';
 import { byName, namedConnection, pageOf } from './list-connection.ts';
 import { OrganizationRef, SpeakerRef } from './refs.ts';
 import { talkConnectionField } from './talk-connection.ts';
-import { talksOf } from './talks-of.ts';
+import { primeTalksOf, talksOf } from './talks-of.ts';
 import { foldKey } from '../domain/text.ts';
 
 SpeakerRef.implement({
@@ -26,9 +26,10 @@ SpeakerRef.implement({
     doubleBookings: t.field({
       type: [ClashRef],
       description: "Pairs of this speaker's talks that run at the same time.",
-      resolve: async (speaker, _args, ctx) => clashingPairs(ctx.graph, await talksOf(ctx, 'talksOfSpeaker', [speaker.id])),
+      extensions: primeTalksOf('talksOfSpeaker', (speaker: { id: string }) => [speaker.id]),
+      resolve: (speaker, _args, ctx) => clashingPairs(ctx.graph, talksOf(ctx, 'talksOfSpeaker', [speaker.id])),
     }),
-    talks: talkConnectionField(t, "The speaker's talks.", (speaker: { id: string }, ctx) => talksOf(ctx, 'talksOfSpeaker', [speaker.id])),
+    talks: talkConnectionField(t, "The speaker's talks.", { name: 'talksOfSpeaker', owners: (speaker: { id: string }) => [speaker.id] }),
   }),
 });
 

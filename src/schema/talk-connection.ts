@@ -3,12 +3,13 @@ import type { Talk } from '../domain/types.ts';
 import type { KnowledgeGraph } from '../graph/knowledge-graph.ts';
 import { FilterError, type TalkFilter } from '../graph/talk-filter.ts';
 import { builder } from './builder.ts';
-import type { GraphContext } from './context.ts';
+import type { GraphContext, RelationName } from './context.ts';
 import { TalkFacetsRef } from './facets.ts';
 import { paginate, paginateList, type PageArgs } from './paginate.ts';
 import { compileTalkFilter, evaluatePlan, positionsOfTalks } from '../graph/talk-query.ts';
 import { indexOfPosition, type Positions } from '../graph/talk-postings.ts';
 import { TalkRef } from './refs.ts';
+import { primeTalksOf, talksOf } from './talks-of.ts';
 import { DateTimeScalar, LocalDateScalar, LocalTimeScalar, TalkKindEnum, WeekdayEnum } from './scalars.ts';
 
 const DateRangeInput = builder.inputType('DateRange', {
@@ -161,13 +162,26 @@ function orderTalks(graph: KnowledgeGraph, selected: Positions, args: TalkListAr
 // biome-ignore lint/suspicious/noExplicitAny: a field builder of any parent type
 type AnyFieldBuilder = PothosSchemaTypes.FieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<any>, any, 'Object'>;
 
-/** Builds a talk connection field: filter, orderBy and strict arguments plus Relay paging. */
+/** The talks a connection starts from: the lists of a relation for the owners of its parent (a speaker, an event's scope …). */
+export interface TalkRelation<Parent> {
+  name: RelationName;
+  owners: (parent: Parent, ctx: GraphContext) => readonly string[];
+}
+
+/**
+ * Builds a talk connection field: filter, orderBy and strict arguments plus Relay paging. `from` is a
+ * relation (the lists of every parent of a level are then loaded in one batch, primeTalksOf, and each
+ * parent's connection resolved synchronously), a function giving the candidate talks, or null for every talk.
+ */
 export function talkConnectionField<Parent>(
   // biome-ignore lint/suspicious/noExplicitAny: the field builder of any parent type (narrowed to AnyFieldBuilder below)
   t: any,
   description: string,
-  candidates: (parent: Parent, ctx: GraphContext) => Promise<readonly Talk[] | null> | readonly Talk[] | null,
+  from: TalkRelation<Parent> | ((parent: Parent, ctx: GraphContext) => readonly Talk[]) | null,
 ) {
+  const relation = from && typeof from === 'object' ? from : null;
+  const candidates = (parent: Parent, ctx: GraphContext): readonly Talk[] | null =>
+    relation ? talksOf(ctx, relation.name, relation.owners(parent, ctx)) : typeof from === 'function' ? from(parent, ctx) : null;
   const f = t as AnyFieldBuilder;
   return f.connection(
     {
@@ -182,8 +196,8 @@ export function talkConnectionField<Parent>(
           description: 'Reject unknown organization/speaker/topic/event values with an error instead of matching nothing.',
         }),
       },
-      resolve: async (parent: Parent, args: unknown, ctx: GraphContext) =>
-        resolveTalkConnection(ctx.graph, await candidates(parent, ctx), args as TalkListArgs),
+      extensions: relation ? primeTalksOf(relation.name, relation.owners) : undefined,
+      resolve: (parent: Parent, args: unknown, ctx: GraphContext) => resolveTalkConnection(ctx.graph, candidates(parent, ctx), args as TalkListArgs),
     },
     TalkConnectionRef,
   );

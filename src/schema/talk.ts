@@ -102,7 +102,7 @@ const RelatedTalkRef = builder.objectRef<RelatedTalk>('RelatedTalk').implement({
   }),
 });
 
-builder.queryField('talks', (t) => talkConnectionField(t, 'Talks, filtered, ordered (start time by default) and paged.', () => null));
+builder.queryField('talks', (t) => talkConnectionField(t, 'Talks, filtered, ordered (start time by default) and paged.', null));
 
 builder.queryField('talk', (t) =>
   t.field({

@@ -1,13 +1,13 @@
 import type { Talk } from '../domain/types.ts';
 import type { GraphContext, RelationName } from './context.ts';
+import { LEVEL_PREFETCH } from './level-batch-plugin.ts';
 
-/** Loads the talks of several owners in one batch and returns them de-duplicated. */
-export async function talksOf(ctx: GraphContext, relation: RelationName, ownerIds: readonly string[]): Promise<Talk[]> {
-  const lists = await ctx.relations[relation].loadMany(ownerIds);
+/** The talks of several owners (from the request's relation cache), de-duplicated. */
+export function talksOf(ctx: GraphContext, relation: RelationName, ownerIds: readonly string[]): Talk[] {
+  const lists = ctx.relations[relation].loadMany(ownerIds);
   const seen = new Set<string>();
   const talks: Talk[] = [];
   for (const list of lists) {
-    if (list instanceof Error) throw list;
     for (const id of list) {
       const talk = seen.has(id) ? undefined : ctx.graph.talk(id);
       seen.add(id);
@@ -15,4 +15,14 @@ export async function talksOf(ctx: GraphContext, relation: RelationName, ownerId
     }
   }
   return talks;
+}
+
+/**
+ * Field extensions that load, once per level, the relation's lists for the owners of every parent
+ * of the batch (see level-batches.ts), so each parent's `talksOf` is then a cache read.
+ */
+export function primeTalksOf<Parent>(relation: RelationName, owners: (parent: Parent, ctx: GraphContext) => readonly string[]) {
+  return {
+    [LEVEL_PREFETCH]: (parents: readonly Parent[], ctx: GraphContext) => ctx.relations[relation].prime(parents.flatMap((p) => owners(p, ctx))),
+  };
 }

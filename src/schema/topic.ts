@@ -4,7 +4,6 @@ import { addLookupQuery } from './lookup-query.ts';
 import { addListQuery, compareByName, namedConnection } from './list-connection.ts';
 import { TopicRef } from './refs.ts';
 import { talkConnectionField } from './talk-connection.ts';
-import { talksOf } from './talks-of.ts';
 
 TopicRef.implement({
   description: 'A subject from the keyword taxonomy (data/topics.yaml). Topics nest: Tetragon ⊂ Cilium ⊂ eBPF.',
@@ -25,9 +24,10 @@ TopicRef.implement({
         return args.first !== null && args.first !== undefined ? related.slice(0, Math.max(0, args.first)) : related;
       },
     }),
-    talks: talkConnectionField(t, 'Talks tagged with this topic or, by default, one of its subtopics.', (topic: { id: string }, ctx) =>
-      talksOf(ctx, 'talksOfTopic', [...ctx.graph.topicScope(topic.id)]),
-    ),
+    talks: talkConnectionField(t, 'Talks tagged with this topic or, by default, one of its subtopics.', {
+      name: 'talksOfTopic',
+      owners: (topic: { id: string }, ctx) => [...ctx.graph.topicScope(topic.id)],
+    }),
   }),
 });
 
