@@ -29,7 +29,11 @@ const TALK_ATTRIBUTES: Record<TalkAttribute, (talk: Talk) => ReadonlyArray<strin
 export interface PrebuiltIndexes {
   talkIndex: TextIndexState;
   postings: Record<TalkAttribute, PostingListsState>;
+  /** The name indexes as [folded names, ids] (folding every alias of 20,000 speakers is not free). */
+  names: Record<NamedKind, [string[], string[]]>;
 }
+
+type NamedKind = 'speaker' | 'organization' | 'topic' | 'event';
 
 function byId<T extends { id: string }>(items: readonly T[]): ReadonlyMap<string, T> {
   return new Map(items.map((item) => [item.id, item]));
@@ -45,6 +49,12 @@ function nameIndex(items: ReadonlyArray<{ id: string; name: string; aliases?: st
     }
   }
   return index;
+}
+
+function mapOf([keys, values]: [string[], string[]]): ReadonlyMap<string, string> {
+  const map = new Map<string, string>();
+  for (let i = 0; i < keys.length; i++) map.set(keys[i]!, values[i]!);
+  return map;
 }
 
 /** Aliases of an event that no other event shares ("KubeCon EU" names every edition, so it resolves none). */
@@ -68,7 +78,7 @@ export class KnowledgeGraph {
   private readonly topics: ReadonlyMap<string, Topic>;
   private readonly events: ReadonlyMap<string, Event>;
   private readonly posts: ReadonlyMap<string, Post>;
-  private readonly names: Record<'speaker' | 'organization' | 'topic' | 'event', ReadonlyMap<string, string>>;
+  private readonly names: Record<NamedKind, ReadonlyMap<string, string>>;
   private readonly talkOrder: ReadonlyMap<string, number>;
   private readonly topicDescendants = new Map<string, ReadonlySet<string>>();
   private readonly eventDescendants = new Map<string, ReadonlySet<string>>();
@@ -96,12 +106,20 @@ export class KnowledgeGraph {
     const talkOrder = new Map<string, number>();
     for (let i = 0; i < data.talks.length; i++) talkOrder.set(data.talks[i]!.id, i);
     this.talkOrder = talkOrder;
-    this.names = {
-      speaker: nameIndex(data.speakers),
-      organization: nameIndex(data.organizations),
-      topic: nameIndex(data.topics),
-      event: nameIndex(data.events.map((e) => ({ ...e, aliases: uniqueAliases(data.events, e) }))),
-    };
+    const savedNames = prebuilt.names;
+    this.names = savedNames
+      ? {
+          speaker: mapOf(savedNames.speaker),
+          organization: mapOf(savedNames.organization),
+          topic: mapOf(savedNames.topic),
+          event: mapOf(savedNames.event),
+        }
+      : {
+          speaker: nameIndex(data.speakers),
+          organization: nameIndex(data.organizations),
+          topic: nameIndex(data.topics),
+          event: nameIndex(data.events.map((e) => ({ ...e, aliases: uniqueAliases(data.events, e) }))),
+        };
     for (const topic of data.topics)
       this.topicDescendants.set(
         topic.id,
@@ -165,7 +183,8 @@ export class KnowledgeGraph {
     const postings = Object.fromEntries(
       (Object.keys(TALK_ATTRIBUTES) as TalkAttribute[]).map((attribute) => [attribute, this.postings[attribute].toState()]),
     ) as Record<TalkAttribute, PostingListsState>;
-    return { talkIndex: this.talkIndex.toState(), postings };
+    const names = Object.fromEntries(Object.entries(this.names).map(([kind, map]) => [kind, [[...map.keys()], [...map.values()]]])) as PrebuiltIndexes['names'];
+    return { talkIndex: this.talkIndex.toState(), postings, names };
   }
 
   /** The graph's instance of a derived index, built on first use. */

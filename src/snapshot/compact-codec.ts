@@ -8,8 +8,11 @@
  *   one object literal compiled for it, so they get their final hidden class at once;
  * - typed arrays are raw little-endian bytes, copied into place (no per-element work).
  *
- * Layout: `strings` (count, then each string's UTF-8 byte length, then their bytes), `shapes` (count,
- * then each shape's key count and key string numbers), then one value. Integers are LEB128 varints.
+ * Layout: `strings` (count; each string's byte length × 2, + 1 when it is UTF-8; the Latin-1 strings'
+ * bytes; the others' UTF-8 bytes), `shapes` (count, then each shape's key count and key string
+ * numbers), then one value. Integers are LEB128 varints. The Latin-1 strings (nearly all of them) are
+ * decoded as one string and sliced from it: V8 keeps a slice as a small reference to that one string
+ * (held outside the collected heap when it is large), so the collector copies no text around.
  * The same value gives the same bytes: strings and shapes are numbered in the order they are first met.
  */
 
@@ -84,12 +87,20 @@ class ByteWriter {
     return written;
   }
 
+  latin1(text: string): number {
+    this.reserve(text.length);
+    const written = this.bytes.write(text, this.length, 'latin1');
+    this.length += written;
+    return written;
+  }
+
   result(): Buffer {
     return this.bytes.subarray(0, this.length);
   }
 }
 
 const MAX_INT = 2 ** 52;
+const LATIN1 = /^[\u0000-\u00ff]*$/;
 
 /** The encoding of `value` (see the module comment). Throws on values it cannot encode (functions, Maps, class instances …). */
 export function encodeCompact(value: unknown): Buffer {
@@ -147,9 +158,16 @@ export function encodeCompact(value: unknown): Buffer {
   write(value);
   const head = new ByteWriter();
   head.varint(strings.size);
-  const texts = new ByteWriter();
-  for (const text of strings.keys()) head.varint(texts.utf8(text));
-  head.raw(texts.result());
+  const latin1 = new ByteWriter();
+  const utf8 = new ByteWriter();
+  for (const text of strings.keys()) {
+    if (LATIN1.test(text)) head.varint(latin1.latin1(text) * 2);
+    else head.varint(utf8.utf8(text) * 2 + 1);
+  }
+  head.varint(latin1.length);
+  head.raw(latin1.result());
+  head.varint(utf8.length);
+  head.raw(utf8.result());
   head.varint(shapeKeys.length);
   for (const keys of shapeKeys) {
     head.varint(keys.length);
@@ -180,15 +198,30 @@ export function decodeCompact(bytes: Buffer): unknown {
   };
 
   const stringCount = count(bytes.length, 'a string table');
-  const lengths = new Array<number>(stringCount);
+  const lengths = new Float64Array(stringCount);
   for (let i = 0; i < stringCount; i++) lengths[i] = varint();
+  const latin1Bytes = varint();
+  const latin1End = at + latin1Bytes;
+  if (latin1End > bytes.length) throw new RangeError('unexpected end of data');
+  const latin1 = bytes.toString('latin1', at, latin1End);
+  at = latin1End;
+  const utf8Bytes = varint();
+  const utf8End = at + utf8Bytes;
+  if (utf8End > bytes.length) throw new RangeError('unexpected end of data');
+  let utf8At = at;
   const strings = new Array<string>(stringCount);
+  let latin1At = 0;
   for (let i = 0; i < stringCount; i++) {
-    const end = at + lengths[i]!;
-    if (end > bytes.length) throw new RangeError('unexpected end of data');
-    strings[i] = bytes.toString('utf8', at, end);
-    at = end;
+    const length = Math.floor(lengths[i]! / 2);
+    if (lengths[i]! % 2 === 0) {
+      if (latin1At + length > latin1.length) throw new RangeError('a string runs past its table');
+      strings[i] = latin1.slice(latin1At, (latin1At += length));
+    } else {
+      if (utf8At + length > utf8End) throw new RangeError('a string runs past its table');
+      strings[i] = bytes.toString('utf8', utf8At, (utf8At += length));
+    }
   }
+  at = utf8End;
   const string = (): string => {
     const id = varint();
     if (id >= stringCount) throw new RangeError(`no string ${id}`);
