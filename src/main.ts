@@ -77,7 +77,8 @@ async function main(): Promise<void> {
   const live = values.watch ? new LiveData([dataDir], graphs) : null;
   const loaded = values.snapshot !== undefined ? await readSnapshotOrExit(values.snapshot) : live ? await live.reload() : await loadGraph([dataDir]);
   graphs.swap(loaded.graph);
-  collectLoadingGarbage();
+  // A snapshot leaves little garbage but its file's bytes (outside the heap): a full collection would only delay ready.
+  if (values.snapshot === undefined) collectLoadingGarbage();
   const summary = (result: { graph: KnowledgeGraph; diagnostics: readonly Diagnostic[]; postCount: number }) => ({
     posts: result.postCount,
     talks: result.graph.allTalks().length,

@@ -67,6 +67,14 @@ describe('graph snapshots', () => {
       for (const value of values) if (value) expect(graph.talkPostings(attribute).get(value)).toEqual(loaded.graph.talkPostings(attribute).get(value));
     }
     expect(graph.talkPostings('topic').get('cilium').length).toBeGreaterThan(0);
+    for (const kind of ['speaker', 'organization', 'topic', 'event'] as const) {
+      const named = { speaker: graph.allSpeakers(), organization: graph.allOrganizations(), topic: graph.allTopics(), event: graph.allEvents() }[kind];
+      for (const { id, name, ...rest } of named) {
+        const aliases = [...((rest as { aliases?: string[] }).aliases ?? []), ...((rest as { keywords?: string[] }).keywords ?? [])];
+        for (const value of [id, name, name.toUpperCase(), ...aliases]) expect(graph.resolveName(kind, value)).toBe(loaded.graph.resolveName(kind, value));
+      }
+      expect(graph.resolveName(kind, named[0]!.name)).not.toBeNull();
+    }
   });
 
   it('are the same bytes for the same posts (two separate loads)', async () => {
