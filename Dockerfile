@@ -4,7 +4,7 @@
 # No Docker engine in CI: scripts/container-dry-run.ts performs these same steps (it reads this
 # file) into a temporary folder and starts the result; test/container-dry-run.test.ts runs it.
 
-# 1. Runtime dependencies only (tsx runs the TypeScript sources; no build step).
+# 1. Runtime dependencies only (Node.js 24 runs the TypeScript sources; no build step).
 FROM node:24-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -26,7 +26,11 @@ COPY package.json tsconfig.json ./
 COPY src ./src
 COPY data ./data
 COPY --from=snapshot /app/graph.snap ./graph.snap
+# Node's compile cache (type-stripped and compiled modules), filled here by loading every module once
+# (--help exits after the imports): a replica then starts without compiling its ~600 modules again.
+ENV NODE_COMPILE_CACHE=.node-compile-cache
+RUN node src/main.ts --help > /dev/null
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/ready').then((r) => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "--expose-gc", "--import", "tsx", "src/main.ts", "--snapshot", "graph.snap"]
+CMD ["node", "--expose-gc", "src/main.ts", "--snapshot", "graph.snap"]
