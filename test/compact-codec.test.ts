@@ -6,7 +6,15 @@ const SAMPLE = {
   title: 'Kapuścińska on eBPF — 観測 🐝',
   numbers: [0, 1, -1, 127, 128, -129, 2 ** 31, -(2 ** 40), 2 ** 52 + 1, 0.5, -0, Number.NaN, Number.POSITIVE_INFINITY],
   flags: [true, false, null, undefined],
-  nested: { list: [{ a: 1, b: 'x' }, { a: 2, b: 'y' }, { b: 'z', a: 3 }], empty: {}, none: [] },
+  nested: {
+    list: [
+      { a: 1, b: 'x' },
+      { a: 2, b: 'y' },
+      { b: 'z', a: 3 },
+    ],
+    empty: {},
+    none: [],
+  },
   typed: { i32: Int32Array.from([1, -2, 2 ** 31 - 1]), u8: Uint8Array.from([0, 255]), u16: Uint16Array.from([65535]), f64: Float64Array.from([0.1]) },
   '1': 'an integer-like key comes first',
 };

@@ -115,7 +115,7 @@ export class PostingLists {
   /** The lists saved by toState() (no talk is looked at). */
   static fromState(state: PostingListsState): PostingLists {
     const lists = new Map<string, Positions>();
-    state.values.forEach((value, i) => lists.set(value, state.positions.subarray(state.start[i]!, state.start[i + 1]!)));
+    for (let i = 0; i < state.values.length; i++) lists.set(state.values[i]!, state.positions.subarray(state.start[i]!, state.start[i + 1]!));
     return new PostingLists(lists);
   }
 
@@ -123,9 +123,9 @@ export class PostingLists {
   toState(): PostingListsState {
     const values = [...this.lists.keys()];
     const start = new Int32Array(values.length + 1);
-    values.forEach((value, i) => (start[i + 1] = start[i]! + this.lists.get(value)!.length));
+    for (let i = 0; i < values.length; i++) start[i + 1] = start[i]! + this.lists.get(values[i]!)!.length;
     const positions = new Int32Array(start[values.length]!);
-    values.forEach((value, i) => positions.set(this.lists.get(value)!, start[i]!));
+    for (let i = 0; i < values.length; i++) positions.set(this.lists.get(values[i]!)!, start[i]!);
     return { values, start, positions };
   }
 

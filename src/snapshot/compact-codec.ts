@@ -100,7 +100,11 @@ class ByteWriter {
 }
 
 const MAX_INT = 2 ** 52;
-const LATIN1 = /^[\u0000-\u00ff]*$/;
+
+function isLatin1(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
+  return true;
+}
 
 /** The encoding of `value` (see the module comment). Throws on values it cannot encode (functions, Maps, class instances …). */
 export function encodeCompact(value: unknown): Buffer {
@@ -161,7 +165,7 @@ export function encodeCompact(value: unknown): Buffer {
   const latin1 = new ByteWriter();
   const utf8 = new ByteWriter();
   for (const text of strings.keys()) {
-    if (LATIN1.test(text)) head.varint(latin1.latin1(text) * 2);
+    if (isLatin1(text)) head.varint(latin1.latin1(text) * 2);
     else head.varint(utf8.utf8(text) * 2 + 1);
   }
   head.varint(latin1.length);
