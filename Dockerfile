@@ -4,7 +4,7 @@
 # No Docker engine in CI: scripts/container-dry-run.ts performs these same steps (it reads this
 # file) into a temporary folder and starts the result; test/container-dry-run.test.ts runs it.
 
-# 1. Runtime dependencies only (Node.js 24 runs the TypeScript sources; no build step).
+# 1. Runtime dependencies only (Node 24 runs the TypeScript sources as they are; no build step).
 FROM node:24-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -17,7 +17,16 @@ COPY src ./src
 COPY data ./data
 RUN node src/snapshot-cli.ts --data data --out graph.snap
 
-# 3. What runs: the same sources (the snapshot checks they are the code that wrote it), the snapshot.
+# 3. The dashboard served at /: built with the dev dependencies (Vite, codegen), only its output is kept.
+FROM node:24-slim AS dashboard
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY schema.graphql ./
+COPY web ./web
+RUN npm run web:build
+
+# 4. What runs: the same sources (the snapshot checks they are the code that wrote it), the snapshot.
 FROM node:24-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 SHUTDOWN_DELAY_MS=5000
@@ -26,6 +35,7 @@ COPY package.json tsconfig.json ./
 COPY src ./src
 COPY data ./data
 COPY --from=snapshot /app/graph.snap ./graph.snap
+COPY --from=dashboard /app/web/dist ./web/dist
 # Node's compile cache (type-stripped and compiled modules), filled here by loading every module once
 # (--help exits after the imports): a replica then starts without compiling its ~600 modules again.
 ENV NODE_COMPILE_CACHE=.node-compile-cache

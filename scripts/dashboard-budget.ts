@@ -1,4 +1,4 @@
-// `npx tsx scripts/dashboard-budget.ts [--data DIR] [--runs 5]`
+// `node scripts/dashboard-budget.ts [--data DIR] [--runs 5]`
 //
 // Measures the dashboard's budgets (issue 15) and prints them: the JavaScript and CSS the first
 // view loads, gzipped as the server sends them (from web/dist, built first when stale), and the time

@@ -1,4 +1,4 @@
-// `npx tsx scripts/generate-scale.ts [--scale 10,100,1000] [--seed 1] [--out DIR]`
+// `node scripts/generate-scale.ts [--scale 10,100,1000] [--seed 1] [--out DIR]`
 //
 // Writes synthetic posts in the layout of the real seed post (front matter; a `[Title - Speakers,
 // Org](url)` paragraph; a date line `Tuesday, April 18 • 09:25 - 09:45`; an abstract) with N × the

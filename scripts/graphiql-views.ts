@@ -1,4 +1,4 @@
-// `npx tsx scripts/graphiql-views.ts [--views 10]`
+// `node scripts/graphiql-views.ts [--views 10]`
 //
 // Issue 12 finding 8: the server (scripts/bench/serve.ts, bundled data, 127.0.0.1) is sent N page
 // views of GraphiQL as a browser asks for it (Accept: text/html, Accept-Encoding: gzip, deflate, br).
@@ -9,7 +9,7 @@ import { startChildServer } from './bench/child-server.ts';
 const { values } = parseArgs({ options: { views: { type: 'string', default: '10' } } });
 const views = Number(values.views);
 if (!Number.isSafeInteger(views) || views < 1 || views > 1000) {
-  console.error('usage: npx tsx scripts/graphiql-views.ts [--views N (10)]');
+  console.error('usage: node scripts/graphiql-views.ts [--views N (10)]');
   process.exit(2);
 }
 const MiB = (bytes: number) => (bytes / 1048576).toFixed(0);

@@ -1,6 +1,6 @@
 /**
  * Measures that refusing an abusive request costs less than answering a normal one.
- * Usage: npx tsx scripts/measure-rejection.ts [ROUNDS]   (in-process through yoga.fetch, bundled data)
+ * Usage: node scripts/measure-rejection.ts [ROUNDS]   (in-process through yoga.fetch, bundled data)
  * Prints the median and p90 time per request for a normal dashboard query, for each attack as
  * refused by the default limits, and for the same attacks answered with the limits lifted.
  * The response cache is off, so every answered request is executed.

@@ -10,6 +10,7 @@ import { BUNDLED_DATA_DIR } from '../src/ingest/read-data-dir.ts';
 import { loadGraph } from '../src/load-graph.ts';
 import { schema } from '../src/schema/index.ts';
 import { createTalkGraphServer, type TalkGraphYoga } from '../src/server/create-yoga.ts';
+import { serverConfigFromEnv } from '../src/server/server-config.ts';
 import { ROOT, execute, graphOf } from './helpers.ts';
 
 /**
@@ -106,8 +107,10 @@ describe.skipIf(MISSING && !IN_CI)('dashboard in headless Chromium, offline, on 
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
     const loaded = await loadGraph([BUNDLED_DATA_DIR]);
     holder = new GraphHolder(loaded.graph);
-    const talkGraph = createTalkGraphServer({ schema, graphs: holder });
-    yoga = talkGraph.yoga;
+    // The page's server runs persisted documents only (PERSISTED_ONLY), so every request the dashboard
+    // sends must name a document of the manifest; the test's own questions go to a server that takes texts.
+    const talkGraph = createTalkGraphServer({ schema, graphs: holder, config: { ...serverConfigFromEnv(), persistedOnly: true } });
+    yoga = createTalkGraphServer({ schema, graphs: holder }).yoga;
     server = createServer(talkGraph.listener);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -12,7 +12,9 @@ const config: CodegenConfig = {
   generates: {
     'web/src/gql/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // persisted-documents.json: each operation by its id (`sha256:` + the hex SHA-256 of its printed
+      // text), which is also on the document (`__meta__.hash`), so the client sends the id, not the text.
+      presetConfig: { fragmentMasking: false, persistedDocuments: true },
       config: {
         documentMode: 'string',
         enumsAsTypes: true,

@@ -6,6 +6,8 @@ import { freePort, ROOT, waitFor } from '../rolling/replica.ts';
 import { parseDockerfile, type Instruction } from './dockerfile.ts';
 
 export interface DryRunResult {
+  /** What `GET /` answered: the dashboard's page when the image built it. */
+  dashboardPage: { status: number; contentType: string; body: string };
   /** Seconds from spawning the image's CMD to its HEALTHCHECK passing. */
   readySeconds: number;
   talks: number;
@@ -109,10 +111,11 @@ export async function dryRunContainer(options: { log?: (line: string) => void; s
           });
           if (run.status !== 0) {
             if (!/^npm ci\b/.test(instruction.command)) throw new Error(`RUN ${instruction.command}: exit status ${run.status}`);
-            // No registry here: the project's installed packages, without its dev dependencies.
-            notes.push(`RUN ${instruction.command} failed (no registry?): copied node_modules and ran npm prune --omit=dev --offline`);
+            // No registry here: the project's installed packages (without its dev dependencies when the RUN omits them).
+            const omitDev = /--omit=dev\b/.test(instruction.command);
+            notes.push(`RUN ${instruction.command} failed (no registry?): copied node_modules${omitDev ? ' and ran npm prune --omit=dev --offline' : ''}`);
             cpSync(path.join(ROOT, 'node_modules'), inStage(current, 'node_modules'), { recursive: true, verbatimSymlinks: true });
-            execFileSync('npm', ['prune', '--omit=dev', '--offline', '--no-audit', '--no-fund'], { cwd: inStage(current, '.'), stdio: 'inherit' });
+            if (omitDev) execFileSync('npm', ['prune', '--omit=dev', '--offline', '--no-audit', '--no-fund'], { cwd: inStage(current, '.'), stdio: 'inherit' });
           }
           break;
         }
@@ -177,8 +180,10 @@ async function startImage(
       body: JSON.stringify({ query: '{ talks(first: 1) { totalCount } }' }),
     });
     const body = (await response.json()) as { data?: { talks: { totalCount: number } } };
+    const dashboard = await fetch(`http://127.0.0.1:${port}/`, { headers: { accept: 'text/html' } });
+    const dashboardPage = { status: dashboard.status, contentType: dashboard.headers.get('content-type') ?? '', body: await dashboard.text() };
     child.kill('SIGTERM');
-    return { readySeconds, talks: body.data?.talks.totalCount ?? 0, exitStatus: await exited, notes, env: stage.env, command, exposedPort };
+    return { readySeconds, talks: body.data?.talks.totalCount ?? 0, dashboardPage, exitStatus: await exited, notes, env: stage.env, command, exposedPort };
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
   }

@@ -149,7 +149,7 @@ export const DIAGNOSTIC_CATALOGUE = {
   FRONT_MATTER_TALK_INVALID: {
     severity: 'error',
     summary: 'A talk listed in the front matter is invalid and was skipped.',
-    hint: 'Each entry of talks: needs a title; date YYYY-MM-DD, start/end HH:MM, speakers "Name, Org" (see README).',
+    hint: 'Each entry of talks: needs a title; date YYYY-MM-DD, start/end HH:MM, speakers "Name, Org" (docs/posts.md).',
   },
   KEPT_LAST_GOOD: {
     severity: 'warning',

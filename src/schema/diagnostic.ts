@@ -24,7 +24,7 @@ export const DiagnosticRef = builder.objectRef<Diagnostic>('Diagnostic').impleme
     file: t.exposeString('file', { description: 'Path of the post, relative to the data folder.' }),
     line: t.exposeInt('line', { description: '1-based line number in the file.' }),
     severity: t.field({ type: SeverityEnum, description: 'How much it matters.', resolve: (d) => d.severity }),
-    code: t.exposeString('code', { description: 'Stable code (see the README catalogue), e.g. WEEKDAY_MISMATCH.' }),
+    code: t.exposeString('code', { description: 'Stable code from the diagnostic catalogue (docs/operations.md), e.g. WEEKDAY_MISMATCH.' }),
     message: t.exposeString('message', { description: 'What happened, for a person.' }),
   }),
 });

@@ -16,6 +16,7 @@ import { EXAMPLE_QUERIES } from './example-queries.ts';
 import { FastLane } from './fast-lane.ts';
 import { guardHost } from './host-guard.ts';
 import { useHttpCache } from './http-cache-plugin.ts';
+import { usePersistedDocuments } from './persisted-documents-plugin.ts';
 import { createJsonLogger, yogaLoggerOf, type JsonLogger } from './json-logger.ts';
 import { logRequest, useRequestLogging } from './logging-plugin.ts';
 import { createMetrics } from './metrics-plugin.ts';
@@ -89,7 +90,8 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
     options.responseCache === false ? null : options.responseCache instanceof ResponseCache ? options.responseCache : new ResponseCache(options.responseCache);
   const compiled =
     options.compiledExecution === false ? null : new CompiledOperations(options.schema, { jitAfter: config.jitAfter, ...options.compiledOperations });
-  const fastLane = !(options.fastLane ?? config.fastLane)
+  // The fast lane answers texts it learned without Yoga's plugins, so it cannot serve a persisted-only server.
+  const fastLane = !((options.fastLane ?? config.fastLane) && !config.persistedOnly)
     ? null
     : new FastLane({
         schema: options.schema,
@@ -138,6 +140,7 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
       useRequestTracking(tracker),
       ...(graphiql ? [graphiql] : []),
       ...createSecurityPlugins(config),
+      usePersistedDocuments({ only: config.persistedOnly }),
       ...(cache ? [useResponseCache({ graphs: options.graphs, tracker, cache })] : []),
       useReadiness({ endpoint: '/ready', check: () => options.graphs.ready && !options.graphs.draining }),
       useEnumHints(options.schema),

@@ -30,6 +30,8 @@ export interface Params {
   operationName?: unknown;
   variables?: unknown;
   extensions?: unknown;
+  /** The id of a persisted document (see persisted-documents-plugin.ts), sent instead of `query`. */
+  documentId?: unknown;
 }
 
 const JSON_BODY = /^application\/(graphql\+)?json\s*(;|$)/i;
@@ -69,6 +71,7 @@ function cacheKeyOf(request: Request, url: URL): CacheKey | Promise<CacheKey> {
       operationName: search.get('operationName'),
       variables: parseJson(search.get('variables')),
       extensions: parseJson(search.get('extensions')),
+      documentId: search.get('documentId') ?? undefined,
     });
   }
   if (request.method !== 'POST' || !JSON_BODY.test(request.headers.get('content-type') ?? '')) return null;
@@ -81,13 +84,16 @@ function cacheKeyOf(request: Request, url: URL): CacheKey | Promise<CacheKey> {
 
 /** The cache key of a request's GraphQL parameters, or null when they are not a single operation to cache. */
 export function cacheKeyFor(accept: string | null | undefined, params: Params): CacheKey {
-  const { query, operationName, variables, extensions } = params;
-  if (typeof query !== 'string' || typeof variables === 'symbol' || typeof extensions === 'symbol') return null;
+  const { query, operationName, variables, extensions, documentId } = params;
+  if (typeof query !== 'string' && typeof documentId !== 'string') return null;
+  if (typeof variables === 'symbol' || typeof extensions === 'symbol') return null;
+  if (documentId !== undefined && typeof documentId !== 'string') return null;
   if (exceedsJsonDepth(variables) || exceedsJsonDepth(extensions)) return null; // refused later (useJsonDepthLimit); JSON.stringify would overflow the stack
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
   const name = typeof operationName === 'string' ? operationName : null;
   // Accept decides the media type and, for errors, the status: answers to different Accept headers differ.
-  const key = JSON.stringify([accept ?? '', name, query, variables ?? null, extensions ?? null]);
+  // A persisted document's id is part of the key (a request with an id and a text is refused, never served).
+  const key = JSON.stringify([accept ?? '', name, query ?? null, variables ?? null, extensions ?? null, ...(documentId === undefined ? [] : [documentId])]);
   return { key, operationName: name };
 }
 

@@ -49,6 +49,8 @@ export interface ServerConfig {
   csrfPrevention: CsrfMode;
   /** Serve Prometheus metrics at /metrics (METRICS; default on). */
   metrics: boolean;
+  /** Run only persisted documents, named by id (PERSISTED_ONLY; default off; see src/server/persisted-documents-plugin.ts). */
+  persistedOnly: boolean;
   /** Answer JSON POSTs of known queries outside Yoga's pipeline (FAST_LANE; default on; see src/server/fast-lane.ts). */
   fastLane: boolean;
   /** Runs of a query by graphql-js before graphql-jit compiles it (JIT_AFTER; default 10; 0 compiles on the first run). */
@@ -127,6 +129,7 @@ export function serverConfigFromEnv(env: Env = process.env): ServerConfig {
     fieldSuggestions: readSwitch(env, 'FIELD_SUGGESTIONS', !production),
     csrfPrevention: readChoice<CsrfMode>(env, 'CSRF_PREVENTION', ['post', 'all', 'off'], 'post', { true: 'post', on: 'post', false: 'off' }),
     metrics: readSwitch(env, 'METRICS', true),
+    persistedOnly: readSwitch(env, 'PERSISTED_ONLY', false),
     fastLane: readSwitch(env, 'FAST_LANE', true),
     jitAfter: env.JIT_AFTER?.trim() === '0' ? 0 : readCount(env, 'JIT_AFTER', 10),
     logLevel,

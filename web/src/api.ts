@@ -27,24 +27,69 @@ export function refreshAll(): void {
   for (const listener of listeners) listener();
 }
 
-/** POSTs a typed document to /graphql; answers are cached per document and variables until refreshAll(). */
+const ACCEPT = 'application/graphql-response+json, application/json';
+
+/** A generated document as sent: its text, and its metadata (`hash`: the persisted id). */
+interface SentDocument {
+  readonly __meta__?: Record<string, unknown> | undefined;
+  toString(): string;
+}
+
+/**
+ * The id the server knows a document by: GraphQL Code Generator puts it on each document
+ * (`persistedDocuments` in web/codegen.ts), and `npm run persisted` lists it in the server's manifest.
+ */
+function documentIdOf(document: SentDocument): string | null {
+  const hash: unknown = document.__meta__?.hash;
+  return typeof hash === 'string' ? hash : null;
+}
+
+/** What names a document in a request: its persisted id, or its text when it has none (or `asText`). */
+export function documentParams(document: SentDocument, asText = false): { documentId: string } | { query: string } {
+  const documentId = asText ? null : documentIdOf(document);
+  return documentId ? { documentId } : { query: document.toString() };
+}
+
+async function answerOf<R>(response: Response): Promise<R> {
+  const json = (await response.json().catch(() => ({}))) as GraphQLResponse<R>;
+  const first = json.errors?.[0];
+  if (first) throw new ApiError(first.message, first.extensions?.code ?? null);
+  if (!response.ok || !json.data) throw new ApiError(`The API answered ${response.status}.`, null);
+  return json.data;
+}
+
+/**
+ * A GET of the document's persisted id (`/graphql?documentId=…&variables=…`), revalidated by its
+ * ETag on every call (`cache: 'no-cache'`: unchanged answers come back as 304, without a body).
+ * A server that does not know the id (a manifest older than this build) gets the text by POST,
+ * which it runs unless it runs persisted documents only.
+ */
+function send<R, V>(document: TypedDocumentString<R, V>, variables: V): Promise<R> {
+  const params = documentParams(document);
+  const post = () =>
+    fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: ACCEPT },
+      body: JSON.stringify({ ...documentParams(document, true), variables }),
+    }).then((response) => answerOf<R>(response));
+  if (!('documentId' in params)) return post();
+  const search = new URLSearchParams({ documentId: params.documentId, variables: JSON.stringify(variables ?? {}) });
+  return fetch(`/graphql?${search}`, { headers: { accept: ACCEPT, 'x-graphql-yoga-csrf': '1' }, cache: 'no-cache' })
+    .then((response) => answerOf<R>(response))
+    .catch((error: unknown) => {
+      if (error instanceof ApiError && error.code === 'PERSISTED_QUERY_NOT_FOUND') return post();
+      throw error;
+    });
+}
+
+/** Runs a typed query by its persisted id; answers are cached per document and variables until refreshAll(). */
 export function request<R, V>(document: TypedDocumentString<R, V>, variables: V): Promise<R> {
-  const body = JSON.stringify({ query: document.toString(), variables });
-  const cached = cache.get(body);
+  const key = JSON.stringify([documentIdOf(document) ?? document.toString(), variables]);
+  const cached = cache.get(key);
   if (cached) return cached as Promise<R>;
-  const pending = fetch('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-    body,
-  }).then(async (response) => {
-    const json = (await response.json().catch(() => ({}))) as GraphQLResponse<R>;
-    const first = json.errors?.[0];
-    if (first) throw new ApiError(first.message, first.extensions?.code ?? null);
-    if (!response.ok || !json.data) throw new ApiError(`The API answered ${response.status}.`, null);
-    return json.data;
-  });
-  pending.catch(() => cache.delete(body));
-  cache.set(body, pending);
+  const pending = send(document, variables);
+  pending.catch(() => cache.delete(key));
+  cache.set(key, pending);
   return pending;
 }
 

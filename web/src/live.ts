@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { refreshAll } from './api.ts';
+import { documentParams, refreshAll } from './api.ts';
 import { graphql } from './gql/gql.ts';
 
 export const GraphVersionSubscription = graphql(`
@@ -11,13 +11,15 @@ export const GraphVersionSubscription = graphql(`
 const RETRY_MS = 5_000;
 
 /**
- * Follows `subscription { graphVersion }` over server-sent events (a POST with
+ * Follows `subscription { graphVersion }` over server-sent events (a POST of its persisted id with
  * `Accept: text/event-stream`, which Yoga answers as a stream); calls `onVersion` with each version.
- * Reconnects after a pause when the stream ends. Returns the function that stops it.
+ * Reconnects after a pause when the stream ends; after a 404 (a server whose manifest lacks the id)
+ * it sends the text instead. Returns the function that stops it.
  */
 export function followGraphVersion(onVersion: (version: string) => void): () => void {
   let stopped = false;
   let controller: AbortController | null = null;
+  let asText = false;
   const connect = async () => {
     while (!stopped) {
       controller = new AbortController();
@@ -25,9 +27,10 @@ export function followGraphVersion(onVersion: (version: string) => void): () => 
         const response = await fetch('/graphql', {
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-          body: JSON.stringify({ query: GraphVersionSubscription.toString() }),
+          body: JSON.stringify(documentParams(GraphVersionSubscription, asText)),
           signal: controller.signal,
         });
+        if (response.status === 404) asText = true;
         if (!response.ok || !response.body) throw new Error(`status ${response.status}`);
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';

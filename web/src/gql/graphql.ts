@@ -323,7 +323,7 @@ export const GraphVersionDocument = new TypedDocumentString(`
     subscription GraphVersion {
   graphVersion
 }
-    `) as unknown as TypedDocumentString<GraphVersionSubscription, GraphVersionSubscriptionVariables>;
+    `, {"hash":"sha256:f481f1dbf06e9af7997eeed20073bd233fc8e5af3a612acd707a7aa529f7cc78"}) as unknown as TypedDocumentString<GraphVersionSubscription, GraphVersionSubscriptionVariables>;
 export const OverviewDocument = new TypedDocumentString(`
     query Overview($filter: TalkFilter) {
   talks(filter: $filter, first: 1) {
@@ -364,7 +364,7 @@ export const OverviewDocument = new TypedDocumentString(`
     label
     count
   }
-}`) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
+}`, {"hash":"sha256:638e1b78837c493c73a526ccb58bab1e591b57d96e377d483867ffe9d686db1a"}) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
 export const TalkPageDocument = new TypedDocumentString(`
     query TalkPage($filter: TalkFilter, $after: String, $orderBy: TalkOrder) {
   talks(filter: $filter, first: 20, after: $after, orderBy: $orderBy) {
@@ -400,7 +400,7 @@ export const TalkPageDocument = new TypedDocumentString(`
       name
     }
   }
-}`) as unknown as TypedDocumentString<TalkPageQuery, TalkPageQueryVariables>;
+}`, {"hash":"sha256:e2afdaa544e90371216cd0c28d260e7bb9c98bced77c88538f7f08367b6b76af"}) as unknown as TypedDocumentString<TalkPageQuery, TalkPageQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
     query Search($q: String!) {
   search(query: $q, first: 30) {
@@ -451,7 +451,7 @@ export const SearchDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+    `, {"hash":"sha256:bfbcf0fbc36b94c5949a3622fd63dcb02c8ddab0d7d85bc734e5daf39be360fe"}) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
 export const TalkDocument = new TypedDocumentString(`
     query Talk($slug: String!) {
   talk(slug: $slug) {
@@ -526,7 +526,7 @@ export const TalkDocument = new TypedDocumentString(`
       name
     }
   }
-}`) as unknown as TypedDocumentString<TalkQuery, TalkQueryVariables>;
+}`, {"hash":"sha256:d8e5d2c23c020a082091e76be290a326b620702fd0cb2eee20f6b1522af5e564"}) as unknown as TypedDocumentString<TalkQuery, TalkQueryVariables>;
 export const SpeakerDocument = new TypedDocumentString(`
     query Speaker($slug: String!) {
   speaker(slug: $slug) {
@@ -560,7 +560,7 @@ export const SpeakerDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SpeakerQuery, SpeakerQueryVariables>;
+    `, {"hash":"sha256:531fba2948bd6f0c82b8e206c301f9bd46715eb953a4ff683711756be6e50530"}) as unknown as TypedDocumentString<SpeakerQuery, SpeakerQueryVariables>;
 export const OrganizationDocument = new TypedDocumentString(`
     query Organization($slug: String!) {
   organization(slug: $slug) {
@@ -600,7 +600,7 @@ export const OrganizationDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<OrganizationQuery, OrganizationQueryVariables>;
+    `, {"hash":"sha256:85e208d097b9d2484dbdff8053320c1e4e93c6a970cba15566edfdfc8fdfe17f"}) as unknown as TypedDocumentString<OrganizationQuery, OrganizationQueryVariables>;
 export const TopicDocument = new TypedDocumentString(`
     query Topic($slug: String!) {
   topic(slug: $slug) {
@@ -628,7 +628,7 @@ export const TopicDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<TopicQuery, TopicQueryVariables>;
+    `, {"hash":"sha256:41d9572d7008ca22f20841c6fef49baa252c7156380e4462d947c6f7d60ca25d"}) as unknown as TypedDocumentString<TopicQuery, TopicQueryVariables>;
 export const EventDocument = new TypedDocumentString(`
     query Event($slug: String!) {
   event(slug: $slug) {
@@ -651,7 +651,7 @@ export const EventDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<EventQuery, EventQueryVariables>;
+    `, {"hash":"sha256:efb7372e3999b8d53341ff7b2a3dfe7653464329eac1ddf808ec9cc0217e2ffb"}) as unknown as TypedDocumentString<EventQuery, EventQueryVariables>;
 export const EventsDocument = new TypedDocumentString(`
     query Events {
   events(first: 100) {
@@ -668,7 +668,7 @@ export const EventsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<EventsQuery, EventsQueryVariables>;
+    `, {"hash":"sha256:dc2faa6c1e2a36badc4b0eb6759088a345be78113d974872c88b45f5ad2ad7f8"}) as unknown as TypedDocumentString<EventsQuery, EventsQueryVariables>;
 export const ScheduleDaysDocument = new TypedDocumentString(`
     query ScheduleDays($event: String!) {
   event(slug: $event) {
@@ -686,7 +686,7 @@ export const ScheduleDaysDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ScheduleDaysQuery, ScheduleDaysQueryVariables>;
+    `, {"hash":"sha256:b61531d8b7e420c911567b363114d6d5b6096d0a1032b2f823bba55c44fced23"}) as unknown as TypedDocumentString<ScheduleDaysQuery, ScheduleDaysQueryVariables>;
 export const ScheduleDayDocument = new TypedDocumentString(`
     query ScheduleDay($event: String!, $date: LocalDate!, $after: String) {
   event(slug: $event) {
@@ -721,7 +721,7 @@ export const ScheduleDayDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ScheduleDayQuery, ScheduleDayQueryVariables>;
+    `, {"hash":"sha256:4dc729828512e147eda50038f732865b5fd364a7058f5087bcde685542b3d578"}) as unknown as TypedDocumentString<ScheduleDayQuery, ScheduleDayQueryVariables>;
 export const ClashesDocument = new TypedDocumentString(`
     query Clashes($organization: String!, $speaker: String!, $withOrganization: Boolean!, $withSpeaker: Boolean!) {
   organization(slug: $organization) @include(if: $withOrganization) {
@@ -745,7 +745,7 @@ export const ClashesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ClashesQuery, ClashesQueryVariables>;
+    `, {"hash":"sha256:e8f1508c419b06e60cb8d7d24bcd97dd4d2b5011465bbe583cfab08c08b39d5a"}) as unknown as TypedDocumentString<ClashesQuery, ClashesQueryVariables>;
 export const QualityDocument = new TypedDocumentString(`
     query Quality {
   ingestReport {
@@ -779,4 +779,4 @@ export const QualityDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<QualityQuery, QualityQueryVariables>;
+    `, {"hash":"sha256:37e8b77363f00bb684c2f5899a66903cc2b870f6288309e4f0cfa51636db8dd4"}) as unknown as TypedDocumentString<QualityQuery, QualityQueryVariables>;
