@@ -36,6 +36,10 @@ COPY src ./src
 COPY data ./data
 COPY --from=snapshot /app/graph.snap ./graph.snap
 COPY --from=dashboard /app/web/dist ./web/dist
+# Node's compile cache (type-stripped and compiled modules), filled here by loading every module once
+# (--help exits after the imports): a replica then starts without compiling its ~600 modules again.
+ENV NODE_COMPILE_CACHE=.node-compile-cache
+RUN node src/main.ts --help > /dev/null
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/ready').then((r) => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))"]

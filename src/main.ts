@@ -78,7 +78,8 @@ async function main(): Promise<void> {
   // Watch mode swaps each graph it loads in itself, the first one too.
   const loaded = values.snapshot !== undefined ? await readSnapshotOrExit(values.snapshot) : live ? await live.reload() : await loadGraph([dataDir]);
   if (!live) graphs.swap(loaded.graph);
-  collectLoadingGarbage();
+  // A snapshot leaves little garbage but its file's bytes (outside the heap): a full collection would only delay ready.
+  if (values.snapshot === undefined) collectLoadingGarbage();
   const summary = (result: { graph: KnowledgeGraph; diagnostics: readonly Diagnostic[]; postCount: number }) => ({
     posts: result.postCount,
     talks: result.graph.allTalks().length,

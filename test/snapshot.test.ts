@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PostingLists } from '../src/graph/talk-postings.ts';
 import { TextIndex } from '../src/graph/text-index.ts';
 import { BUNDLED_DATA_DIR } from '../src/ingest/read-data-dir.ts';
 import { loadGraph, type LoadedGraph } from '../src/load-graph.ts';
@@ -44,11 +45,14 @@ function withHeader(edit: (header: Record<string, unknown>) => void): Buffer {
 }
 
 describe('graph snapshots', () => {
-  it('give back the same graph: version, records with their diagnostics, and search, without re-indexing the text', () => {
+  it('give back the same graph: version, records with their diagnostics, search and filters, without re-indexing anything', () => {
     const indexing = vi.spyOn(TextIndex.prototype as unknown as { indexField: () => unknown }, 'indexField');
+    const listing = vi.spyOn(PostingLists, 'of');
     const { graph, header } = decodeSnapshot(bytes, 'x.snap');
     expect(indexing).not.toHaveBeenCalled();
+    expect(listing).not.toHaveBeenCalled();
     indexing.mockRestore();
+    listing.mockRestore();
     expect(graph.version).toBe(loaded.graph.version);
     expect(header.graphVersion).toBe(loaded.graph.version);
     expect(graph.data).toEqual(loaded.graph.data);
@@ -57,6 +61,19 @@ describe('graph snapshots', () => {
     for (const query of ['cilium', 'tetragon security', 'kapuscinska', 'obsrvability', 'ebpf netw']) {
       expect(graph.searchTalks(query)).toEqual(loaded.graph.searchTalks(query));
       expect(graph.searchTalks(query).length).toBeGreaterThan(0);
+    }
+    for (const attribute of ['day', 'organization', 'speaker', 'topic', 'event', 'kind', 'hasSpeakers'] as const) {
+      const values = new Set(graph.allTalks().flatMap((t) => [t.day, t.eventId, t.kind, ...t.organizationIds, ...t.speakerIds, ...t.topicIds, 'yes', 'no']));
+      for (const value of values) if (value) expect(graph.talkPostings(attribute).get(value)).toEqual(loaded.graph.talkPostings(attribute).get(value));
+    }
+    expect(graph.talkPostings('topic').get('cilium').length).toBeGreaterThan(0);
+    for (const kind of ['speaker', 'organization', 'topic', 'event'] as const) {
+      const named = { speaker: graph.allSpeakers(), organization: graph.allOrganizations(), topic: graph.allTopics(), event: graph.allEvents() }[kind];
+      for (const { id, name, ...rest } of named) {
+        const aliases = [...((rest as { aliases?: string[] }).aliases ?? []), ...((rest as { keywords?: string[] }).keywords ?? [])];
+        for (const value of [id, name, name.toUpperCase(), ...aliases]) expect(graph.resolveName(kind, value)).toBe(loaded.graph.resolveName(kind, value));
+      }
+      expect(graph.resolveName(kind, named[0]!.name)).not.toBeNull();
     }
   });
 

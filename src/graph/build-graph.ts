@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { GraphData } from '../domain/types.ts';
-import { KnowledgeGraph } from './knowledge-graph.ts';
-import type { TextIndexState } from './text-index.ts';
+import { KnowledgeGraph, type PrebuiltIndexes } from './knowledge-graph.ts';
 
 /**
  * Builds the immutable graph. Its version hashes what the graph was made of (post files, reference
  * data and, when the loader gives it, the ingest code; or else every record) and its diagnostics: equal inputs give equal versions, and
  * any change to them a new one.
  */
-export function buildGraph(data: GraphData, prebuilt: { talkIndex?: TextIndexState } = {}): KnowledgeGraph {
+export function buildGraph(data: GraphData, prebuilt: Partial<PrebuiltIndexes> = {}): KnowledgeGraph {
   return new KnowledgeGraph(data, versionOf(data), prebuilt);
 }
 

@@ -2,7 +2,7 @@ import type { Event, GraphData, Organization, Post, Speaker, Talk, Topic } from 
 import { foldKey } from '../domain/text.ts';
 import { BoundedMemo } from './bounded-memo.ts';
 import { TextIndex, type TextIndexState } from './text-index.ts';
-import { PostingLists, type Positions } from './talk-postings.ts';
+import { PostingLists, type PostingListsState, type Positions } from './talk-postings.ts';
 
 export type EntityKind = 'talk' | 'speaker' | 'organization' | 'topic' | 'event' | 'post';
 
@@ -13,6 +13,27 @@ export interface TalkSearchHit {
 
 /** Talk attributes with inverted lists. */
 export type TalkAttribute = 'day' | 'organization' | 'speaker' | 'topic' | 'event' | 'kind' | 'hasSpeakers';
+
+/** The values of each attribute a talk is listed under. */
+const TALK_ATTRIBUTES: Record<TalkAttribute, (talk: Talk) => ReadonlyArray<string | null>> = {
+  day: (t) => [t.day],
+  organization: (t) => t.organizationIds,
+  speaker: (t) => t.speakerIds,
+  topic: (t) => t.topicIds,
+  event: (t) => [t.eventId],
+  kind: (t) => [t.kind],
+  hasSpeakers: (t) => [t.speakerIds.length > 0 ? 'yes' : 'no'],
+};
+
+/** The built indexes a snapshot stores so that a graph read from it rebuilds none of them. */
+export interface PrebuiltIndexes {
+  talkIndex: TextIndexState;
+  postings: Record<TalkAttribute, PostingListsState>;
+  /** The name indexes as [folded names, ids] (folding every alias of 20,000 speakers is not free). */
+  names: Record<NamedKind, [string[], string[]]>;
+}
+
+type NamedKind = 'speaker' | 'organization' | 'topic' | 'event';
 
 function byId<T extends { id: string }>(items: readonly T[]): ReadonlyMap<string, T> {
   return new Map(items.map((item) => [item.id, item]));
@@ -28,6 +49,12 @@ function nameIndex(items: ReadonlyArray<{ id: string; name: string; aliases?: st
     }
   }
   return index;
+}
+
+function mapOf([keys, values]: [string[], string[]]): ReadonlyMap<string, string> {
+  const map = new Map<string, string>();
+  for (let i = 0; i < keys.length; i++) map.set(keys[i]!, values[i]!);
+  return map;
 }
 
 /** Aliases of an event that no other event shares ("KubeCon EU" names every edition, so it resolves none). */
@@ -46,17 +73,16 @@ export interface DerivedIndex<T> {
  */
 export class KnowledgeGraph {
   readonly version: string;
-  private readonly talks: ReadonlyMap<string, Talk>;
   private readonly speakers: ReadonlyMap<string, Speaker>;
   private readonly organizations: ReadonlyMap<string, Organization>;
   private readonly topics: ReadonlyMap<string, Topic>;
   private readonly events: ReadonlyMap<string, Event>;
   private readonly posts: ReadonlyMap<string, Post>;
-  private readonly names: Record<'speaker' | 'organization' | 'topic' | 'event', ReadonlyMap<string, string>>;
+  private readonly names: Record<NamedKind, ReadonlyMap<string, string>>;
   private readonly talkOrder: ReadonlyMap<string, number>;
   private readonly topicDescendants = new Map<string, ReadonlySet<string>>();
   private readonly eventDescendants = new Map<string, ReadonlySet<string>>();
-  private readonly byKind: Record<EntityKind, ReadonlyMap<string, Talk | Speaker | Organization | Topic | Event | Post>>;
+  private readonly byKind: Record<Exclude<EntityKind, 'talk'>, ReadonlyMap<string, Speaker | Organization | Topic | Event | Post>>;
   /** At most ~200,000 hits held (a one-letter query can hit every talk). */
   private readonly searchMemo = new BoundedMemo<string, readonly TalkSearchHit[]>(200_000, (hits) => hits.length);
   private readonly talkIndex: TextIndex<Talk>;
@@ -68,23 +94,32 @@ export class KnowledgeGraph {
   readonly data: GraphData;
 
   /** `prebuilt`: indexes saved from a graph built of the same data (a snapshot), used instead of rebuilding them. */
-  constructor(data: GraphData, version = 'v1', prebuilt: { talkIndex?: TextIndexState } = {}) {
+  constructor(data: GraphData, version = 'v1', prebuilt: Partial<PrebuiltIndexes> = {}) {
     this.data = data;
     this.version = version;
-    this.talks = byId(data.talks);
     this.speakers = byId(data.speakers);
     this.organizations = byId(data.organizations);
     this.topics = byId(data.topics);
     this.events = byId(data.events);
     this.posts = byId(data.posts);
-    this.byKind = { talk: this.talks, speaker: this.speakers, organization: this.organizations, topic: this.topics, event: this.events, post: this.posts };
-    this.talkOrder = new Map(data.talks.map((t, i) => [t.id, i]));
-    this.names = {
-      speaker: nameIndex(data.speakers),
-      organization: nameIndex(data.organizations),
-      topic: nameIndex(data.topics),
-      event: nameIndex(data.events.map((e) => ({ ...e, aliases: uniqueAliases(data.events, e) }))),
-    };
+    this.byKind = { speaker: this.speakers, organization: this.organizations, topic: this.topics, event: this.events, post: this.posts };
+    const talkOrder = new Map<string, number>();
+    for (let i = 0; i < data.talks.length; i++) talkOrder.set(data.talks[i]!.id, i);
+    this.talkOrder = talkOrder;
+    const savedNames = prebuilt.names;
+    this.names = savedNames
+      ? {
+          speaker: mapOf(savedNames.speaker),
+          organization: mapOf(savedNames.organization),
+          topic: mapOf(savedNames.topic),
+          event: mapOf(savedNames.event),
+        }
+      : {
+          speaker: nameIndex(data.speakers),
+          organization: nameIndex(data.organizations),
+          topic: nameIndex(data.topics),
+          event: nameIndex(data.events.map((e) => ({ ...e, aliases: uniqueAliases(data.events, e) }))),
+        };
     for (const topic of data.topics)
       this.topicDescendants.set(
         topic.id,
@@ -97,16 +132,15 @@ export class KnowledgeGraph {
       );
     }
     this.talkIndex = this.buildTalkIndex(prebuilt.talkIndex);
-    this.postings = {
-      day: new PostingLists(data.talks, (t) => [t.day]),
-      organization: new PostingLists(data.talks, (t) => t.organizationIds),
-      speaker: new PostingLists(data.talks, (t) => t.speakerIds),
-      topic: new PostingLists(data.talks, (t) => t.topicIds),
-      event: new PostingLists(data.talks, (t) => [t.eventId]),
-      kind: new PostingLists(data.talks, (t) => [t.kind]),
-      hasSpeakers: new PostingLists(data.talks, (t) => [t.speakerIds.length > 0 ? 'yes' : 'no']),
-    };
-    this.everyPosition = Int32Array.from(data.talks, (_, i) => i);
+    const saved = prebuilt.postings;
+    this.postings = Object.fromEntries(
+      (Object.keys(TALK_ATTRIBUTES) as TalkAttribute[]).map((attribute) => [
+        attribute,
+        saved ? PostingLists.fromState(saved[attribute]) : PostingLists.of(data.talks, TALK_ATTRIBUTES[attribute]),
+      ]),
+    ) as Record<TalkAttribute, PostingLists>;
+    this.everyPosition = new Int32Array(data.talks.length);
+    for (let i = 0; i < data.talks.length; i++) this.everyPosition[i] = i;
     Object.freeze(this);
   }
 
@@ -145,8 +179,12 @@ export class KnowledgeGraph {
   }
 
   /** The built indexes that are costly to rebuild (for a snapshot; see the constructor's `prebuilt`). */
-  prebuiltIndexes(): { talkIndex: TextIndexState } {
-    return { talkIndex: this.talkIndex.toState() };
+  prebuiltIndexes(): PrebuiltIndexes {
+    const postings = Object.fromEntries(
+      (Object.keys(TALK_ATTRIBUTES) as TalkAttribute[]).map((attribute) => [attribute, this.postings[attribute].toState()]),
+    ) as Record<TalkAttribute, PostingListsState>;
+    const names = Object.fromEntries(Object.entries(this.names).map(([kind, map]) => [kind, [[...map.keys()], [...map.values()]]])) as PrebuiltIndexes['names'];
+    return { talkIndex: this.talkIndex.toState(), postings, names };
   }
 
   /** The graph's instance of a derived index, built on first use. */
@@ -158,7 +196,8 @@ export class KnowledgeGraph {
   // ---- lookups ----
 
   talk(id: string): Talk | undefined {
-    return this.talks.get(id);
+    const position = this.talkOrder.get(id);
+    return position === undefined ? undefined : this.data.talks[position];
   }
   speaker(id: string): Speaker | undefined {
     return this.speakers.get(id);
@@ -177,7 +216,7 @@ export class KnowledgeGraph {
   }
 
   entity(kind: EntityKind, id: string): Talk | Speaker | Organization | Topic | Event | Post | undefined {
-    return this.byKind[kind].get(id);
+    return kind === 'talk' ? this.talk(id) : this.byKind[kind].get(id);
   }
 
   /** Batch lookup in key order (undefined where an id is unknown): what per-request loaders call. */

@@ -80,12 +80,24 @@ export function differencePositions(a: Positions, b: Positions): Positions {
   return out.subarray(0, n);
 }
 
+/** PostingLists as typed arrays (for a snapshot): value i has positions `positions[start[i] .. start[i + 1])`. */
+export interface PostingListsState {
+  values: string[];
+  start: Int32Array;
+  positions: Int32Array;
+}
+
 /** Inverted lists of one talk attribute: value → ascending positions of the talks that have it. */
 export class PostingLists {
-  private readonly lists = new Map<string, Positions>();
+  private readonly lists: Map<string, Positions>;
   private readonly unions = new Map<string, Positions>();
 
-  constructor(talks: readonly Talk[], valuesOf: (talk: Talk) => ReadonlyArray<string | null>) {
+  private constructor(lists: Map<string, Positions>) {
+    this.lists = lists;
+  }
+
+  /** The lists of the values `valuesOf` gives each talk (null: none). */
+  static of(talks: readonly Talk[], valuesOf: (talk: Talk) => ReadonlyArray<string | null>): PostingLists {
     const building = new Map<string, number[]>();
     talks.forEach((talk, position) => {
       for (const value of valuesOf(talk)) {
@@ -95,7 +107,26 @@ export class PostingLists {
         if (list[list.length - 1] !== position) list.push(position);
       }
     });
-    for (const [value, list] of building) this.lists.set(value, Int32Array.from(list));
+    const lists = new Map<string, Positions>();
+    for (const [value, list] of building) lists.set(value, Int32Array.from(list));
+    return new PostingLists(lists);
+  }
+
+  /** The lists saved by toState() (no talk is looked at). */
+  static fromState(state: PostingListsState): PostingLists {
+    const lists = new Map<string, Positions>();
+    for (let i = 0; i < state.values.length; i++) lists.set(state.values[i]!, state.positions.subarray(state.start[i]!, state.start[i + 1]!));
+    return new PostingLists(lists);
+  }
+
+  /** The lists as typed arrays, values in the order they were first seen. */
+  toState(): PostingListsState {
+    const values = [...this.lists.keys()];
+    const start = new Int32Array(values.length + 1);
+    for (let i = 0; i < values.length; i++) start[i + 1] = start[i]! + this.lists.get(values[i]!)!.length;
+    const positions = new Int32Array(start[values.length]!);
+    for (let i = 0; i < values.length; i++) positions.set(this.lists.get(values[i]!)!, start[i]!);
+    return { values, start, positions };
   }
 
   get(value: string): Positions {

@@ -1,8 +1,7 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { KnowledgeGraph } from '../graph/knowledge-graph.ts';
 import type { LoadedGraph } from '../load-graph.ts';
-import { decodeSnapshot, encodeSnapshot, SnapshotError, type SnapshotHeader, type SnapshotSource } from './snapshot-file.ts';
+import { decodeSnapshot, encodeSnapshot, SnapshotError, type SnapshotHeader } from './snapshot-file.ts';
 
 /**
  * Writes the snapshot next to `file` and renames it into place, so a replica starting meanwhile
@@ -21,37 +20,16 @@ export async function writeSnapshot(file: string, graph: KnowledgeGraph): Promis
   return { bytes: bytes.length };
 }
 
-/** A file read a frame at a time (each frame's bytes can go once it is decoded). */
-function fileSource(fd: number): SnapshotSource {
-  return {
-    size: fstatSync(fd).size,
-    read(position, length) {
-      const buffer = Buffer.allocUnsafe(length);
-      let done = 0;
-      while (done < length) {
-        const got = readSync(fd, buffer, done, length - done, position + done);
-        if (got === 0) break;
-        done += got;
-      }
-      return buffer.subarray(0, done);
-    },
-  };
-}
-
 /** Reads and checks a snapshot (see decodeSnapshot); a SnapshotError when it cannot be served. */
 export async function readSnapshot(file: string): Promise<LoadedGraph & { header: SnapshotHeader }> {
-  let fd: number;
+  let bytes: Buffer;
   try {
-    fd = openSync(file, 'r');
+    bytes = await readFile(file);
   } catch (error) {
     throw new SnapshotError('SNAPSHOT_UNREADABLE', file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
   }
-  try {
-    const { graph, header } = decodeSnapshot(fileSource(fd), file);
-    return { graph, header, diagnostics: graph.data.diagnostics, postCount: graph.data.posts.length };
-  } finally {
-    closeSync(fd);
-  }
+  const { graph, header } = decodeSnapshot(bytes, file);
+  return { graph, header, diagnostics: graph.data.diagnostics, postCount: graph.data.posts.length };
 }
 
 /** For the server's start-up: the snapshot's graph, or one line on stderr and exit status 2. */
