@@ -1,4 +1,4 @@
-import type { Event, EventDefinition, Organization, Post, ReferenceData, Speaker, Talk, Topic } from '../domain/types.ts';
+import type { Event, EventDefinition, GraphData, Organization, Post, ReferenceData, Speaker, Talk, Topic } from '../domain/types.ts';
 
 /** The records of resolution, before they are linked to each other. */
 export interface UnlinkedRecords {
@@ -14,14 +14,7 @@ export interface UnlinkedRecords {
   organizations: Array<{ id: string; name: string; aliases: string[] }>;
 }
 
-export interface LinkedRecords {
-  posts: Post[];
-  events: Event[];
-  talks: Talk[];
-  speakers: Speaker[];
-  organizations: Organization[];
-  topics: Topic[];
-}
+export type LinkedRecords = Pick<GraphData, 'posts' | 'events' | 'talks' | 'speakers' | 'organizations' | 'topics'>;
 
 /**
  * Linking: talks in schedule order; speakers, organizations, topics and the events in use (with

@@ -1,5 +1,6 @@
 import { barX, barY, plot, ruleX, ruleY, text } from '@observablehq/plot';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
+import { useBoxWidth } from './use-box-width.ts';
 
 export interface Bar {
   label: string;
@@ -20,16 +21,7 @@ const shorten = (label: string, max: number) => (label.length > max ? `${label.s
 
 /** Observable Plot bar chart, redrawn when its box changes width. */
 export function BarChart({ bars, label, horizontal = false, unit = 'talks' }: BarChartProps) {
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const observer = new ResizeObserver(() => setWidth(Math.floor(element.clientWidth)));
-    observer.observe(element);
-    setWidth(Math.floor(element.clientWidth));
-    return () => observer.disconnect();
-  }, []);
+  const { box, width } = useBoxWidth<HTMLDivElement>();
   useEffect(() => {
     const element = box.current;
     if (!element || width === 0) return;

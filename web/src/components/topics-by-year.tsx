@@ -1,5 +1,6 @@
 import { cell, plot, text } from '@observablehq/plot';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useBoxWidth } from './use-box-width.ts';
 import { request, useGeneration } from '../api.ts';
 import { TopicCountsQuery } from '../queries.ts';
 import { Loading } from '../views/status.tsx';
@@ -51,16 +52,7 @@ function HeatMap({
   topics: string[];
   label: string;
 }) {
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const observer = new ResizeObserver(() => setWidth(Math.floor(element.clientWidth)));
-    observer.observe(element);
-    setWidth(Math.floor(element.clientWidth));
-    return () => observer.disconnect();
-  }, []);
+  const { box, width } = useBoxWidth<HTMLDivElement>();
   useEffect(() => {
     const element = box.current;
     if (!element || width === 0) return;
