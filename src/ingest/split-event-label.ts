@@ -5,16 +5,19 @@ import { EVENT_WORD } from './learn-event.ts';
  * "Swiss CloudNative Day: Managing Widgets", "WidgetConf 2030: Scaling Widgets". The label is the
  * event's, not the title's. Only a label with a year and an event word ("KubeCon Europe 2023"), or of
  * three words or more ending in one, counts: "Hands-on Workshop: …" and "Contribfest: …" are titles.
+ * Video titles may write it with a spaced dash (then only with a year) and a region after the year:
+ * "WidgetCon 2031 EU – Title".
  */
 export function splitEventLabel(title: string): { label: string; title: string; year: number | null } | null {
-  const m = /^([^:|–—]{3,60}?):\s+(\S.*)$/u.exec(title);
+  const m = /^([^:|–—]{3,60}?)(?::|\s[–—])\s+(\S.*)$/u.exec(title);
   if (!m) return null;
   const label = m[1]!.trim();
   const rest = m[2]!.trim();
-  const year = /\s((?:19|20)\d\d)$/.exec(label);
+  const year = /\s((?:19|20)\d\d)(?:\s+\p{Lu}{2,4})?$/u.exec(label);
   const words = (year ? label.slice(0, year.index) : label).trim().split(/\s+/);
   const isEventWord = (w: string) => EVENT_WORD.test(w.replace(/[^\p{L}]/gu, ''));
-  const named = year ? words.some(isEventWord) : words.length >= 3 && isEventWord(words[words.length - 1]!);
+  const dashed = m[0].charAt(m[1]!.length) !== ':';
+  const named = year ? words.some(isEventWord) : !dashed && words.length >= 3 && isEventWord(words[words.length - 1]!);
   if (!named || rest.split(/\s+/).length < 2) return null;
   return { label, title: rest, year: year ? Number(year[1]) : null };
 }

@@ -1,63 +1,24 @@
-import type { Diagnostic, SpeakerMention, TalkEntry } from '../domain/types.ts';
+import type { Diagnostic, TalkEntry } from '../domain/types.ts';
 import { assembleTalkEntry, type OpenEntry, openEntry } from './assemble-talk-entry.ts';
-import { decideEntryDate, type PostDates } from './decide-post-dates.ts';
+import { decideEntryDate } from './decide-post-dates.ts';
 import { diagnose } from './diagnostic-catalogue.ts';
 import type { Block } from './markdown-blocks.ts';
-import { parseSpeakers, type SpeakerGrammarOptions } from './parse-speakers.ts';
-import { parseWhen, type WhenParts } from './parse-when.ts';
-import type { PostEvents } from './post-events.ts';
+import { parseSpeakers } from './parse-speakers.ts';
+import { parseWhen } from './parse-when.ts';
 import { parseFieldLines, type FieldLine } from './parse-field-lines.ts';
 import { recognizeEntryFields, recognizeTentativeHeader } from './recognize-entry-fields.ts';
 import { recognizeProseScheduleLinks, sectionScheduleLinkOf } from './recognize-prose-link.ts';
 import { dayOfListItem, loneItemHeaderOf, recognizeUnderLoneItem } from './recognize-list-item.ts';
 import { recognizeTable } from './recognize-table.ts';
 import { splitEventLabel } from './split-event-label.ts';
+import { currentSection, type PostScope, type Walk } from './walk-state.ts';
 import { isDateLine, looksLikeBrokenDateLine, recognizeTalkHeader } from './recognize-talk-header.ts';
 import type { TalkHeader } from './talk-header.ts';
 import { isEmphasisOnly } from './talk-header.ts';
 import { recognizeRecordingLink, recognizeRestatedRecording } from './recognize-recording-link.ts';
 
-/** What headings and intro sentences have said so far: it applies to the talks below them. */
-export interface Section {
-  depth: number;
-  eventSlug: string | null;
-  date: WhenParts | null;
-  /** Speakers an intro sentence gave the talks below it ("Catch his two talks…"). */
-  speakers: SpeakerMention[] | null;
-  /** Paragraphs read in the section so far: only its first few introduce it. */
-  paragraphs?: number;
-}
-
 /** An intro sentence that gives talks to the person the post is about: "Catch his two talks…". */
 const SUBJECT_TALKS = /\b(?:his|her)\s+(?:[\p{L}\d-]+\s+){0,3}(?:talks?|sessions?|presentations?|keynotes?)\b/iu;
-
-/** What the walk over a post's blocks needs to know about the post. */
-export interface PostScope {
-  file: string;
-  grammar: SpeakerGrammarOptions;
-  events: PostEvents;
-  dates: PostDates;
-  /** The event the post is about, from its front matter or title. */
-  eventSlug: string | null;
-  /** The person the post is about, when its title names one. */
-  subject: SpeakerMention | null;
-  /** Talks named only by a link in running text are read in posts about an event, not in newsletters or release notes. */
-  aboutAnEvent: boolean;
-}
-
-/** The walk's state: the sections open above the current block, the entry being read, the talks read so far. */
-export interface Walk {
-  readonly scope: PostScope;
-  readonly blocks: readonly Block[];
-  readonly diagnostics: Diagnostic[];
-  readonly sections: Section[];
-  readonly talks: TalkEntry[];
-  open: OpenEntry | null;
-  /** The table read last (tables are read whole, at their first row). */
-  tableRead: number | undefined;
-  /** The post's event: an intro sentence of the post (not of a section) may name it. */
-  postEventSlug: string | null;
-}
 
 /**
  * The section walk: a post's blocks in reading order, with the section context (event, date, speakers)
@@ -78,10 +39,6 @@ export function walkPostBlocks(blocks: readonly Block[], scope: PostScope, diagn
   for (let index = 0; index < blocks.length; index++) walkBlock(walk, blocks[index]!, index);
   closeEntry(walk);
   return { talks: walk.talks, postEventSlug: walk.postEventSlug };
-}
-
-function currentSection(walk: Walk): Section {
-  return walk.sections[walk.sections.length - 1]!;
 }
 
 function closeEntry(walk: Walk): void {
@@ -158,6 +115,7 @@ function applyFieldBlock(walk: Walk, fields: FieldLine[]): void {
 
 /** One step of the walk: what `block` is, given the entry open before it. */
 function walkBlock(walk: Walk, block: Block, index: number): void {
+  const { grammar } = walk.scope;
   if (block.kind === 'tableRow') {
     walkTable(walk, block, index);
     return;
@@ -174,11 +132,11 @@ function walkBlock(walk: Walk, block: Block, index: number): void {
     currentSection(walk).date = day;
     return;
   }
-  const { grammar } = walk.scope;
-  const restated = walk.open && !walk.open.tentative ? recognizeRestatedRecording(block, walk.open.header.title) : null;
+  const restated = walk.open && !walk.open.tentative ? recognizeRestatedRecording(block, walk.open.header.title, grammar) : null;
   if (restated && walk.open) {
     // The video of the entry above, titled like it (an embed or shortcode under a heading): its recording, not a new talk.
-    if (!walk.open.header.url) walk.open.header = { ...walk.open.header, url: restated };
+    if (!walk.open.header.url) walk.open.header = { ...walk.open.header, url: restated.url };
+    if (walk.open.speakers.length === 0) walk.open.speakers = restated.speakers;
     return;
   }
   const header = recognizeTalkHeader(block, {
@@ -218,8 +176,8 @@ function walkBlock(walk: Walk, block: Block, index: number): void {
   }
   const open = walk.open;
   if (open && walk.blocks[index - 1] === open.block) recognizeUnderLoneItem(open, block, walk.scope.grammar);
-  if (open?.tentative && !open.header.url) {
-    // A section's own schedule link may sit in its prose ("join this [hands on session](sched)").
+  if (open && !open.header.url && (open.tentative || open.abstract.length === 0)) {
+    // A section's own schedule link may sit in its prose ("join this [hands on session](sched)", "[This talk](sched) explores…").
     const link = sectionScheduleLinkOf(block.inline);
     if (link) open.header = { ...open.header, url: link };
   }

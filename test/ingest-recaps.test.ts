@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { TalkEntry } from '../src/domain/types.ts';
+import { createIngestContext } from '../src/ingest/create-ingest-context.ts';
+import { parsePost } from '../src/ingest/parse-post.ts';
+import { splitEventLabel } from '../src/ingest/split-event-label.ts';
+import { bundledReference } from './helpers.ts';
+
+// Recaps and previews that name talks in prose, with their videos embedded below them. All Markdown here
+// is invented for the test.
+
+const ctx = createIngestContext(bundledReference());
+const FRONT = "title: 'Our Project at WidgetCon'\ndate: '2031-05-02'";
+const talksOf = (body: string) => parsePost('posts/t.md', `---\n${FRONT}\n---\n\n${body}\n`, ctx).talks;
+const brief = (t: TalkEntry) => ({ title: t.title, url: t.url, speakers: t.speakers.map((s) => s.name) });
+
+describe('videos that restate the talk above them', () => {
+  it('a video titled "Event – Kind: Title - Speakers", a word said differently, is the recording of the talk above, with its speakers', () => {
+    const body = [
+      'I opened with a lightning talk about [Folding Widgets Into Small Boxes](https://widgetcon2031.sched.com/event/1Ab/folding).',
+      '',
+      '{{< youtube id="abcdef123" title="WidgetCon 2031 EU – Lightning Talk: Fold Widgets Into Small Boxes - Ann Lee" >}}',
+    ].join('\n');
+    expect(talksOf(body).map(brief)).toEqual([
+      { title: 'Folding Widgets Into Small Boxes', url: 'https://widgetcon2031.sched.com/event/1Ab/folding', speakers: ['Ann Lee'] },
+    ]);
+  });
+
+  it('a video of another title is another talk, its event label not part of its title', () => {
+    const body = [
+      'I opened with a lightning talk about [Folding Widgets Into Small Boxes](https://widgetcon2031.sched.com/event/1Ab/folding).',
+      '',
+      '{{< youtube id="abcdef456" title="WidgetCon 2031 EU – Gadgets at Scale in the Real World - Bo Tran" >}}',
+    ].join('\n');
+    expect(talksOf(body).map((t) => t.title)).toEqual(['Folding Widgets Into Small Boxes', 'Gadgets at Scale in the Real World']);
+  });
+
+  it('an event label before a spaced dash counts only with a year', () => {
+    expect(splitEventLabel('WidgetCon 2031 EU – Folding Widgets')).toMatchObject({ label: 'WidgetCon 2031 EU', title: 'Folding Widgets', year: 2031 });
+    expect(splitEventLabel('Notes From the Widget Summit – Ann Lee')).toBeNull();
+  });
+});
+
+describe('a heading talk whose schedule link sits in its prose', () => {
+  it('"[This 90-minute tutorial](sched) is …" under a `Title - Speakers` heading is the talk\'s schedule page, not its video', () => {
+    const body = [
+      '### Widgets From Scratch: A Beginner Tutorial - Ann Lee, Acme & Bo Tran, Globex',
+      '',
+      '[This 90-minute tutorial](https://widgetcon2031.sched.com/event/1Cd/widgets) walks through the basics.',
+      '',
+      '{{< youtube id="ghijkl789" title="Widgets From Scratch: A Beginner Tutorial - Ann Lee, Acme & Bo Tran, Globex" >}}',
+    ].join('\n');
+    expect(talksOf(body).map(brief)).toEqual([
+      { title: 'Widgets From Scratch: A Beginner Tutorial', url: 'https://widgetcon2031.sched.com/event/1Cd/widgets', speakers: ['Ann Lee', 'Bo Tran'] },
+    ]);
+  });
+});
