@@ -54,3 +54,24 @@ describe('a heading talk whose schedule link sits in its prose', () => {
     ]);
   });
 });
+
+describe('a speaker credited below the talks', () => {
+  it('"[Ann Lee](sched)" with her role under it names a speaker of a talk above: not a talk of its own', () => {
+    const body = [
+      '**Lightning Talk: Folding Widgets Into Small Boxes**  ',
+      '**Speaker:** Ann Lee, Widget Maintainer  ',
+      '**When:** Thursday, May 8, 2031, 12:07pm - 12:12pm  ',
+      '**Session details:** [https://sched.co/Zz9](https://sched.co/Zz9)',
+      '',
+      'See you there!',
+      '',
+      '[Ann Lee](https://sched.co/Zz9)  ',
+      'Widget Maintainer',
+    ].join('\n');
+    const read = parsePost('posts/t.md', `---\n${FRONT}\n---\n\n${body}\n`, ctx);
+    expect(read.talks.map(brief)).toEqual([{ title: 'Lightning Talk: Folding Widgets Into Small Boxes', url: 'https://sched.co/Zz9', speakers: ['Ann Lee'] }]);
+    expect(read.diagnostics.filter((d) => d.code === 'LISTING_ENTRY_REJECTED').map((d) => d.message.replace(/^.*? (?="Ann Lee")/, ''))).toEqual([
+      '"Ann Lee" looks like an entry of a listing, but it is the name of a speaker of "Lightning Talk: Folding Widgets Into Small Boxes".',
+    ]);
+  });
+});

@@ -1,3 +1,4 @@
+import { foldKey } from '../domain/text.ts';
 import type { Diagnostic, TalkEntry } from '../domain/types.ts';
 import { assembleTalkEntry, type OpenEntry, openEntry } from './assemble-talk-entry.ts';
 import { decideEntryDate } from './decide-post-dates.ts';
@@ -46,6 +47,16 @@ function closeEntry(walk: Walk): void {
   if (!entry) return;
   walk.open = null;
   const { file, events, dates } = walk.scope;
+  // "[Ann Lee](sched)" closing a post is a credit of a speaker of a talk above, linked to that talk: not a talk.
+  const key = foldKey(entry.header.title);
+  const credited = walk.talks.find((t) => t.speakers.some((s) => foldKey(s.name) === key));
+  if (credited) {
+    const reason = `it is the name of a speaker of "${credited.title}"`;
+    walk.diagnostics.push(
+      diagnose('LISTING_ENTRY_REJECTED', { file, line: entry.block.line }, `"${entry.header.title}" looks like an entry of a listing, but ${reason}.`),
+    );
+    return;
+  }
   const assembled = assembleTalkEntry(entry, file, (e) => decideEntryDate(e, events.eventOf(e.eventSlug), dates, { file, line: e.block.line }));
   walk.diagnostics.push(...assembled.diagnostics);
   if (assembled.talk) walk.talks.push(assembled.talk);
