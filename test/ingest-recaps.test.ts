@@ -75,3 +75,33 @@ describe('a speaker credited below the talks', () => {
     ]);
   });
 });
+
+describe('presenters named in a sentence before a quoted, linked title', () => {
+  it('reads each paragraph of a run as a talk: presenters with their organization, and the day and time said after the title', () => {
+    const body = [
+      'Acme\'s Ann Lee and Bo Tran are giving the talk "[Folding Widgets Cheaply](https://widgetcon2031.sched.com/event/1Ef/folding)". They will share what they measured. This session is Wednesday, May 7 from 5:25pm - 6:00pm in Room 9.',
+      '',
+      'Cy Oduya and Di Park from Globex Labs will be presenting "[Where Did It Go? A Guide to Lost Widgets](https://widgetcon2031.sched.com/event/1Gh/lost)". Join us Thursday, May 8 from 2:55pm - 3:30pm.',
+    ].join('\n');
+    expect(talksOf(body).map((t) => ({ ...brief(t), orgs: t.speakers.map((s) => s.organization), date: t.date, start: t.start, end: t.end }))).toEqual([
+      {
+        title: 'Folding Widgets Cheaply',
+        url: 'https://widgetcon2031.sched.com/event/1Ef/folding',
+        speakers: ['Ann Lee', 'Bo Tran'],
+        orgs: ['Acme', 'Acme'],
+        date: '2031-05-07',
+        start: '17:25',
+        end: '18:00',
+      },
+      {
+        title: 'Where Did It Go? A Guide to Lost Widgets',
+        url: 'https://widgetcon2031.sched.com/event/1Gh/lost',
+        speakers: ['Cy Oduya', 'Di Park'],
+        orgs: ['Globex Labs', 'Globex Labs'],
+        date: '2031-05-08',
+        start: '14:55',
+        end: '15:30',
+      },
+    ]);
+  });
+});
