@@ -105,3 +105,18 @@ describe('presenters named in a sentence before a quoted, linked title', () => {
     ]);
   });
 });
+
+describe('When / Who / What lines under an event heading', () => {
+  it('"What: [Title](slides) by Ann" is the talk, given by the person of "Who:" that first name names', () => {
+    const body = [
+      '# Widget Days',
+      'When: May 2-3  ',
+      'Who: [Ann Lee](https://example.org/ann), [Bo Tran](https://example.org/bo), [Cy Oduya](https://example.org/cy)  ',
+      'What: [Folding Widgets With Care](../files/folding.pdf) by Bo',
+      '',
+      '# Highlights',
+      '- Lots of questions about widgets.',
+    ].join('\n');
+    expect(talksOf(body).map(brief)).toEqual([{ title: 'Folding Widgets With Care', url: '../files/folding.pdf', speakers: ['Bo Tran'] }]);
+  });
+});

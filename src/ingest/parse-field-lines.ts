@@ -7,7 +7,7 @@ import { isDecoration, meaningfulNodes, splitInlineLines } from './talk-header.t
 // and the rows of a two-column table `| **Time** | 15:15 |`. A field's kind comes from its label; what
 // the value holds is read by the field parsers (speakers, date/time) of the caller.
 
-export type FieldKind = 'speakers' | 'when' | 'place' | 'link' | 'other';
+export type FieldKind = 'speakers' | 'when' | 'place' | 'link' | 'title' | 'other';
 
 export interface FieldLine {
   label: string;
@@ -22,11 +22,12 @@ const LABEL_KINDS: ReadonlyArray<[RegExp, FieldKind]> = [
   [/^(?:date|day|time|when|date (?:&|and) time(?: \(\w+\))?|time (?:&|and) date|schedule|start|starts)$/i, 'when'],
   [/^(?:where|location|room|venue|place)$/i, 'place'],
   [/^(?:url|link|session details|session page|details|sched|slides|recording|video|watch|youtube)$/i, 'link'],
+  [/^(?:what|title|talk|session title)$/i, 'title'],
 ];
 
 /** Labels a plain-text (not bold) field line may carry: a plain "Keynote: …" is a title, not a field. */
 const PLAIN_LABEL =
-  /^(?:speakers?|facilitators?|presenters?|hosts?|who|date|day|time|when|where|location|room|venue|url|link|session details|slides|recording|video|track|note|date (?:&|and) time)$/i;
+  /^(?:speakers?|facilitators?|presenters?|hosts?|who|date|day|time|when|where|location|room|venue|url|link|session details|slides|recording|video|track|note|date (?:&|and) time|what|talk)$/i;
 /** Longest label: a few words ("Date & Time (CST)", "Session details"). */
 const LABEL_TEXT = /^[\p{L}][\p{L}\d &/()'’.-]{0,30}$/u;
 
