@@ -76,7 +76,7 @@ describe('a speaker credited below the talks', () => {
   });
 });
 
-describe('presenters named in a sentence before a quoted, linked title', () => {
+describe('presenters named in a sentence before a linked title', () => {
   it('reads each paragraph of a run as a talk: presenters with their organization, and the day and time said after the title', () => {
     const body = [
       'Acme\'s Ann Lee and Bo Tran are giving the talk "[Folding Widgets Cheaply](https://widgetcon2031.sched.com/event/1Ef/folding)". They will share what they measured. This session is Wednesday, May 7 from 5:25pm - 6:00pm in Room 9.',
@@ -102,6 +102,18 @@ describe('presenters named in a sentence before a quoted, linked title', () => {
         start: '14:55',
         end: '15:30',
       },
+    ]);
+  });
+
+  it('reads a linked title in emphasis after a lead-in, and past a role set off by commas', () => {
+    const body = [
+      'Several sessions are about widgets. For example, Ann Lee from Acme will be presenting [_Folding Widgets at Acme_](https://sched.co/Qq1). See the [full schedule](https://example.org/schedule).',
+      '',
+      'Around early? [Widget Fringe](https://fringe.example.org/) runs that weekend and Bo Tran, one of the project maintainers, will be presenting [_Gadgets (As Taught by Widgets)_](https://cfp.fringe.example.org/2031/talk/ABC123/).',
+    ].join('\n');
+    expect(talksOf(body).map((t) => ({ ...brief(t), orgs: t.speakers.map((s) => s.organization) }))).toEqual([
+      { title: 'Folding Widgets at Acme', url: 'https://sched.co/Qq1', speakers: ['Ann Lee'], orgs: ['Acme'] },
+      { title: 'Gadgets (As Taught by Widgets)', url: 'https://cfp.fringe.example.org/2031/talk/ABC123/', speakers: ['Bo Tran'], orgs: [null] },
     ]);
   });
 });
