@@ -132,3 +132,16 @@ describe('When / Who / What lines under an event heading', () => {
     expect(talksOf(body).map(brief)).toEqual([{ title: 'Folding Widgets With Care', url: '../files/folding.pdf', speakers: ['Bo Tran'] }]);
   });
 });
+
+describe('a quoted, linked title followed by its speakers', () => {
+  it('reads `“[Title](sched)” Name, Role, Org -* link` in a list whose other items say "by"', () => {
+    const body = [
+      '* “[Folding Widgets](https://widgetcon2031.sched.org/event/1Aa/folding)” by Ann Lee, Engineer, Acme -* http://sched.co/1Aa',
+      '* “[Widgets in the Newsroom](https://widgetcon2031.sched.org/event/1Bb/newsroom)” Bo Tran, Web Developer, Daily Widget -* [http://sched.co/1Bb](http://sched.co/1Bb)',
+    ].join('\n');
+    expect(talksOf(body).map((t) => ({ title: t.title, speakers: t.speakers.map((s) => `${s.name} (${s.organization})`) }))).toEqual([
+      { title: 'Folding Widgets', speakers: ['Ann Lee (Acme)'] },
+      { title: 'Widgets in the Newsroom', speakers: ['Bo Tran (Daily Widget)'] },
+    ]);
+  });
+});

@@ -2,6 +2,7 @@ import { MAX_FIELD_CHARS, cleanProseTitle, isTalkUrl, type HeaderRecognizer } fr
 import { parseNameAtEnd, parseNamesAtStart } from './parse-prose-speakers.ts';
 import { parseSpeakerList } from './parse-speakers.ts';
 import type { PhrasingContent } from 'mdast';
+import { inlineText } from './markdown-blocks.ts';
 
 /** The first link of the entry to a schedule or recording page (the quoted title itself, or a link after it). */
 function firstSessionLinkOf(inline: readonly PhrasingContent[]): string | null {
@@ -13,6 +14,10 @@ function firstSessionLinkOf(inline: readonly PhrasingContent[]): string | null {
     }
   }
   return null;
+}
+
+function linkTexts(inline: readonly PhrasingContent[]): string[] {
+  return inline.flatMap((n) => (n.type === 'link' ? [inlineText(n.children).trim()] : 'children' in n ? linkTexts(n.children as PhrasingContent[]) : []));
 }
 
 /** A quoted span of running text: “Title” or "Title". */
@@ -39,6 +44,11 @@ export const recognizeQuotedTitle: HeaderRecognizer = (block, { grammar, insideT
     // "by Name, Role, Org -* link": the comma grammar reads the attribution up to the dash; else names in prose.
     const attribution = attributed ? attributed[1]!.split(/\s+[-–—]\S*\s|\s+https?:\/\//)[0]! : '';
     let speakers = attributed ? (parseSpeakerList(attribution, grammar) ?? parseNamesAtStart(attributed[1]!, grammar)) : [];
+    if (speakers.length === 0 && !attributed && (m.index ?? 0) === 0 && linkTexts(block.inline).includes(inner.trim())) {
+      // A list item `“[Title](sched)” Name, Role, Org -* link` (its siblings say "by"): the speaker list right after the title.
+      const bare = after.split(/\s+[-–—]\S*\s|\s+https?:\/\//)[0]!;
+      speakers = parseSpeakerList(bare, grammar) ?? [];
+    }
     if (speakers.length === 0) {
       const sentence = before.split(/[.!?]\s+/).pop() ?? before;
       const named = SESSION_WORD.test(sentence) ? parseNameAtEnd(sentence, grammar) : null;
