@@ -145,3 +145,22 @@ describe('a quoted, linked title followed by its speakers', () => {
     ]);
   });
 });
+
+describe('the day a gathering was held', () => {
+  it('"It was held … on 9th May 2031" in the first section dates the talks of the sections after it', () => {
+    const body = [
+      '## Prelude',
+      '',
+      'Our widget party was a one-day celebration. It was held at the Acme office in Lyon on 9th May 2031. There were talks and cake, as this post tells in more detail below, one by one, with pictures of everyone who came along for it.',
+      '',
+      '# The Event',
+      '',
+      '## Talks',
+      '',
+      '**Folding Widgets Together**',
+      '',
+      '**Speaker:** Ann Lee',
+    ].join('\n');
+    expect(talksOf(body).map((t) => [t.title, t.date])).toEqual([['Folding Widgets Together', '2031-05-09']]);
+  });
+});

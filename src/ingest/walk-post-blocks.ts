@@ -18,6 +18,9 @@ import type { TalkHeader } from './talk-header.ts';
 import { isEmphasisOnly } from './talk-header.ts';
 import { recognizeRecordingLink, recognizeRestatedRecording } from './recognize-recording-link.ts';
 
+/** A sentence that gives the day a gathering is held: "It was held at … on 25th July 2019", "takes place on May 2". */
+const HELD_ON = /\b(?:(?:was|is|will be)\s+held|takes?\s+place|took\s+place)\b/i;
+
 /** An intro sentence that gives talks to the person the post is about: "Catch his two talks…". */
 const SUBJECT_TALKS = /\b(?:his|her)\s+(?:[\p{L}\d-]+\s+){0,3}(?:talks?|sessions?|presentations?|keynotes?)\b/iu;
 
@@ -216,8 +219,11 @@ function applyIntroSentence(walk: Walk, block: Block): void {
     // Intro sentences may set the date for the section below them (not bylines, not a range of days);
     // a longer paragraph is read sentence by sentence, its first dated sentence counting.
     const sentences = block.text.length < 300 ? [block.text] : block.text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((t) => t.length < 300);
-    const when = sentences.map((t) => parseWhen(t)).find((w) => w.month !== null && w.day !== null);
+    const dated = sentences.map((t) => ({ t, w: parseWhen(t) })).find(({ w }) => w.month !== null && w.day !== null);
+    const when = dated?.w;
     if (when && when.start === null) section.date = when;
+    // "It was held … on 25th July 2019" before any talk: the day of the whole gathering, also for the sections after this one.
+    if (dated && when?.start === null && !when.spansDays && walk.talks.length === 0 && HELD_ON.test(dated.t)) walk.sections[0]!.date ??= when;
     if (subject && block.text.length < 300 && SUBJECT_TALKS.test(block.text)) section.speakers = [subject];
   }
   // An intro sentence may name the event of a section that has none ("… at KubeCon + CloudNativeCon Europe 2026 in Amsterdam"),
