@@ -147,7 +147,7 @@ describe('a quoted, linked title followed by its speakers', () => {
 });
 
 describe('the day a gathering was held', () => {
-  it('"It was held … on 9th May 2031" in the first section dates the talks of the sections after it', () => {
+  it('"It was held … on 9th May 2031" in the first section of a post about no known event dates the talks of the sections after it', () => {
     const body = [
       '## Prelude',
       '',

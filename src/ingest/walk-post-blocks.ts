@@ -222,8 +222,10 @@ function applyIntroSentence(walk: Walk, block: Block): void {
     const dated = sentences.map((t) => ({ t, w: parseWhen(t) })).find(({ w }) => w.month !== null && w.day !== null);
     const when = dated?.w;
     if (when && when.start === null) section.date = when;
-    // "It was held … on 25th July 2019" before any talk: the day of the whole gathering, also for the sections after this one.
-    if (dated && when?.start === null && !when.spansDays && walk.talks.length === 0 && HELD_ON.test(dated.t)) walk.sections[0]!.date ??= when;
+    // "It was held … on 25th July 2019" before any talk, in a post about no known event (an event's own dates speak
+    // for it): the day of the whole gathering, also for the sections after this one.
+    const gathering = !walk.postEventSlug && walk.talks.length === 0;
+    if (gathering && dated && when?.start === null && !when.spansDays && HELD_ON.test(dated.t)) walk.sections[0]!.date ??= when;
     if (subject && block.text.length < 300 && SUBJECT_TALKS.test(block.text)) section.speakers = [subject];
   }
   // An intro sentence may name the event of a section that has none ("… at KubeCon + CloudNativeCon Europe 2026 in Amsterdam"),
