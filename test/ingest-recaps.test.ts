@@ -164,3 +164,18 @@ describe('the day a gathering was held', () => {
     expect(talksOf(body).map((t) => [t.title, t.date])).toEqual([['Folding Widgets Together', '2031-05-09']]);
   });
 });
+
+describe('an event whose edition is a season', () => {
+  const post = (title: string, intro: string) =>
+    parsePost(
+      'posts/t.md',
+      `---\ntitle: "${title}"\ndate: 2031-12-01\n---\n\n${intro}\n\n- [**Folding Widgets**](https://www.youtube.com/watch?v=abcdef12): Ann Lee (Acme) showed how.\n`,
+      ctx,
+    ).talks;
+  it('"Widget Community Day: Fall 2031" in a title, or "our Fall 2031 Widget Community Day" in the text, is the event "Widget Community Day Fall 2031"', () => {
+    expect(post('[Recap] Widget Community Day: Fall 2031', 'It went well.').map((t) => t.eventSlug)).toEqual(['widget-community-day-fall-2031']);
+    expect(post('Our recap', 'Last month we hosted our Fall 2031 Widget Community Day with many users.').map((t) => t.eventSlug)).toEqual([
+      'widget-community-day-fall-2031',
+    ]);
+  });
+});

@@ -153,9 +153,27 @@ function ownName(name: string): string {
   return parts.length > 1 && tail.split(/\s+/).some((w) => EVENT_WORD.test(w.replace(/[^\p{L}]/gu, ''))) ? tail : name;
 }
 
+/** A season that names one edition of an event held twice a year: "Widget Day: Fall 2019", "our Fall 2019 Widget Day". */
+const SEASON = '(Spring|Summer|Fall|Autumn|Winter)';
+const NAME_BEFORE_SEASON = new RegExp(String.raw`(${WORD}(?:\s+${WORD}){0,7}):?\s+${SEASON}\s+((?:19|20)\d\d)(?!\d)`, 'gu');
+const NAME_AFTER_SEASON = new RegExp(String.raw`\b${SEASON}\s+((?:19|20)\d\d)\s+(${WORD}(?:\s+${WORD}){0,7})`, 'gu');
+
+/** An event's name whose edition is a season and a year, as "<name> <season> <year>". */
+function seasonalEventName(text: string): { name: string; year: number } | null {
+  const named = (name: string) => name.split(/\s+/).some((w) => EVENT_WORD.test(w.replace(/[^\p{L}]/gu, '')));
+  for (const m of text.matchAll(NAME_BEFORE_SEASON)) {
+    const name = ownName(m[1]!.replace(LEADING_NOISE, '').trim());
+    if (named(name)) return { name: `${name} ${m[2]} ${m[3]}`, year: Number(m[3]) };
+  }
+  for (const m of text.matchAll(NAME_AFTER_SEASON)) if (named(m[3]!)) return { name: `${m[3]} ${m[1]} ${m[2]}`, year: Number(m[2]) };
+  return null;
+}
+
 /** An event's name that the data does not know, written before a year ("FOSDEM 2023", "PromCon 2023"). */
 function unknownEventName(text: string): { name: string; year: number; city?: CityRecord } | null {
   if (!/(?:19|20)\d\d/.test(text)) return null;
+  const seasonal = seasonalEventName(text);
+  if (seasonal) return seasonal;
   for (const m of text.matchAll(NAME_BEFORE_YEAR)) {
     const name = ownName(m[1]!.replace(LEADING_NOISE, '').trim());
     const words = name.split(/\s+/);
