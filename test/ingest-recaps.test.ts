@@ -179,3 +179,19 @@ describe('an event whose edition is a season', () => {
     ]);
   });
 });
+
+describe('an event named after the title', () => {
+  it('"[**Title – Widget Native Fringe Conference**](cfp)" is the title; the event is not a speaker, the Speakers field is', () => {
+    const body = [
+      '[**Folding Widgets in Your Tooling – Widget Native Fringe Conference**](https://cfp.fringe.example.org/2031/talk/QQ1/)',
+      '',
+      '**Date:** Sunday, May 4th  ',
+      '**Time:** 2:35 PM  ',
+      '**Speakers:** Ann Lee & Bo Tran',
+    ].join('\n');
+    expect(talksOf(body).map(brief)).toEqual([
+      { title: 'Folding Widgets in Your Tooling', url: 'https://cfp.fringe.example.org/2031/talk/QQ1/', speakers: ['Ann Lee', 'Bo Tran'] },
+    ]);
+    expect(splitEventLabel('Folding Widgets - Ann Lee')).toBeNull();
+  });
+});
