@@ -195,3 +195,28 @@ describe('an event named after the title', () => {
     expect(splitEventLabel('Folding Widgets - Ann Lee')).toBeNull();
   });
 });
+
+describe('speakers named in the description of a talk that names none', () => {
+  it('"Ann from Acme will cover …" opening the description, and "this session with [Bo](profile) and [Cy](profile)"', () => {
+    const body = [
+      '## [Folding Widgets the Red Way](https://widgetcon2031.sched.com/event/Ab1/folding) (2:45pm - 3:20pm)',
+      '',
+      'Ann from Acme will cover patterns of widget folding, and when they apply.',
+      '',
+      '## Contribfest: [Gadgets for Everyone](https://sched.co/Cd2)',
+      '',
+      'DATE: Wednesday May 7',
+      '',
+      "Don't miss this session with [Bo](https://bsky.app/profile/bo.example), and [Cy](https://bsky.app/profile/cy.example) for your chance to contribute.",
+      '',
+      '## [Widgets Keep Turning](https://sched.co/Ef3) (4:00pm - 4:30pm)',
+      '',
+      'Kubernetes will cover nothing here: a product is not a speaker.',
+    ].join('\n');
+    expect(talksOf(body).map((t) => [t.title, t.speakers.map((s) => (s.organization ? `${s.name} (${s.organization})` : s.name))])).toEqual([
+      ['Folding Widgets the Red Way', ['Ann (Acme)']],
+      ['Gadgets for Everyone', ['Bo', 'Cy']],
+      ['Widgets Keep Turning', []],
+    ]);
+  });
+});

@@ -1,6 +1,8 @@
 import type { SpeakerMention } from '../domain/types.ts';
+import { inlineText, type Block } from './markdown-blocks.ts';
 import { parseNamesAtStart } from './parse-prose-speakers.ts';
-import type { SpeakerGrammarOptions } from './parse-speakers.ts';
+import { looksLikePersonName, type SpeakerGrammarOptions } from './parse-speakers.ts';
+import { isGivenName } from './split-run-on-speakers.ts';
 
 // Presenters named by the sentence that introduces a talk: "Acme's Ann Lee and Bo Tran are giving the talk
 // “…”", "For example, Ann Lee from Acme will be presenting […](sched)", "… and Bo Tran, one of the
@@ -47,4 +49,40 @@ export function parsePresenters(text: string, grammar: SpeakerGrammarOptions = {
     if (names) return names;
   }
   return null;
+}
+
+/** A person's profile page: what a name linked in a talk's description points at. */
+const PROFILE_URL = /linkedin\.com\/in\/|(?:twitter|x)\.com\/\w+\/?$|bsky\.app\/profile\/|^https?:\/\/github\.com\/[\w-]+\/?$/i;
+/** "… this session with [Ann](profile), [Bo](profile) and [Cy](profile)". */
+const SESSION_WITH = /\b(?:session|talk|workshop|tutorial|panel|contribfest|keynote)\b[^.!?]*\b(?:with|by|from)\s*$/i;
+/** "Ann from Acme will cover …", "Ann Lee and Bo Tran will present …": a paragraph that opens with who gives the talk. */
+const OPENS_WITH_PRESENTERS =
+  /^(.{2,80}?)\s+will\s+(?:cover|present|talk|share|show|discuss|demo|demonstrate|walk|explain|give|lead|host|run|introduce|dive|take)\b/;
+
+/** Speakers linked to their profiles after "this session with", in order; stops at the first thing that is not one. */
+function linkedNamesAfterSessionWith(block: Block): SpeakerMention[] {
+  const inline = block.inline;
+  const first = inline.findIndex((n) => n.type === 'link' && PROFILE_URL.test(n.url));
+  if (first < 0 || !SESSION_WITH.test(inlineText(inline.slice(0, first)))) return [];
+  const names: string[] = [];
+  for (const node of inline.slice(first)) {
+    const text = node.type === 'link' ? inlineText(node.children).trim() : '';
+    if (node.type === 'link' && PROFILE_URL.test(node.url) && looksLikePersonName(text)) names.push(text);
+    else if (!(node.type === 'text' && /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$/.test(node.value))) break;
+  }
+  return names.map((name) => ({ name, organization: null, role: null }));
+}
+
+/**
+ * The speakers a paragraph of a talk's description names, for a talk that has none: linked after "this
+ * session with", or opening the paragraph before "will cover"/"will present" (a lone first name only when it
+ * is a common given name: "Ann from Acme will cover …").
+ */
+export function parseAbstractSpeakers(block: Block, grammar: SpeakerGrammarOptions = {}): SpeakerMention[] {
+  if (block.kind !== 'paragraph') return [];
+  const linked = linkedNamesAfterSessionWith(block);
+  if (linked.length > 0) return linked;
+  const opening = OPENS_WITH_PRESENTERS.exec(block.text);
+  const names = opening ? namesOf(opening[1]!, grammar) : null;
+  return names?.every((n) => n.name.includes(' ') || isGivenName(n.name)) ? names : [];
 }

@@ -6,6 +6,7 @@ import { diagnose } from './diagnostic-catalogue.ts';
 import type { Block } from './markdown-blocks.ts';
 import { parseSpeakers } from './parse-speakers.ts';
 import { parseWhen } from './parse-when.ts';
+import { parseAbstractSpeakers } from './parse-presenters.ts';
 import { parseFieldLines, type FieldLine } from './parse-field-lines.ts';
 import { recognizeEntryFields, recognizeTentativeHeader } from './recognize-entry-fields.ts';
 import { recognizeProseScheduleLinks, sectionScheduleLinkOf } from './recognize-prose-link.ts';
@@ -267,6 +268,8 @@ function continueEntry(walk: Walk, talk: OpenEntry, block: Block): void {
     walk.diagnostics.push(diagnose('DATE_UNREADABLE', { file: walk.scope.file, line: block.line }, `"${block.text}"`));
     return;
   }
+  // "Ann from Acme will cover …", "this session with [Ann](profile) and [Bo](profile)": the speakers of a talk that names none.
+  if (talk.speakers.length === 0 && !talk.sectionSpeakers) talk.speakers = parseAbstractSpeakers(block, walk.scope.grammar);
   if (block.text) talk.abstract.push(block.kind === 'listItem' ? `- ${block.text}` : block.text);
 }
 
