@@ -220,3 +220,18 @@ describe('speakers named in the description of a talk that names none', () => {
     ]);
   });
 });
+
+describe('a bold title, a dash, then its presenters with their roles', () => {
+  it('reads `**Title** - Ann Lee, founder of Widgets, and Bo Tran, lead maintainer, will be presenting …`; a booth item is not a talk', () => {
+    const body = [
+      '* **Meet the Maintainers Booth** - Come by the booth on Tuesday from 2:00-3:30pm.',
+      '* **Widgets 101** - Ann Lee, founder of Widgets, and Bo Tran, lead',
+      'maintainer, will be presenting a 101-level talk on why widgets matter.',
+      '* **Widgets Deep Dive** - Cy Oduya and Di Park, both senior architects of the project, will be discussing how widgets tick.',
+    ].join('\n');
+    expect(talksOf(body).map(brief)).toEqual([
+      { title: 'Widgets 101', url: null, speakers: ['Ann Lee', 'Bo Tran'] },
+      { title: 'Widgets Deep Dive', url: null, speakers: ['Cy Oduya', 'Di Park'] },
+    ]);
+  });
+});

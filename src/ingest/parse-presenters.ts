@@ -57,7 +57,19 @@ const PROFILE_URL = /linkedin\.com\/in\/|(?:twitter|x)\.com\/\w+\/?$|bsky\.app\/
 const SESSION_WITH = /\b(?:session|talk|workshop|tutorial|panel|contribfest|keynote)\b[^.!?]*\b(?:with|by|from)\s*$/i;
 /** "Ann from Acme will cover …", "Ann Lee and Bo Tran will present …": a paragraph that opens with who gives the talk. */
 const OPENS_WITH_PRESENTERS =
-  /^(.{2,80}?)\s+will\s+(?:cover|present|talk|share|show|discuss|demo|demonstrate|walk|explain|give|lead|host|run|introduce|dive|take)\b/;
+  /^(.{2,160}?)\s+will\s+(?:be\s+(?:presenting|discussing|giving|sharing|showing|leading|hosting|demonstrating|talking)|cover|present|talk|share|show|discuss|demo|demonstrate|walk|explain|give|lead|host|run|introduce|dive|take)\b/;
+/** Roles set off by commas after each name: "Ann Lee, founder of Widgets, and Bo Tran, lead maintainer,". */
+const ROLES_BETWEEN_COMMAS = /,\s+(?!and\s)(?:both\s+|all\s+)?\p{Ll}[^,]*(?=,|$)/gu;
+
+/**
+ * The presenters a sentence opens with, before "will cover", "will be presenting" …, their roles set off by
+ * commas dropped: "Ann Lee, founder of Widgets, and Bo Tran, lead maintainer, will be presenting …".
+ */
+export function parseOpeningPresenters(text: string, grammar: SpeakerGrammarOptions = {}): SpeakerMention[] | null {
+  const opening = OPENS_WITH_PRESENTERS.exec(text);
+  if (!opening) return null;
+  return namesOf(opening[1]!.replace(ROLES_BETWEEN_COMMAS, '').replace(/,\s*$/, '').trim(), grammar);
+}
 
 /** Speakers linked to their profiles after "this session with", in order; stops at the first thing that is not one. */
 function linkedNamesAfterSessionWith(block: Block): SpeakerMention[] {
@@ -82,7 +94,6 @@ export function parseAbstractSpeakers(block: Block, grammar: SpeakerGrammarOptio
   if (block.kind !== 'paragraph') return [];
   const linked = linkedNamesAfterSessionWith(block);
   if (linked.length > 0) return linked;
-  const opening = OPENS_WITH_PRESENTERS.exec(block.text);
-  const names = opening ? namesOf(opening[1]!, grammar) : null;
+  const names = parseOpeningPresenters(block.text, grammar);
   return names?.every((n) => n.name.includes(' ') || isGivenName(n.name)) ? names : [];
 }

@@ -1,9 +1,9 @@
 import type { Link, PhrasingContent } from 'mdast';
 import { inlineText } from './markdown-blocks.ts';
-import { parsePresenters } from './parse-presenters.ts';
+import { parseOpeningPresenters, parsePresenters } from './parse-presenters.ts';
 import { parseWhen } from './parse-when.ts';
 import { looksLikeTitle } from './recognize-prose-link.ts';
-import { cleanProseTitle, isTalkUrl, type HeaderRecognizer } from './talk-header.ts';
+import { cleanProseTitle, cleanTitle, isTalkUrl, meaningfulNodes, type HeaderRecognizer } from './talk-header.ts';
 
 /** The first sentence that gives a day and a time: "The session is Wednesday, May 7 from 5:25pm - 6:00pm". */
 function scheduleSentenceOf(text: string): string | null {
@@ -41,4 +41,18 @@ export const recognizePresentedTalk: HeaderRecognizer = (block, { grammar }) => 
     before += inlineText([node]);
   }
   return null;
+};
+
+/**
+ * A bold title, a dash, then a sentence that opens with its presenters: `**Widgets 101** - Ann Lee, founder of
+ * Widgets, and Bo Tran, lead maintainer, will be presenting …`.
+ */
+export const recognizeBoldTitleThenPresenters: HeaderRecognizer = (block, { grammar }) => {
+  if (block.kind !== 'paragraph' && block.kind !== 'listItem') return null;
+  const [first, dash, ...rest] = meaningfulNodes(block.inline);
+  if (first?.type !== 'strong' || dash?.type !== 'text' || !/^\s*[-–—]\s+\S/.test(dash.value)) return null;
+  const title = cleanTitle(inlineText(first.children));
+  const sentence = inlineText([{ type: 'text', value: dash.value.replace(/^\s*[-–—]\s+/, '') }, ...rest]).replace(/\s+/g, ' ');
+  const speakers = /\p{L}/u.test(title) ? parseOpeningPresenters(sentence, grammar) : null;
+  return speakers ? { title, url: null, speakers, unreadableSpeakers: [], whenText: null, recognizer: 'bold-title-presenters' } : null;
 };

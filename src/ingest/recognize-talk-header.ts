@@ -10,7 +10,7 @@ import {
 import { recognizeFieldRow } from './recognize-field-row.ts';
 import { recognizeLinkHeader } from './recognize-link-header.ts';
 import { recognizeMultiLineEntry } from './recognize-multi-line-entry.ts';
-import { recognizePresentedTalk } from './recognize-presented-talk.ts';
+import { recognizeBoldTitleThenPresenters, recognizePresentedTalk } from './recognize-presented-talk.ts';
 import { recognizeQuotedTitle } from './recognize-quoted-title.ts';
 import { MAX_HEADER_CHARS, type HeaderRecognizer, type RecognizeContext, type TalkHeader } from './talk-header.ts';
 
@@ -29,6 +29,7 @@ export const HEADER_RECOGNIZERS: readonly HeaderRecognizer[] = [
   recognizeTitleAboveSpeakerLine,
   recognizeTitleAfterLeadIn,
   recognizePresentedTalk,
+  recognizeBoldTitleThenPresenters,
   recognizeQuotedTitle,
 ];
 
