@@ -235,3 +235,12 @@ describe('a bold title, a dash, then its presenters with their roles', () => {
     ]);
   });
 });
+
+describe('a bold title, a dash, then who presented it', () => {
+  it('reads `**Title** — Name (Org) presented …` (a first name that is also a word, "Will", included)', () => {
+    const body = '-   **Authenticating Widgets with Gadgets** — Will Brook (Acme) presented how to authenticate widgets. (Recording not available)';
+    expect(talksOf(body).map((t) => [t.title, t.speakers.map((s) => `${s.name} (${s.organization})`)])).toEqual([
+      ['Authenticating Widgets with Gadgets', ['Will Brook (Acme)']],
+    ]);
+  });
+});

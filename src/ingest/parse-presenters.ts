@@ -29,7 +29,7 @@ function namesOf(subject: string, grammar: SpeakerGrammarOptions): SpeakerMentio
     .map((n) => n.name)
     .join(' ')
     .replace(/\W+/g, '');
-  if (names.length === 0 || covered !== subject.replace(/\band\b|\W+/g, '')) return null;
+  if (names.length === 0 || covered !== subject.replace(/\([^()]*\)/g, '').replace(/\band\b|\W+/g, '')) return null; // "Ann Lee (Acme)": the organization in parentheses
   return names.map((n) => ({ ...n, organization: n.organization ?? organization }));
 }
 
@@ -57,12 +57,12 @@ const PROFILE_URL = /linkedin\.com\/in\/|(?:twitter|x)\.com\/\w+\/?$|bsky\.app\/
 const SESSION_WITH = /\b(?:session|talk|workshop|tutorial|panel|contribfest|keynote)\b[^.!?]*\b(?:with|by|from)\s*$/i;
 /** "Ann from Acme will cover …", "Ann Lee and Bo Tran will present …": a paragraph that opens with who gives the talk. */
 const OPENS_WITH_PRESENTERS =
-  /^(.{2,160}?)\s+will\s+(?:be\s+(?:presenting|discussing|giving|sharing|showing|leading|hosting|demonstrating|talking)|cover|present|talk|share|show|discuss|demo|demonstrate|walk|explain|give|lead|host|run|introduce|dive|take)\b/;
+  /^(.{2,160}?)\s+(?:(?:presented|talked|spoke|showed|demonstrated|demoed|discussed|explained|walked|shared)\b|will\s+(?:be\s+(?:presenting|discussing|giving|sharing|showing|leading|hosting|demonstrating|talking)|cover|present|talk|share|show|discuss|demo|demonstrate|walk|explain|give|lead|host|run|introduce|dive|take)\b)/;
 /** Roles set off by commas after each name: "Ann Lee, founder of Widgets, and Bo Tran, lead maintainer,". */
 const ROLES_BETWEEN_COMMAS = /,\s+(?!and\s)(?:both\s+|all\s+)?\p{Ll}[^,]*(?=,|$)/gu;
 
 /**
- * The presenters a sentence opens with, before "will cover", "will be presenting" …, their roles set off by
+ * The presenters a sentence opens with, before "will cover", "will be presenting", "presented" …, their roles set off by
  * commas dropped: "Ann Lee, founder of Widgets, and Bo Tran, lead maintainer, will be presenting …".
  */
 export function parseOpeningPresenters(text: string, grammar: SpeakerGrammarOptions = {}): SpeakerMention[] | null {
