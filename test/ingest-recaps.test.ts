@@ -244,3 +244,17 @@ describe('a bold title, a dash, then who presented it', () => {
     ]);
   });
 });
+
+describe('a session "titled" in prose', () => {
+  it('"the **Project Lightning Talk** titled “Title,” which …" is a talk without speakers, its video below it its recording', () => {
+    const body = [
+      'A highlight was the **Project Lightning Talk** titled "Widgets: Widgets and the World of Gadgets," which showed how they fit.',
+      '<br>',
+      '[Widgets and the world of Gadgets](https://www.youtube.com/watch?v=abcdefgh12)',
+    ].join('\n');
+    expect(talksOf(body).map(brief)).toEqual([
+      { title: 'Widgets: Widgets and the World of Gadgets', url: 'https://www.youtube.com/watch?v=abcdefgh12', speakers: [] },
+    ]);
+    expect(talksOf('We liked the talk called "Gadgets at Scale" a lot, and the booth "Widget Corner".').map((t) => t.title)).toEqual(['Gadgets at Scale']);
+  });
+});

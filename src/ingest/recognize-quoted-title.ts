@@ -22,6 +22,8 @@ function linkTexts(inline: readonly PhrasingContent[]): string[] {
 
 /** A quoted span of running text: “Title” or "Title". */
 const QUOTED = /(["“])([^"“”]{3,150}?)(["”])/g;
+/** A session word, then "titled": what follows in quotes is the session's title. */
+const TITLED = /\b(?:talks?|sessions?|keynotes?|presentations?|workshops?|tutorials?)\W*\s+(?:titled|entitled|called)\s*$/i;
 /** Words that say the quoted text names a session. */
 const SESSION_WORD = /\b(?:talks?|sessions?|keynotes?|presentations?|lectures?|workshops?|tutorials?|demos?)\b/i;
 
@@ -54,7 +56,8 @@ export const recognizeQuotedTitle: HeaderRecognizer = (block, { grammar, insideT
       const named = SESSION_WORD.test(sentence) ? parseNameAtEnd(sentence, grammar) : null;
       if (named) speakers = [named];
     }
-    if (speakers.length > 0)
+    // "the **Project Lightning Talk** titled “Title,” which …": a session the sentence names, speakers or not.
+    if (speakers.length > 0 || TITLED.test(before))
       return { title, url: firstSessionLinkOf(block.inline), speakers, unreadableSpeakers: [], whenText: null, recognizer: 'quoted-title' };
   }
   return null;
