@@ -258,3 +258,19 @@ describe('a session "titled" in prose', () => {
     expect(talksOf('We liked the talk called "Gadgets at Scale" a lot, and the booth "Widget Corner".').map((t) => t.title)).toEqual(['Gadgets at Scale']);
   });
 });
+
+describe('talks named in prose, one after another', () => {
+  it('a paragraph naming another session by its own link ends the talk the paragraph before named', () => {
+    const body = [
+      'We gave an update through a [lightning talk](https://www.youtube.com/watch?v=abcdefgh34) on Tuesday!',
+      '',
+      'On Wednesday we continued with a [contribfest session](https://widgetcon2031.sched.com/event/1Zz)',
+      'where we introduced the project to new contributors.',
+    ].join('\n');
+    const read = parsePost('posts/t.md', `---\ntitle: 'Our Project at WidgetCon 2031'\ndate: '2031-05-02'\n---\n\n${body}\n`, ctx);
+    expect(read.talks.map((t) => [t.title, t.url])).toEqual([
+      ['lightning talk', 'https://www.youtube.com/watch?v=abcdefgh34'],
+      ['contribfest session', 'https://widgetcon2031.sched.com/event/1Zz'],
+    ]);
+  });
+});

@@ -200,7 +200,10 @@ function walkBlock(walk: Walk, block: Block, index: number): void {
   const bareSection = open?.tentative === true && open.fields === 0 && !open.when;
   // Outside an entry, prose may name talks by their schedule links; the last one stays open for what follows.
   const siblingItem = open !== null && block.kind === 'listItem' && open.block.kind === 'listItem' && block.container === open.block.container;
-  const named = walk.scope.aboutAnEvent && (!open || bareSection || siblingItem) ? recognizeProseScheduleLinks(block, grammar) : [];
+  // A talk named in prose ends where the prose names another one by its own link: such talks are siblings.
+  const prose = open?.header.recognizer.startsWith('prose-') === true;
+  const found = walk.scope.aboutAnEvent && (!open || bareSection || siblingItem || prose) ? recognizeProseScheduleLinks(block, grammar) : [];
+  const named = prose ? found.filter((h) => h.url !== open?.header.url) : found;
   if (named.length > 0) {
     for (const namedHeader of named) {
       closeEntry(walk);
