@@ -274,3 +274,17 @@ describe('talks named in prose, one after another', () => {
     ]);
   });
 });
+
+describe('a presenter taking part in a session named with an article', () => {
+  it('"Ann Lee of Acme, a member of the board and maintainer will take part in [the Widget Keynote Panel][ref]"', () => {
+    const body = [
+      'In addition to these sessions, Ann Lee of Acme, a member of the Widget Board and maintainer will take part in [the Widget Keynote',
+      'Panel][panel], discussing what graduation means.',
+      '',
+      '[panel]: https://sched.co/Kp1',
+    ].join('\n');
+    expect(talksOf(body).map((t) => [t.title, t.url, t.speakers.map((s) => `${s.name} (${s.organization})`)])).toEqual([
+      ['Widget Keynote Panel', 'https://sched.co/Kp1', ['Ann Lee (Acme)']],
+    ]);
+  });
+});

@@ -10,7 +10,7 @@ import { isGivenName } from './split-run-on-speakers.ts';
 
 /** A sentence that ends by saying its subject gives the talk named next: "… are giving the talk", "… will be presenting". */
 const PRESENTS =
-  /\s+(?:(?:are|is|will\s+be)\s+(?:giving|presenting|delivering|hosting)|will\s+(?:give|present|deliver|host)|gave|presented|delivered)(?:\s+(?:the|a|an|their|his|her)?\s*(?:talk|session|keynote|presentation|workshop|tutorial))?\s*$/i;
+  /\s+(?:(?:are|is|will\s+be)\s+(?:giving|presenting|delivering|hosting|taking\s+part\s+in)|will\s+(?:give|present|deliver|host|take\s+part\s+in)|gave|presented|delivered|took\s+part\s+in)(?:\s+(?:the|a|an|their|his|her)?\s*(?:talk|session|keynote|presentation|workshop|tutorial))?\s*$/i;
 /** A role set off by commas after a name: ", one of the project's maintainers,". */
 const APPOSITIVE = /,\s+(?:one of|a|an|the|our|who)\b[^,]*,?\s*$/i;
 const ORG = '(\\p{Lu}[\\p{L}\\d&._-]*(?:\\s+\\p{Lu}[\\p{L}\\d&._-]*){0,3})';

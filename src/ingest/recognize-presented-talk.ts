@@ -32,7 +32,12 @@ export const recognizePresentedTalk: HeaderRecognizer = (block, { grammar }) => 
   let before = '';
   for (const [index, node] of block.inline.entries()) {
     const link = talkLinkOf(node);
-    const text = link ? cleanProseTitle(inlineText(link.children)).replace(/^["“'‘](.+)["”'’]$/u, '$1') : '';
+    // A title written with an article in the sentence ("take part in [the Widget Keynote Panel](sched)") is named without it.
+    const text = link
+      ? cleanProseTitle(inlineText(link.children))
+          .replace(/^["“'‘](.+)["”'’]$/u, '$1')
+          .replace(/^(?:the|a|an)\s+(?=\p{Lu})/u, '')
+      : '';
     const speakers = link && looksLikeTitle(text) ? parsePresenters(before.replace(/\s*["“]\s*$/, ''), grammar) : null;
     if (link && speakers) {
       const after = inlineText(block.inline.slice(index + 1));
