@@ -288,3 +288,19 @@ describe('a presenter taking part in a session named with an article', () => {
     ]);
   });
 });
+
+describe('a field label with a typo', () => {
+  it('"**Facillitators:**" (one letter off) still gives the speakers', () => {
+    const body = [
+      '## 2. Contribfest - Learn widgets from the maintainers',
+      '',
+      'Join us at this [hands on session](https://widgetcon2031.sched.com/event/1Qq/contribfest).',
+      '',
+      '- **Facillitators:** Ann Lee & Bo Tran, Acme; Cy Oduya, Globex',
+      '- **Date & Time:** Tuesday, May 6, 4:30pm',
+    ].join('\n');
+    expect(talksOf(body).map((t) => [t.title, t.speakers.map((s) => `${s.name} (${s.organization})`), t.start])).toEqual([
+      ['Contribfest - Learn widgets from the maintainers', ['Ann Lee (Acme)', 'Bo Tran (Acme)', 'Cy Oduya (Globex)'], '16:30'],
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { PhrasingContent } from 'mdast';
+import { withinOneEdit } from '../domain/edit-distance.ts';
 import { squish } from '../domain/text.ts';
 import { inlineText, type Block } from './markdown-blocks.ts';
 import { isDecoration, meaningfulNodes, splitInlineLines } from './talk-header.ts';
@@ -31,9 +32,21 @@ const PLAIN_LABEL =
 /** Longest label: a few words ("Date & Time (CST)", "Session details"). */
 const LABEL_TEXT = /^[\p{L}][\p{L}\d &/()'’.-]{0,30}$/u;
 
+/** Long labels a typo does not hide ("Facillitators:", "Speekers:"): one letter off still names the field. */
+const LONG_LABELS: ReadonlyArray<[string, FieldKind]> = [
+  ['speakers', 'speakers'],
+  ['facilitators', 'speakers'],
+  ['presenters', 'speakers'],
+  ['moderators', 'speakers'],
+  ['panelists', 'speakers'],
+  ['location', 'place'],
+];
+
 export function kindOfLabel(label: string): FieldKind {
   const bare = squish(label).replace(/[:\s]+$/, '');
   for (const [pattern, kind] of LABEL_KINDS) if (pattern.test(bare)) return kind;
+  const lower = bare.toLowerCase();
+  if (lower.length >= 7) for (const [word, kind] of LONG_LABELS) if (withinOneEdit(lower, word)) return kind;
   return 'other';
 }
 
