@@ -197,7 +197,7 @@ describe('an event named after the title', () => {
 });
 
 describe('speakers named in the description of a talk that names none', () => {
-  it('"Ann from Acme will cover …" opening the description, and "this session with [Bo](profile) and [Cy](profile)"', () => {
+  it('"Ann from Acme will cover …" opening the description; "this session with [Bo](profile) and [Cy](profile)", "Join … [Di Park](profile) and …"', () => {
     const body = [
       '## [Folding Widgets the Red Way](https://widgetcon2031.sched.com/event/Ab1/folding) (2:45pm - 3:20pm)',
       '',
@@ -209,6 +209,10 @@ describe('speakers named in the description of a talk that names none', () => {
       '',
       "Don't miss this session with [Bo](https://bsky.app/profile/bo.example), and [Cy](https://bsky.app/profile/cy.example) for your chance to contribute.",
       '',
+      '## Maintainer Track: [Widgets 4 You](https://sched.co/Gh4)',
+      '',
+      'Join widget maintainers [Di Park](https://bsky.app/profile/di.example) and [Ed Ruiz](https://bsky.app/profile/ed.example) as they share the roadmap.',
+      '',
       '## [Widgets Keep Turning](https://sched.co/Ef3) (4:00pm - 4:30pm)',
       '',
       'Kubernetes will cover nothing here: a product is not a speaker.',
@@ -216,6 +220,7 @@ describe('speakers named in the description of a talk that names none', () => {
     expect(talksOf(body).map((t) => [t.title, t.speakers.map((s) => (s.organization ? `${s.name} (${s.organization})` : s.name))])).toEqual([
       ['Folding Widgets the Red Way', ['Ann (Acme)']],
       ['Gadgets for Everyone', ['Bo', 'Cy']],
+      ['Widgets 4 You', ['Di Park', 'Ed Ruiz']],
       ['Widgets Keep Turning', []],
     ]);
   });

@@ -53,8 +53,8 @@ export function parsePresenters(text: string, grammar: SpeakerGrammarOptions = {
 
 /** A person's profile page: what a name linked in a talk's description points at. */
 const PROFILE_URL = /linkedin\.com\/in\/|(?:twitter|x)\.com\/\w+\/?$|bsky\.app\/profile\/|^https?:\/\/github\.com\/[\w-]+\/?$/i;
-/** "… this session with [Ann](profile), [Bo](profile) and [Cy](profile)". */
-const SESSION_WITH = /\b(?:session|talk|workshop|tutorial|panel|contribfest|keynote)\b[^.!?]*\b(?:with|by|from)\s*$/i;
+/** "… this session with [Ann](profile), [Bo](profile) and [Cy](profile)", "Join maintainers [Ann](profile) and …". */
+const SESSION_WITH = /(?:\b(?:session|talk|workshop|tutorial|panel|contribfest|keynote)\b[^.!?]*\b(?:with|by|from)|^join\b[^.!?]{0,40})\s*$/i;
 /** "Ann from Acme will cover …", "Ann Lee and Bo Tran will present …": a paragraph that opens with who gives the talk. */
 const OPENS_WITH_PRESENTERS =
   /^(.{2,160}?)\s+(?:(?:presented|talked|spoke|showed|demonstrated|demoed|discussed|explained|walked|shared)\b|will\s+(?:be\s+(?:presenting|discussing|giving|sharing|showing|leading|hosting|demonstrating|talking)|cover|present|talk|share|show|discuss|demo|demonstrate|walk|explain|give|lead|host|run|introduce|dive|take)\b)/;
