@@ -211,6 +211,8 @@ describe('speakers named in the description of a talk that names none', () => {
       '',
       '## Maintainer Track: [Widgets 4 You](https://sched.co/Gh4)',
       '',
+      'DATE: Thursday May 8',
+      '',
       'Join widget maintainers [Di Park](https://bsky.app/profile/di.example) and [Ed Ruiz](https://bsky.app/profile/ed.example) as they share the roadmap.',
       '',
       '## [Widgets Keep Turning](https://sched.co/Ef3) (4:00pm - 4:30pm)',
