@@ -313,14 +313,14 @@ describe('a field label with a typo', () => {
 });
 
 describe('a name closed by an initial', () => {
-  it('"_Speaker: Ann B @ Acme_" is Ann B of Acme, not the article "a"', () => {
+  it('"_Speaker: Ann A @ Acme_" is Ann A of Acme, not the article "a"', () => {
     const body = [
       '##### Stretching Widgets Across Clusters ([Recording][rec])',
       '',
-      '_Speaker: Ann B @ Acme_',
+      '_Speaker: Ann A @ Acme_',
       '',
       '[rec]: https://www.youtube.com/watch?v=abcdefgh56',
     ].join('\n');
-    expect(talksOf(body).map((t) => t.speakers.map((s) => `${s.name} (${s.organization})`))).toEqual([['Ann B (Acme)']]);
+    expect(talksOf(body).map((t) => t.speakers.map((s) => `${s.name} (${s.organization})`))).toEqual([['Ann A (Acme)']]);
   });
 });
