@@ -324,3 +324,18 @@ describe('a name closed by an initial', () => {
     expect(talksOf(body).map((t) => t.speakers.map((s) => `${s.name} (${s.organization})`))).toEqual([['Ann A (Acme)']]);
   });
 });
+
+describe('a slip of the meridiem', () => {
+  it('a table row "10:15 AM | 10:35 PM" ends at 10:35: a session does not run twelve hours', () => {
+    const body = [
+      '| Start | End | Speaker | Title |',
+      '|---|---|---|---|',
+      '| 10:15 AM | 10:35 PM | Ann Lee & Bo Tran | Widget Security Team Update |',
+      '| 10:35 AM | 10:55 AM | Cy Oduya | WG Update: Gadgets |',
+    ].join('\n');
+    expect(talksOf(body).map((t) => [t.title, t.start, t.end])).toEqual([
+      ['Widget Security Team Update', '10:15', '10:35'],
+      ['WG Update: Gadgets', '10:35', '10:55'],
+    ]);
+  });
+});
