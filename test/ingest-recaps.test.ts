@@ -339,3 +339,12 @@ describe('a slip of the meridiem', () => {
     ]);
   });
 });
+
+describe('the city of a learned event, from a journey to it', () => {
+  it('"We traveled to Lyon, France to speak at WidgetCon" places WidgetCon 2031 of the title in Lyon', () => {
+    const text = `---\ntitle: 'Our Team at WidgetCon 2031'\ndate: 2031-02-13\n---\nSome of us traveled to Lyon, France to attend and speak at WidgetCon.\n\n# WidgetCon\nWhen: Feb 4-5  \nWho: [Ann Lee](https://example.org/ann)  \nWhat: [Folding Widgets](https://widgetfest.example.org/2031/talk/fold/) by Ann\n`;
+    const read = parsePost('posts/t.md', text, ctx);
+    expect(read.talks.map((t) => t.eventSlug)).toEqual(['widgetcon-2031']);
+    expect(read.events?.map((e) => [e.name, e.city, e.timezone])).toEqual([['WidgetCon 2031', 'Lyon', 'Europe/Paris']]);
+  });
+});
