@@ -347,4 +347,11 @@ describe('the city of a learned event, from a journey to it', () => {
     expect(read.talks.map((t) => t.eventSlug)).toEqual(['widgetcon-2031']);
     expect(read.events?.map((e) => [e.name, e.city, e.timezone])).toEqual([['WidgetCon 2031', 'Lyon', 'Europe/Paris']]);
   });
+
+  it('"The event itself was … at our offices in Lyon": the event spoken of without its name gives its city', () => {
+    const text = `---\ntitle: '[Recap] Widget Community Day: Fall 2031'\ndate: 2031-12-01\n---\nLast month we hosted our Fall 2031 Widget Community Day for users.\n\nThe event itself was our largest ever, between our offices in Lyon and online.\n\n- [**Folding Widgets**](https://www.youtube.com/watch?v=abcdef12): Ann Lee (Acme) showed how.\n`;
+    expect(parsePost('posts/t.md', text, ctx).events?.map((e) => [e.name, e.city, e.timezone])).toEqual([
+      ['Widget Community Day Fall 2031', 'Lyon', 'Europe/Paris'],
+    ]);
+  });
 });

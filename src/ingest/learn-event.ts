@@ -120,12 +120,18 @@ function cityAfterYear(text: string, year: number): CityRecord | null {
   return null;
 }
 
-/** The sentences of a text that name an event: by its year, or by the first word of its name ("cdCon" for "cdCon + GitOpsCon 2023"). */
+/** "The event itself was …", "the conference took place …": a sentence that speaks of the post's event without its name. */
+const THE_EVENT = /\bthe (?:event|conference|summit|gathering)\b/i;
+
+/**
+ * The sentences of a text that name an event: by its year, by the first word of its name ("cdCon" for
+ * "cdCon + GitOpsCon 2023"), or as "the event".
+ */
 function sentencesNaming(text: string, event: { name: string; year: number | null }): string[] {
   const head = event.name.split(/\s+/)[0]!.toLowerCase();
   return text
     .split(/(?<=[.!?])\s+(?=\p{Lu})|\n\s*\n/u)
-    .filter((s) => (event.year !== null && s.includes(String(event.year))) || (head.length > 2 && s.toLowerCase().includes(head)));
+    .filter((s) => (event.year !== null && s.includes(String(event.year))) || (head.length > 2 && s.toLowerCase().includes(head)) || THE_EVENT.test(s));
 }
 
 /**
