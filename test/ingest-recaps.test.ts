@@ -355,3 +355,11 @@ describe('the city of a learned event, from a journey to it', () => {
     ]);
   });
 });
+
+describe('"by Name from Org" after a linked title', () => {
+  it('gives the organization written after "from"', () => {
+    const body =
+      '- <a href="https://www.youtube.com/watch?v=abcdefgh78">▶️ Lightning Talk: Widget Multi-Folder: New Uses</a> by Ann Lee from WidgetCycle. A talk about folding.';
+    expect(talksOf(body).map((t) => t.speakers.map((s) => `${s.name} (${s.organization})`))).toEqual([['Ann Lee (WidgetCycle)']]);
+  });
+});

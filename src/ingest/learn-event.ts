@@ -92,7 +92,8 @@ const LEADING_NOISE =
 /** A city written after the year: "… 2026 in Amsterdam", "… 2026, Amsterdam", "… 2026 (Paris)". */
 const CITY_AFTER_YEAR = /^\s*(?:,\s*|\s+in\s+|\s*[-–—|]\s*|\s*\(\s*)((?:\p{Lu}[\p{L}.'-]*)(?:,?\s+\p{Lu}[\p{L}.'-]*){0,3})/u;
 /** A place after "in", "at" or a journey ("traveled to") in running text: "… this summer in Sunnyvale, California", "… at Irving, TX". */
-const PLACE_AFTER_IN = /\b(?:in|at|(?:travell?ed|came|went|flew|headed|heading|travell?ing|going|coming)\s+to)\s+((?:\p{Lu}[\p{L}.'-]*)(?:,?\s+\p{Lu}[\p{L}.'-]*){0,3})/gu;
+const PLACE_AFTER_IN =
+  /\b(?:in|at|(?:travell?ed|came|went|flew|headed|heading|travell?ing|going|coming)\s+to)\s+((?:\p{Lu}[\p{L}.'-]*)(?:,?\s+\p{Lu}[\p{L}.'-]*){0,3})/gu;
 
 /** The city a run of capitalised words starts with: "Berlin, Germany", "Sunnyvale, California", "Irving Texas". */
 function cityOfPlace(place: string): CityRecord | null {
