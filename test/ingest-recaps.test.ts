@@ -363,3 +363,23 @@ describe('"by Name from Org" after a linked title', () => {
     expect(talksOf(body).map((t) => t.speakers.map((s) => `${s.name} (${s.organization})`))).toEqual([['Ann Lee (WidgetCycle)']]);
   });
 });
+
+describe('presenters said clause by clause in a labelled list item', () => {
+  it('one-line `**[Label]**: …` items are linked titles, not field lines; "…? Ann Lee will help you …", "Bo Tran will share …, and Cy Oduya will conduct …"', () => {
+    const body = [
+      '* **[Gadgets]**: Interested in gadgets, but not sure where to start?  Ann Lee will help you get a gadget running.',
+      '* **[Reviewing]**: Bo Tran will share the secrets of great reviews, and Cy Oduya will conduct a live review.',
+      '* **[Docs Sprint]**: As always, SIG-Widgets will run a three-hour sprint.',
+      '',
+      '[Gadgets]: https://sched.co/Aa1',
+      '[Reviewing]: https://sched.co/Bb2',
+      '[Docs Sprint]: https://sched.co/Cc3',
+    ].join('\n');
+    const talks = parsePost('posts/t.md', `---\ntitle: 'Widget Contributor Summit 2031 Schedule'\ndate: '2031-05-02'\n---\n\n${body}\n`, ctx).talks;
+    expect(talks.map((t) => [t.title, t.speakers.map((s) => s.name)])).toEqual([
+      ['Gadgets', ['Ann Lee']],
+      ['Reviewing', ['Bo Tran', 'Cy Oduya']],
+      ['Docs Sprint', []],
+    ]);
+  });
+});

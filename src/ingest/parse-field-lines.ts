@@ -80,6 +80,8 @@ export function parseFieldLine(line: readonly PhrasingContent[]): FieldLine | nu
   const first = nodes[0];
   if (!first) return null;
   if (first.type === 'strong') {
+    // `**[Widgets](sched)**: …` is a linked title and its description, not a field.
+    if (first.children.some((n) => n.type === 'link')) return null;
     const labelText = squish(inlineText(first.children));
     if (labelText.endsWith(':') && LABEL_TEXT.test(labelText.slice(0, -1).trim())) return field(labelText, nodes.slice(1));
     const value = stripLeadingColon(nodes.slice(1));

@@ -55,9 +55,9 @@ export function parsePresenters(text: string, grammar: SpeakerGrammarOptions = {
 const PROFILE_URL = /linkedin\.com\/in\/|(?:twitter|x)\.com\/\w+\/?$|bsky\.app\/profile\/|^https?:\/\/github\.com\/[\w-]+\/?$/i;
 /** "… this session with [Ann](profile), [Bo](profile) and [Cy](profile)", "Join maintainers [Ann](profile) and …". */
 const SESSION_WITH = /(?:\b(?:session|talk|workshop|tutorial|panel|contribfest|keynote)\b[^.!?]*\b(?:with|by|from)|^join\b[^.!?]{0,40})\s*$/i;
-/** "Ann from Acme will cover …", "Ann Lee and Bo Tran will present …": a paragraph that opens with who gives the talk. */
+/** "Ann from Acme will cover …", "Ann Lee and Bo Tran will be presenting …", "Ann Lee presented …": a sentence that opens with who gives the talk. */
 const OPENS_WITH_PRESENTERS =
-  /^(.{2,160}?)\s+(?:(?:presented|talked|spoke|showed|demonstrated|demoed|discussed|explained|walked|shared)\b|will\s+(?:be\s+(?:presenting|discussing|giving|sharing|showing|leading|hosting|demonstrating|talking)|cover|present|talk|share|show|discuss|demo|demonstrate|walk|explain|give|lead|host|run|introduce|dive|take)\b)/;
+  /^(.{2,160}?)\s+(?:(?:presented|talked|spoke|showed|demonstrated|demoed|discussed|explained|walked|shared)\b|will\s+(?:be\s+\p{Ll}+ing|\p{Ll}+)\b)/u;
 /** Roles set off by commas after each name: "Ann Lee, founder of Widgets, and Bo Tran, lead maintainer,". */
 const ROLES_BETWEEN_COMMAS = /,\s+(?!and\s)(?:both\s+|all\s+)?\p{Ll}[^,]*(?=,|$)/gu;
 
@@ -96,4 +96,17 @@ export function parseAbstractSpeakers(block: Block, grammar: SpeakerGrammarOptio
   if (linked.length > 0) return linked;
   const names = parseOpeningPresenters(block.text, grammar);
   return names?.every((n) => n.name.includes(' ') || isGivenName(n.name)) ? names : [];
+}
+
+/**
+ * Everyone a description says will give the session, clause by clause: "… not sure where to start? Ann Lee will
+ * help you …", "Bo Tran will share …, and Cy Oduya will conduct …". Full names only.
+ */
+export function parseClausePresenters(text: string, grammar: SpeakerGrammarOptions = {}): SpeakerMention[] {
+  const speakers: SpeakerMention[] = [];
+  for (const clause of text.split(/(?<=[.?!;])\s+|,\s+and\s+/)) {
+    for (const s of parseOpeningPresenters(clause.trim(), grammar) ?? [])
+      if (s.name.includes(' ') && !speakers.some((k) => k.name === s.name)) speakers.push(s);
+  }
+  return speakers;
 }
