@@ -383,3 +383,22 @@ describe('presenters said clause by clause in a labelled list item', () => {
     ]);
   });
 });
+
+describe("an entry's note naming its co-located event", () => {
+  it('"**Note:** eBPF + Cilium Day Co-Located Event" puts the talk at Cilium + eBPF Day, the words of its name in either order', () => {
+    const text = [
+      '---',
+      "title: 'Our Project at KubeCon NA 2024'",
+      'date: 2024-11-01',
+      '---',
+      '',
+      '[**Folding Widgets for Fun**](https://colocatedeventsna2024.sched.com/event/1Zz/folding)',
+      '',
+      '**Date:** Tuesday, November 12th  ',
+      '**Time:** 11:15 AM  ',
+      '**Speakers:** Ann Lee & Bo Tran  ',
+      '**Note:** eBPF + Cilium Day Co-Located Event',
+    ].join('\n');
+    expect(parsePost('posts/t.md', `${text}\n`, ctx).talks.map((t) => t.eventSlug)).toEqual(['cilium-ebpf-day-na-2024']);
+  });
+});

@@ -117,9 +117,15 @@ function walkTable(walk: Walk, block: Block, index: number): void {
 }
 
 /** `**Speakers:** …`, `TIME: …`: fields of the open entry. Outside an entry, a date field dates the section. */
-function applyFieldBlock(walk: Walk, fields: FieldLine[]): void {
-  if (walk.open) recognizeEntryFields(walk.open, fields, walk.scope.grammar);
-  else {
+function applyFieldBlock(walk: Walk, fields: FieldLine[], line: number): void {
+  if (walk.open) {
+    recognizeEntryFields(walk.open, fields, walk.scope.grammar);
+    // `Note: Widget Day Co-Located Event`: the event the entry belongs to.
+    for (const f of fields.filter((f) => /^(?:note|event|track)$/i.test(f.label))) {
+      const event = walk.scope.events.name(f.text, walk.scope.dates.year.year, line, walk.postEventSlug);
+      if (event) walk.open.eventSlug = event.slug;
+    }
+  } else {
     const date = fields
       .filter((f) => f.kind === 'when')
       .map((f) => parseWhen(f.text))
@@ -137,7 +143,7 @@ function walkBlock(walk: Walk, block: Block, index: number): void {
   }
   const fields = block.kind === 'heading' ? null : parseFieldLines(block);
   if (fields) {
-    applyFieldBlock(walk, fields);
+    applyFieldBlock(walk, fields, block.line);
     return;
   }
   const day = block.kind === 'listItem' ? dayOfListItem(block) : null;
