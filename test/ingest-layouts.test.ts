@@ -198,7 +198,7 @@ describe('links as entries, and evidence against', () => {
     const body = `- [**Widget Attestation:**](https://youtu.be/Tt5Rr4Ee3) Ann Lee (Acme) and Bo Tran showed ${'how widgets attest, '.repeat(30)}end.\n- <a href="https://youtu.be/Uu6Ii7Oo8">Gizmos Everywhere</a> by Cy Oduya from Initech. A short talk.`;
     expect(talksOf(body).map(brief)).toEqual([
       { title: 'Widget Attestation', url: 'https://youtu.be/Tt5Rr4Ee3', speakers: ['Ann Lee (Acme)', 'Bo Tran'], date: null, start: null, end: null },
-      { title: 'Gizmos Everywhere', url: 'https://youtu.be/Uu6Ii7Oo8', speakers: ['Cy Oduya'], date: null, start: null, end: null },
+      { title: 'Gizmos Everywhere', url: 'https://youtu.be/Uu6Ii7Oo8', speakers: ['Cy Oduya (Initech)'], date: null, start: null, end: null },
     ]);
   });
 

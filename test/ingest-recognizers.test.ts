@@ -164,7 +164,7 @@ describe('header recognizers: links', () => {
     expect(talks.map((t) => [t.title, brief(t).speakers])).toEqual([
       ['Widgets at Scale', ['Jane Doe (Acme)']],
       ['Solving Widget Drift and How To Fix It', ['Lukas Brandt (widgetworks AG)', 'Christopher Olsen (widgetworks AG)']],
-      ['Widget Control Plane Deep Dive', ['Mary Lind']],
+      ['Widget Control Plane Deep Dive', ['Mary Lind (Initech)']], // "from Initech" gives the organization
     ]);
   });
 

@@ -70,7 +70,7 @@ export function assembleTalkEntry(
   if (dated.diagnostic) diagnostics.push(dated.diagnostic);
   const { date } = dated;
   const start = when?.start ?? null;
-  const end = when?.end ?? null;
+  const end = start && when?.end ? withoutMeridiemSlip(start, when.end) : (when?.end ?? null);
   if (!date && !start) diagnostics.push(diagnose('TALK_NO_SCHEDULE', at, `"${header.title}"`));
   let speakers = entry.speakers;
   if (speakers.length === 0 && entry.sectionSpeakers) {
@@ -96,4 +96,13 @@ export function assembleTalkEntry(
     source: { file, line: entry.block.line },
   };
   return { talk, diagnostics };
+}
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** "10:15 AM - 10:35 PM": a session does not run twelve hours and more; the end's meridiem is a slip (10:35). */
+function withoutMeridiemSlip(start: string, end: string): string {
+  const late = minutesOf(end) - 12 * 60;
+  if (late <= minutesOf(start)) return end;
+  return `${String(Math.floor(late / 60)).padStart(2, '0')}:${String(late % 60).padStart(2, '0')}`;
 }

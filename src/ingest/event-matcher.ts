@@ -62,6 +62,14 @@ function derivedKeys(event: EventDefinition): string[] {
   return keys;
 }
 
+/** "Cilium + eBPF Day" is also written "eBPF + Cilium Day": two joined words in either order. */
+function swappedKeys(event: EventDefinition): string[] {
+  return [event.name, ...event.aliases].flatMap((name) => {
+    const m = /^(\S+)\s+(\+|&|and)\s+(\S+)(\s.*)?$/.exec(name);
+    return m ? [`${m[3]} ${m[2]} ${m[1]}${m[4] ?? ''}`] : [];
+  });
+}
+
 function daysBetween(a: string, b: string): number {
   return Math.abs(Date.parse(`${a}T00:00Z`) - Date.parse(`${b}T00:00Z`)) / 86_400_000;
 }
@@ -78,7 +86,7 @@ export function createEventMatcher(events: readonly EventDefinition[]): EventMat
   const keyed: Keyed[] = events.map((event) => ({
     event,
     year: yearOfEvent(event),
-    keys: [...new Set([event.name, ...event.aliases, event.slug, ...derivedKeys(event)].map(foldKey).filter(Boolean))],
+    keys: [...new Set([event.name, ...event.aliases, event.slug, ...derivedKeys(event), ...swappedKeys(event)].map(foldKey).filter(Boolean))],
   }));
   const bySlug = new Map(events.map((e) => [e.slug, e]));
   const slugs = events.map((e) => e.slug);

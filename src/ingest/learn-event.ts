@@ -91,8 +91,9 @@ const LEADING_NOISE =
   /^(?:(?:the|at|in|on|during|join|joining|meet|see|recap|our|a|an|from|to|with|and|for|project|welcome|announcing|introducing|highlights|live|\d+\w*)\s+)+/i;
 /** A city written after the year: "… 2026 in Amsterdam", "… 2026, Amsterdam", "… 2026 (Paris)". */
 const CITY_AFTER_YEAR = /^\s*(?:,\s*|\s+in\s+|\s*[-–—|]\s*|\s*\(\s*)((?:\p{Lu}[\p{L}.'-]*)(?:,?\s+\p{Lu}[\p{L}.'-]*){0,3})/u;
-/** A place after "in" or "at" in running text: "… this summer in Sunnyvale, California", "… at Irving, TX". */
-const PLACE_AFTER_IN = /\b(?:in|at)\s+((?:\p{Lu}[\p{L}.'-]*)(?:,?\s+\p{Lu}[\p{L}.'-]*){0,3})/gu;
+/** A place after "in", "at" or a journey ("traveled to") in running text: "… this summer in Sunnyvale, California", "… at Irving, TX". */
+const PLACE_AFTER_IN =
+  /\b(?:in|at|(?:travell?ed|came|went|flew|headed|heading|travell?ing|going|coming)\s+to)\s+((?:\p{Lu}[\p{L}.'-]*)(?:,?\s+\p{Lu}[\p{L}.'-]*){0,3})/gu;
 
 /** The city a run of capitalised words starts with: "Berlin, Germany", "Sunnyvale, California", "Irving Texas". */
 function cityOfPlace(place: string): CityRecord | null {
@@ -120,12 +121,18 @@ function cityAfterYear(text: string, year: number): CityRecord | null {
   return null;
 }
 
-/** The sentences of a text that name an event: by its year, or by the first word of its name ("cdCon" for "cdCon + GitOpsCon 2023"). */
+/** "The event itself was …", "the conference took place …": a sentence that speaks of the post's event without its name. */
+const THE_EVENT = /\bthe (?:event|conference|summit|gathering)\b/i;
+
+/**
+ * The sentences of a text that name an event: by its year, by the first word of its name ("cdCon" for
+ * "cdCon + GitOpsCon 2023"), or as "the event".
+ */
 function sentencesNaming(text: string, event: { name: string; year: number | null }): string[] {
   const head = event.name.split(/\s+/)[0]!.toLowerCase();
   return text
     .split(/(?<=[.!?])\s+(?=\p{Lu})|\n\s*\n/u)
-    .filter((s) => (event.year !== null && s.includes(String(event.year))) || (head.length > 2 && s.toLowerCase().includes(head)));
+    .filter((s) => (event.year !== null && s.includes(String(event.year))) || (head.length > 2 && s.toLowerCase().includes(head)) || THE_EVENT.test(s));
 }
 
 /**
@@ -153,9 +160,27 @@ function ownName(name: string): string {
   return parts.length > 1 && tail.split(/\s+/).some((w) => EVENT_WORD.test(w.replace(/[^\p{L}]/gu, ''))) ? tail : name;
 }
 
+/** A season that names one edition of an event held twice a year: "Widget Day: Fall 2019", "our Fall 2019 Widget Day". */
+const SEASON = '(Spring|Summer|Fall|Autumn|Winter)';
+const NAME_BEFORE_SEASON = new RegExp(String.raw`(${WORD}(?:\s+${WORD}){0,7}):?\s+${SEASON}\s+((?:19|20)\d\d)(?!\d)`, 'gu');
+const NAME_AFTER_SEASON = new RegExp(String.raw`\b${SEASON}\s+((?:19|20)\d\d)\s+(${WORD}(?:\s+${WORD}){0,7})`, 'gu');
+
+/** An event's name whose edition is a season and a year, as "<name> <season> <year>". */
+function seasonalEventName(text: string): { name: string; year: number } | null {
+  const named = (name: string) => name.split(/\s+/).some((w) => EVENT_WORD.test(w.replace(/[^\p{L}]/gu, '')));
+  for (const m of text.matchAll(NAME_BEFORE_SEASON)) {
+    const name = ownName(m[1]!.replace(LEADING_NOISE, '').trim());
+    if (named(name)) return { name: `${name} ${m[2]} ${m[3]}`, year: Number(m[3]) };
+  }
+  for (const m of text.matchAll(NAME_AFTER_SEASON)) if (named(m[3]!)) return { name: `${m[3]} ${m[1]} ${m[2]}`, year: Number(m[2]) };
+  return null;
+}
+
 /** An event's name that the data does not know, written before a year ("FOSDEM 2023", "PromCon 2023"). */
 function unknownEventName(text: string): { name: string; year: number; city?: CityRecord } | null {
   if (!/(?:19|20)\d\d/.test(text)) return null;
+  const seasonal = seasonalEventName(text);
+  if (seasonal) return seasonal;
   for (const m of text.matchAll(NAME_BEFORE_YEAR)) {
     const name = ownName(m[1]!.replace(LEADING_NOISE, '').trim());
     const words = name.split(/\s+/);

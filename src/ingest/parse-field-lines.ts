@@ -1,4 +1,5 @@
 import type { PhrasingContent } from 'mdast';
+import { withinOneEdit } from '../domain/edit-distance.ts';
 import { squish } from '../domain/text.ts';
 import { inlineText, type Block } from './markdown-blocks.ts';
 import { isDecoration, meaningfulNodes, splitInlineLines } from './talk-header.ts';
@@ -7,7 +8,7 @@ import { isDecoration, meaningfulNodes, splitInlineLines } from './talk-header.t
 // and the rows of a two-column table `| **Time** | 15:15 |`. A field's kind comes from its label; what
 // the value holds is read by the field parsers (speakers, date/time) of the caller.
 
-export type FieldKind = 'speakers' | 'when' | 'place' | 'link' | 'other';
+export type FieldKind = 'speakers' | 'when' | 'place' | 'link' | 'title' | 'other';
 
 export interface FieldLine {
   label: string;
@@ -22,17 +23,30 @@ const LABEL_KINDS: ReadonlyArray<[RegExp, FieldKind]> = [
   [/^(?:date|day|time|when|date (?:&|and) time(?: \(\w+\))?|time (?:&|and) date|schedule|start|starts)$/i, 'when'],
   [/^(?:where|location|room|venue|place)$/i, 'place'],
   [/^(?:url|link|session details|session page|details|sched|slides|recording|video|watch|youtube)$/i, 'link'],
+  [/^(?:what|title|talk|session title)$/i, 'title'],
 ];
 
 /** Labels a plain-text (not bold) field line may carry: a plain "Keynote: …" is a title, not a field. */
 const PLAIN_LABEL =
-  /^(?:speakers?|facilitators?|presenters?|hosts?|who|date|day|time|when|where|location|room|venue|url|link|session details|slides|recording|video|track|note|date (?:&|and) time)$/i;
+  /^(?:speakers?|facilitators?|presenters?|hosts?|who|date|day|time|when|where|location|room|venue|url|link|session details|slides|recording|video|track|note|date (?:&|and) time|what|talk)$/i;
 /** Longest label: a few words ("Date & Time (CST)", "Session details"). */
 const LABEL_TEXT = /^[\p{L}][\p{L}\d &/()'’.-]{0,30}$/u;
+
+/** Long labels a typo does not hide ("Facillitators:", "Speekers:"): one letter off still names the field. */
+const LONG_LABELS: ReadonlyArray<[string, FieldKind]> = [
+  ['speakers', 'speakers'],
+  ['facilitators', 'speakers'],
+  ['presenters', 'speakers'],
+  ['moderators', 'speakers'],
+  ['panelists', 'speakers'],
+  ['location', 'place'],
+];
 
 export function kindOfLabel(label: string): FieldKind {
   const bare = squish(label).replace(/[:\s]+$/, '');
   for (const [pattern, kind] of LABEL_KINDS) if (pattern.test(bare)) return kind;
+  const lower = bare.toLowerCase();
+  if (lower.length >= 7) for (const [word, kind] of LONG_LABELS) if (withinOneEdit(lower, word)) return kind;
   return 'other';
 }
 
@@ -66,6 +80,8 @@ export function parseFieldLine(line: readonly PhrasingContent[]): FieldLine | nu
   const first = nodes[0];
   if (!first) return null;
   if (first.type === 'strong') {
+    // `**[Widgets](sched)**: …` is a linked title and its description, not a field.
+    if (first.children.some((n) => n.type === 'link')) return null;
     const labelText = squish(inlineText(first.children));
     if (labelText.endsWith(':') && LABEL_TEXT.test(labelText.slice(0, -1).trim())) return field(labelText, nodes.slice(1));
     const value = stripLeadingColon(nodes.slice(1));

@@ -26,9 +26,14 @@ function mention(written: string, organization: string | undefined, grammar: Spe
   return { name, organization: affiliation.organization, role: affiliation.role };
 }
 
-/** Names at the start of `text` ("Arthur Outhenin-Chalandre and Quentin Swiech was…" → two names). */
+/** " from Acme", " from codecentric AG" after the names: the organization of them all. */
+const FROM_ORG =
+  /^\s+from\s+((?!(?:the|a|an|our|their|his|her|my|all|around|across)\b)(?:\p{Lu}[\p{L}\d&-]*|\p{Ll}[\p{L}\d&-]*(?=\s+\p{Lu}))(?:\s+\p{Lu}[\p{L}\d&-]*){0,3})(?=$|[\s.,;:!?)])/u;
+
+/** Names at the start of `text` ("Arthur Outhenin-Chalandre and Quentin Swiech was…" → two names; "… from Acme" their organization). */
 export function parseNamesAtStart(text: string, grammar: SpeakerGrammarOptions = {}): SpeakerMention[] {
-  const m = NAMES_AT_START.exec(squish(text));
+  const squished = squish(text);
+  const m = NAMES_AT_START.exec(squished);
   if (!m) return [];
   const speakers: SpeakerMention[] = [];
   for (const one of m[0].matchAll(ONE_NAME)) {
@@ -36,7 +41,9 @@ export function parseNamesAtStart(text: string, grammar: SpeakerGrammarOptions =
     if (!speaker) return [];
     speakers.push(speaker);
   }
-  return speakers;
+  const from = FROM_ORG.exec(squished.slice(m[0].length));
+  const organization = from ? parseAffiliation(from[1]!, grammar).organization : null;
+  return organization && looksLikeOrganization(organization) ? speakers.map((s) => ({ ...s, organization: s.organization ?? organization })) : speakers;
 }
 
 /** The one name that ends `text` ("…a session from my colleague Raphaël Pinson," → Raphaël Pinson). */

@@ -27,6 +27,8 @@ const TITLE_WORDS = new Set(
     ' ',
   ),
 );
+/** Words that end an event's name and never a person's: "… Conference", "… Summit". */
+const GATHERING_WORD = /^(?:conference|summit|symposium|meetup|forum|expo|hackathon|webinar|convention)$/i;
 /** A weekday that a speaker list runs straight into ("Jane Doe, Acme Tuesday, May 2"): the rest is the schedule. */
 const WEEKDAY_TAIL =
   /\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[\s\S]*$/i;
@@ -42,7 +44,9 @@ const ROLE_AT_ORG = /^(.*\S)\s+at\s+(\S.*)$/i;
 export function looksLikePersonName(text: string): boolean {
   const words = squish(text).split(' ');
   if (words.length === 0 || words.length > 6 || text.length > 60 || /\d|@|\/|[!?:]/.test(text)) return false;
-  if (words.some((w) => TITLE_WORDS.has(w.toLowerCase()))) return false;
+  // A capital letter closing a name is an initial ("Aswin A"), not the article.
+  if (words.some((w, i) => TITLE_WORDS.has(w.toLowerCase()) && !(i > 0 && i === words.length - 1 && /^\p{Lu}$/u.test(w)))) return false;
+  if (words.length > 1 && GATHERING_WORD.test(words[words.length - 1]!)) return false; // "Widget Native Conference": an event
   return words.every((w) => /^[\p{Lu}][\p{L}.'’-]*$/u.test(w) || NAME_PARTICLES.has(w) || /^\p{Lu}\.?$/u.test(w) || /^\(\p{Lu}[\p{L}'’-]*\)$/u.test(w));
 }
 

@@ -51,8 +51,13 @@ export function parseSpeakerField(text: string, grammar: SpeakerGrammarOptions):
 
 /** Reads field lines into the open entry: speakers, date and time, its link. Places and notes are skipped. */
 export function recognizeEntryFields(entry: EntryFields, fields: readonly FieldLine[], grammar: SpeakerGrammarOptions): void {
+  let presenter: string | null = null;
   for (const field of fields) {
     entry.fields++;
+    if (field.kind === 'title') {
+      presenter = recognizeTitleField(entry, field) ?? presenter;
+      continue;
+    }
     if (field.kind === 'speakers' && entry.speakers.length === 0) {
       const parsed = parseSpeakerField(field.text, grammar);
       entry.speakers = parsed.speakers;
@@ -64,6 +69,31 @@ export function recognizeEntryFields(entry: EntryFields, fields: readonly FieldL
       const url = firstUrlOfField(field);
       if (url) entry.header = { ...entry.header, url };
     }
+  }
+  if (presenter) narrowToPresenter(entry, presenter, grammar);
+}
+
+/**
+ * `What: [Title](slides) by Ann`: the talk's title and link, under a heading that names the event. Only a
+ * linked title counts. Returns who the field says gives it ("by Ann"), if anyone.
+ */
+function recognizeTitleField(entry: EntryFields, field: FieldLine): string | null {
+  const links = field.value.filter((n): n is PhrasingContent & { type: 'link' } => n.type === 'link');
+  const title = links.length === 1 ? cleanTitle(inlineText(links[0]!.children)) : '';
+  if (!title || isGenericLinkText(title)) return null;
+  entry.header = { ...entry.header, title, url: links[0]!.url };
+  const after = inlineText(field.value.slice(field.value.indexOf(links[0]!) + 1));
+  return /^\s*,?\s*by\s+(.+?)\s*\.?$/i.exec(after)?.[1] ?? null;
+}
+
+/** "by Ann" after a title, beside `Who: Ann Lee, Bo Tran`: the talk is Ann Lee's; the others of the line attend. */
+function narrowToPresenter(entry: EntryFields, presenter: string, grammar: SpeakerGrammarOptions): void {
+  const key = presenter.toLowerCase();
+  const named = entry.speakers.filter((s) => s.name.toLowerCase() === key || s.name.toLowerCase().startsWith(`${key} `));
+  if (named.length > 0) entry.speakers = named;
+  else {
+    const parsed = parseSpeakerField(presenter, grammar);
+    if (parsed.speakers.length > 0 && parsed.unreadable.length === 0) entry.speakers = parsed.speakers;
   }
 }
 

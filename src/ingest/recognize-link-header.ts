@@ -3,6 +3,7 @@ import type { SpeakerMention } from '../domain/types.ts';
 import { inlineText, type Block } from './markdown-blocks.ts';
 import { isWhenOnly, parseWhen } from './parse-when.ts';
 import { parseSpeakers, parseSpeakerList } from './parse-speakers.ts';
+import { parseClausePresenters } from './parse-presenters.ts';
 import { parseNamesAtStart } from './parse-prose-speakers.ts';
 import { splitRunOnSpeakers, type RunOnSplit } from './split-run-on-speakers.ts';
 import { splitTitleAndSpeakers } from './split-title-speakers.ts';
@@ -106,8 +107,12 @@ export const recognizeLinkHeader: HeaderRecognizer = (block, ctx) => {
     // A list item led by a recording or schedule link may describe it after the link; otherwise the link sits inside prose.
     else if (!leadsItem) return null;
     // The description may open with the speakers: "Ann Lee (Acme) showed…", ": by Ann Lee and Bo Tran. …".
-    else
-      describedBy = parseNamesAtStart(afterText.slice(0, MAX_FIELD_CHARS).replace(/^[\s:,\-–—]*(?:by\s+)?/i, ''), grammar).filter((s) => s.name.includes(' '));
+    else {
+      const description = afterText.slice(0, MAX_FIELD_CHARS).replace(/^[\s:,\-–—]*(?:by\s+)?/i, '');
+      describedBy = parseNamesAtStart(description, grammar).filter((s) => s.name.includes(' '));
+      // Further on, each clause may say who gives it: "Ann Lee will help you …, and Bo Tran will conduct …".
+      for (const s of parseClausePresenters(description, grammar)) if (!describedBy.some((k) => k.name === s.name)) describedBy.push(s);
+    }
   }
   let leadingSpeakers: string | null = null;
   if (!before.every(isDecoration)) {

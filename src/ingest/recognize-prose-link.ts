@@ -17,9 +17,10 @@ export function looksLikeTitle(text: string): boolean {
   return words.filter((w) => /^["“'‘(]?[\p{Lu}\d]/u.test(w)).length >= 2;
 }
 
-/** A link phrase that names the section's own session: "this [hands on session](sched)". */
+/** A link phrase that names the section's own session: "this [hands on session](sched)", "[This 90-minute tutorial](sched)". */
 export function isSessionPhrase(text: string): boolean {
-  return !looksLikeTitle(text) && /\b(?:session|talk|workshop|tutorial|contribfest|panel|keynote|here)\b/i.test(text);
+  const demonstrative = /^(?:this|that|our|the)\s+(?:\S+\s+){0,2}(?:session|talk|workshop|tutorial|panel|keynote)$/i.test(text.trim());
+  return demonstrative || (!looksLikeTitle(text) && /\b(?:session|talk|workshop|tutorial|contribfest|panel|keynote|here)\b/i.test(text));
 }
 
 function scheduleLinks(inline: readonly PhrasingContent[], out: Link[] = []): Link[] {

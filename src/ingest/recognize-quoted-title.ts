@@ -2,6 +2,7 @@ import { MAX_FIELD_CHARS, cleanProseTitle, isTalkUrl, type HeaderRecognizer } fr
 import { parseNameAtEnd, parseNamesAtStart } from './parse-prose-speakers.ts';
 import { parseSpeakerList } from './parse-speakers.ts';
 import type { PhrasingContent } from 'mdast';
+import { inlineText } from './markdown-blocks.ts';
 
 /** The first link of the entry to a schedule or recording page (the quoted title itself, or a link after it). */
 function firstSessionLinkOf(inline: readonly PhrasingContent[]): string | null {
@@ -15,8 +16,14 @@ function firstSessionLinkOf(inline: readonly PhrasingContent[]): string | null {
   return null;
 }
 
+function linkTexts(inline: readonly PhrasingContent[]): string[] {
+  return inline.flatMap((n) => (n.type === 'link' ? [inlineText(n.children).trim()] : 'children' in n ? linkTexts(n.children as PhrasingContent[]) : []));
+}
+
 /** A quoted span of running text: “Title” or "Title". */
 const QUOTED = /(["“])([^"“”]{3,150}?)(["”])/g;
+/** A session word, then "titled": what follows in quotes is the session's title. */
+const TITLED = /\b(?:talks?|sessions?|keynotes?|presentations?|workshops?|tutorials?)\W*\s+(?:titled|entitled|called)\s*$/i;
 /** Words that say the quoted text names a session. */
 const SESSION_WORD = /\b(?:talks?|sessions?|keynotes?|presentations?|lectures?|workshops?|tutorials?|demos?)\b/i;
 
@@ -39,12 +46,18 @@ export const recognizeQuotedTitle: HeaderRecognizer = (block, { grammar, insideT
     // "by Name, Role, Org -* link": the comma grammar reads the attribution up to the dash; else names in prose.
     const attribution = attributed ? attributed[1]!.split(/\s+[-–—]\S*\s|\s+https?:\/\//)[0]! : '';
     let speakers = attributed ? (parseSpeakerList(attribution, grammar) ?? parseNamesAtStart(attributed[1]!, grammar)) : [];
+    if (speakers.length === 0 && !attributed && (m.index ?? 0) === 0 && linkTexts(block.inline).includes(inner.trim())) {
+      // A list item `“[Title](sched)” Name, Role, Org -* link` (its siblings say "by"): the speaker list right after the title.
+      const bare = after.split(/\s+[-–—]\S*\s|\s+https?:\/\//)[0]!;
+      speakers = parseSpeakerList(bare, grammar) ?? [];
+    }
     if (speakers.length === 0) {
       const sentence = before.split(/[.!?]\s+/).pop() ?? before;
       const named = SESSION_WORD.test(sentence) ? parseNameAtEnd(sentence, grammar) : null;
       if (named) speakers = [named];
     }
-    if (speakers.length > 0)
+    // "the **Project Lightning Talk** titled “Title,” which …": a session the sentence names, speakers or not.
+    if (speakers.length > 0 || TITLED.test(before))
       return { title, url: firstSessionLinkOf(block.inline), speakers, unreadableSpeakers: [], whenText: null, recognizer: 'quoted-title' };
   }
   return null;

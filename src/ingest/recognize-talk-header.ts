@@ -10,6 +10,7 @@ import {
 import { recognizeFieldRow } from './recognize-field-row.ts';
 import { recognizeLinkHeader } from './recognize-link-header.ts';
 import { recognizeMultiLineEntry } from './recognize-multi-line-entry.ts';
+import { recognizeBoldTitleThenPresenters, recognizePresentedTalk } from './recognize-presented-talk.ts';
 import { recognizeQuotedTitle } from './recognize-quoted-title.ts';
 import { MAX_HEADER_CHARS, type HeaderRecognizer, type RecognizeContext, type TalkHeader } from './talk-header.ts';
 
@@ -27,6 +28,8 @@ export const HEADER_RECOGNIZERS: readonly HeaderRecognizer[] = [
   recognizeTitleDashSpeakersHeading,
   recognizeTitleAboveSpeakerLine,
   recognizeTitleAfterLeadIn,
+  recognizePresentedTalk,
+  recognizeBoldTitleThenPresenters,
   recognizeQuotedTitle,
 ];
 

@@ -20,7 +20,7 @@ export interface RunOnSplit {
 let givenNames: Set<string> | null = null;
 
 /** Common given names (English-speaking countries, the @stdlib data sets): what tells a name from a title's last words. */
-function isGivenName(word: string): boolean {
+export function isGivenName(word: string): boolean {
   if (!givenNames) {
     const require = createRequire(import.meta.url);
     const read = (pkg: string) => require(`${pkg}/data/names.json`) as string[];

@@ -1,63 +1,29 @@
-import type { Diagnostic, SpeakerMention, TalkEntry } from '../domain/types.ts';
+import { foldKey } from '../domain/text.ts';
+import type { Diagnostic, TalkEntry } from '../domain/types.ts';
 import { assembleTalkEntry, type OpenEntry, openEntry } from './assemble-talk-entry.ts';
-import { decideEntryDate, type PostDates } from './decide-post-dates.ts';
+import { decideEntryDate } from './decide-post-dates.ts';
 import { diagnose } from './diagnostic-catalogue.ts';
 import type { Block } from './markdown-blocks.ts';
-import { parseSpeakers, type SpeakerGrammarOptions } from './parse-speakers.ts';
-import { parseWhen, type WhenParts } from './parse-when.ts';
-import type { PostEvents } from './post-events.ts';
+import { parseSpeakers } from './parse-speakers.ts';
+import { parseWhen } from './parse-when.ts';
+import { parseAbstractSpeakers } from './parse-presenters.ts';
 import { parseFieldLines, type FieldLine } from './parse-field-lines.ts';
 import { recognizeEntryFields, recognizeTentativeHeader } from './recognize-entry-fields.ts';
 import { recognizeProseScheduleLinks, sectionScheduleLinkOf } from './recognize-prose-link.ts';
 import { dayOfListItem, loneItemHeaderOf, recognizeUnderLoneItem } from './recognize-list-item.ts';
 import { recognizeTable } from './recognize-table.ts';
 import { splitEventLabel } from './split-event-label.ts';
+import { currentSection, type PostScope, type Walk } from './walk-state.ts';
 import { isDateLine, looksLikeBrokenDateLine, recognizeTalkHeader } from './recognize-talk-header.ts';
 import type { TalkHeader } from './talk-header.ts';
 import { isEmphasisOnly } from './talk-header.ts';
 import { recognizeRecordingLink, recognizeRestatedRecording } from './recognize-recording-link.ts';
 
-/** What headings and intro sentences have said so far: it applies to the talks below them. */
-export interface Section {
-  depth: number;
-  eventSlug: string | null;
-  date: WhenParts | null;
-  /** Speakers an intro sentence gave the talks below it ("Catch his two talks…"). */
-  speakers: SpeakerMention[] | null;
-  /** Paragraphs read in the section so far: only its first few introduce it. */
-  paragraphs?: number;
-}
+/** A sentence that gives the day a gathering is held: "It was held at … on 25th July 2019", "takes place on May 2". */
+const HELD_ON = /\b(?:(?:was|is|will be)\s+held|takes?\s+place|took\s+place)\b/i;
 
 /** An intro sentence that gives talks to the person the post is about: "Catch his two talks…". */
 const SUBJECT_TALKS = /\b(?:his|her)\s+(?:[\p{L}\d-]+\s+){0,3}(?:talks?|sessions?|presentations?|keynotes?)\b/iu;
-
-/** What the walk over a post's blocks needs to know about the post. */
-export interface PostScope {
-  file: string;
-  grammar: SpeakerGrammarOptions;
-  events: PostEvents;
-  dates: PostDates;
-  /** The event the post is about, from its front matter or title. */
-  eventSlug: string | null;
-  /** The person the post is about, when its title names one. */
-  subject: SpeakerMention | null;
-  /** Talks named only by a link in running text are read in posts about an event, not in newsletters or release notes. */
-  aboutAnEvent: boolean;
-}
-
-/** The walk's state: the sections open above the current block, the entry being read, the talks read so far. */
-export interface Walk {
-  readonly scope: PostScope;
-  readonly blocks: readonly Block[];
-  readonly diagnostics: Diagnostic[];
-  readonly sections: Section[];
-  readonly talks: TalkEntry[];
-  open: OpenEntry | null;
-  /** The table read last (tables are read whole, at their first row). */
-  tableRead: number | undefined;
-  /** The post's event: an intro sentence of the post (not of a section) may name it. */
-  postEventSlug: string | null;
-}
 
 /**
  * The section walk: a post's blocks in reading order, with the section context (event, date, speakers)
@@ -80,15 +46,21 @@ export function walkPostBlocks(blocks: readonly Block[], scope: PostScope, diagn
   return { talks: walk.talks, postEventSlug: walk.postEventSlug };
 }
 
-function currentSection(walk: Walk): Section {
-  return walk.sections[walk.sections.length - 1]!;
-}
-
 function closeEntry(walk: Walk): void {
   const entry = walk.open;
   if (!entry) return;
   walk.open = null;
   const { file, events, dates } = walk.scope;
+  // "[Ann Lee](sched)" closing a post is a credit of a speaker of a talk above, linked to that talk: not a talk.
+  const key = foldKey(entry.header.title);
+  const credited = walk.talks.find((t) => t.speakers.some((s) => foldKey(s.name) === key));
+  if (credited) {
+    const reason = `it is the name of a speaker of "${credited.title}"`;
+    walk.diagnostics.push(
+      diagnose('LISTING_ENTRY_REJECTED', { file, line: entry.block.line }, `"${entry.header.title}" looks like an entry of a listing, but ${reason}.`),
+    );
+    return;
+  }
   const assembled = assembleTalkEntry(entry, file, (e) => decideEntryDate(e, events.eventOf(e.eventSlug), dates, { file, line: e.block.line }));
   walk.diagnostics.push(...assembled.diagnostics);
   if (assembled.talk) walk.talks.push(assembled.talk);
@@ -145,9 +117,15 @@ function walkTable(walk: Walk, block: Block, index: number): void {
 }
 
 /** `**Speakers:** …`, `TIME: …`: fields of the open entry. Outside an entry, a date field dates the section. */
-function applyFieldBlock(walk: Walk, fields: FieldLine[]): void {
-  if (walk.open) recognizeEntryFields(walk.open, fields, walk.scope.grammar);
-  else {
+function applyFieldBlock(walk: Walk, fields: FieldLine[], line: number): void {
+  if (walk.open) {
+    recognizeEntryFields(walk.open, fields, walk.scope.grammar);
+    // `Note: Widget Day Co-Located Event`: the event the entry belongs to.
+    for (const f of fields.filter((f) => /^(?:note|event|track)$/i.test(f.label))) {
+      const event = walk.scope.events.name(f.text, walk.scope.dates.year.year, line, walk.postEventSlug);
+      if (event) walk.open.eventSlug = event.slug;
+    }
+  } else {
     const date = fields
       .filter((f) => f.kind === 'when')
       .map((f) => parseWhen(f.text))
@@ -158,13 +136,14 @@ function applyFieldBlock(walk: Walk, fields: FieldLine[]): void {
 
 /** One step of the walk: what `block` is, given the entry open before it. */
 function walkBlock(walk: Walk, block: Block, index: number): void {
+  const { grammar } = walk.scope;
   if (block.kind === 'tableRow') {
     walkTable(walk, block, index);
     return;
   }
   const fields = block.kind === 'heading' ? null : parseFieldLines(block);
   if (fields) {
-    applyFieldBlock(walk, fields);
+    applyFieldBlock(walk, fields, block.line);
     return;
   }
   const day = block.kind === 'listItem' ? dayOfListItem(block) : null;
@@ -174,11 +153,11 @@ function walkBlock(walk: Walk, block: Block, index: number): void {
     currentSection(walk).date = day;
     return;
   }
-  const { grammar } = walk.scope;
-  const restated = walk.open && !walk.open.tentative ? recognizeRestatedRecording(block, walk.open.header.title) : null;
+  const restated = walk.open && !walk.open.tentative ? recognizeRestatedRecording(block, walk.open.header.title, grammar) : null;
   if (restated && walk.open) {
     // The video of the entry above, titled like it (an embed or shortcode under a heading): its recording, not a new talk.
-    if (!walk.open.header.url) walk.open.header = { ...walk.open.header, url: restated };
+    if (!walk.open.header.url) walk.open.header = { ...walk.open.header, url: restated.url };
+    if (walk.open.speakers.length === 0) walk.open.speakers = restated.speakers;
     return;
   }
   const header = recognizeTalkHeader(block, {
@@ -218,8 +197,8 @@ function walkBlock(walk: Walk, block: Block, index: number): void {
   }
   const open = walk.open;
   if (open && walk.blocks[index - 1] === open.block) recognizeUnderLoneItem(open, block, walk.scope.grammar);
-  if (open?.tentative && !open.header.url) {
-    // A section's own schedule link may sit in its prose ("join this [hands on session](sched)").
+  if (open && !open.header.url && (open.tentative || open.abstract.length === 0)) {
+    // A section's own schedule link may sit in its prose ("join this [hands on session](sched)", "[This talk](sched) explores…").
     const link = sectionScheduleLinkOf(block.inline);
     if (link) open.header = { ...open.header, url: link };
   }
@@ -227,7 +206,10 @@ function walkBlock(walk: Walk, block: Block, index: number): void {
   const bareSection = open?.tentative === true && open.fields === 0 && !open.when;
   // Outside an entry, prose may name talks by their schedule links; the last one stays open for what follows.
   const siblingItem = open !== null && block.kind === 'listItem' && open.block.kind === 'listItem' && block.container === open.block.container;
-  const named = walk.scope.aboutAnEvent && (!open || bareSection || siblingItem) ? recognizeProseScheduleLinks(block, grammar) : [];
+  // A talk named in prose ends where the prose names another one by its own link: such talks are siblings.
+  const prose = open?.header.recognizer.startsWith('prose-') === true;
+  const found = walk.scope.aboutAnEvent && (!open || bareSection || siblingItem || prose) ? recognizeProseScheduleLinks(block, grammar) : [];
+  const named = prose ? found.filter((h) => h.url !== open?.header.url) : found;
   if (named.length > 0) {
     for (const namedHeader of named) {
       closeEntry(walk);
@@ -247,8 +229,13 @@ function applyIntroSentence(walk: Walk, block: Block): void {
     // Intro sentences may set the date for the section below them (not bylines, not a range of days);
     // a longer paragraph is read sentence by sentence, its first dated sentence counting.
     const sentences = block.text.length < 300 ? [block.text] : block.text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((t) => t.length < 300);
-    const when = sentences.map((t) => parseWhen(t)).find((w) => w.month !== null && w.day !== null);
+    const dated = sentences.map((t) => ({ t, w: parseWhen(t) })).find(({ w }) => w.month !== null && w.day !== null);
+    const when = dated?.w;
     if (when && when.start === null) section.date = when;
+    // "It was held … on 25th July 2019" before any talk, in a post about no known event (an event's own dates speak
+    // for it): the day of the whole gathering, also for the sections after this one.
+    const gathering = !walk.postEventSlug && walk.talks.length === 0;
+    if (gathering && dated && when?.start === null && !when.spansDays && HELD_ON.test(dated.t)) walk.sections[0]!.date ??= when;
     if (subject && block.text.length < 300 && SUBJECT_TALKS.test(block.text)) section.speakers = [subject];
   }
   // An intro sentence may name the event of a section that has none ("… at KubeCon + CloudNativeCon Europe 2026 in Amsterdam"),
@@ -290,6 +277,8 @@ function continueEntry(walk: Walk, talk: OpenEntry, block: Block): void {
     walk.diagnostics.push(diagnose('DATE_UNREADABLE', { file: walk.scope.file, line: block.line }, `"${block.text}"`));
     return;
   }
+  // "Ann from Acme will cover …", "this session with [Ann](profile) and [Bo](profile)": the speakers of a talk that names none.
+  if (talk.speakers.length === 0 && !talk.sectionSpeakers) talk.speakers = parseAbstractSpeakers(block, walk.scope.grammar);
   if (block.text) talk.abstract.push(block.kind === 'listItem' ? `- ${block.text}` : block.text);
 }
 
