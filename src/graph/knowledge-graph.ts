@@ -1,6 +1,7 @@
 import type { Event, GraphData, Organization, Post, Speaker, Talk, Topic } from '../domain/types.ts';
 import { foldKey } from '../domain/text.ts';
 import { BoundedMemo } from './bounded-memo.ts';
+import { mapOf, nameIndex, uniqueAliases } from './name-index.ts';
 import { TextIndex, type TextIndexState } from './text-index.ts';
 import { PostingLists, type PostingListsState, type Positions } from './talk-postings.ts';
 
@@ -37,29 +38,6 @@ type NamedKind = 'speaker' | 'organization' | 'topic' | 'event';
 
 function byId<T extends { id: string }>(items: readonly T[]): ReadonlyMap<string, T> {
   return new Map(items.map((item) => [item.id, item]));
-}
-
-/** Maps every folded name and alias (and the slug) to the id it names. */
-function nameIndex(items: ReadonlyArray<{ id: string; name: string; aliases?: string[]; keywords?: string[] }>): ReadonlyMap<string, string> {
-  const index = new Map<string, string>();
-  for (const item of items) {
-    for (const name of [item.id, item.name, ...(item.aliases ?? []), ...(item.keywords ?? [])]) {
-      const key = foldKey(name);
-      if (key && !index.has(key)) index.set(key, item.id);
-    }
-  }
-  return index;
-}
-
-function mapOf([keys, values]: [string[], string[]]): ReadonlyMap<string, string> {
-  const map = new Map<string, string>();
-  for (let i = 0; i < keys.length; i++) map.set(keys[i]!, values[i]!);
-  return map;
-}
-
-/** Aliases of an event that no other event shares ("KubeCon EU" names every edition, so it resolves none). */
-function uniqueAliases(events: readonly Event[], event: Event): string[] {
-  return event.aliases.filter((alias) => !events.some((other) => other !== event && other.aliases.some((a) => foldKey(a) === foldKey(alias))));
 }
 
 /** An index derived from the graph (a vocabulary, a search index …), built at first use and kept for the life of that graph. */
