@@ -94,3 +94,12 @@ describe('layer rules (DESIGN.md)', () => {
     expect(cycles).toEqual([]);
   });
 });
+
+describe('module size (issue 16)', () => {
+  it('keeps every source file in src/ at 300 lines or fewer', () => {
+    const long = files
+      .map((file) => ({ file: path.relative(ROOT, file), lines: readFileSync(file, 'utf8').split('\n').length - 1 }))
+      .filter(({ lines }) => lines > 300);
+    expect(long).toEqual([]);
+  });
+});
