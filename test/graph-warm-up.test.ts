@@ -63,9 +63,10 @@ describe('the warm-up of a served graph', () => {
 
   it('answers a request made during the warm-up as a server without it does', async () => {
     const graph = (await loadGraph([BUNDLED_DATA_DIR])).graph;
-    const graphs = new GraphHolder(graph);
+    const graphs = new GraphHolder(); // no graph yet, as in watch mode: the swap starts the warm-up at once
     const { yoga, warmUp } = server(graphs, true);
-    const during = overview(yoga); // sent before the warm-up's first step
+    graphs.swap(graph);
+    const during = overview(yoga); // runs between the warm-up's steps (each after a setImmediate)
     const answer = await during;
     const report = await warmUp!.settled();
     expect(report?.complete).toBe(true);

@@ -32,6 +32,11 @@ export interface GraphWarmUpOptions {
   logger?: JsonLogger;
   /** Wall-clock time one warm-up may take before it gives up (default 30 s); each step runs whole. */
   budgetMs?: number;
+  /**
+   * Wait before warming the graph already served when the warm-up starts (default 1 s), so the server
+   * binds its port and answers its first `/ready` probes first; graphs swapped in later start at once.
+   */
+  initialDelayMs?: number;
 }
 
 export interface GraphWarmUp {
@@ -51,7 +56,7 @@ function dashboardDocument(name: string) {
  * Warms, in the background, what the dashboard's first view needs from a newly served graph, so the
  * first load after start-up or a reload does not pay for it: the whole-graph facets of the overview
  * (kept by the graph as a derived index, so requests read them), then the overview and a schedule day
- * run once through the executor so their code is compiled. Starts on the current graph and on every
+ * run once through the executor so their code is compiled. Starts on the current graph (after initialDelayMs) and on every
  * graph swapped in; never delays `/ready` (which only needs the graph) and yields to requests between
  * steps (setImmediate). Stops when a newer graph is swapped in, the server drains, or the time budget
  * is spent. Switched off by WARM_UP=off.
@@ -59,11 +64,12 @@ function dashboardDocument(name: string) {
 export function startGraphWarmUp(options: GraphWarmUpOptions): GraphWarmUp {
   const { schema, graphs, logger } = options;
   const budgetMs = options.budgetMs ?? 30_000;
+  const initialDelayMs = options.initialDelayMs ?? 1000;
   let stopped = false;
   let latest: Promise<WarmUpReport> | null = null;
   const documents = { overview: dashboardDocument('Overview'), days: dashboardDocument('ScheduleDays'), day: dashboardDocument('ScheduleDay') };
 
-  async function warm(graph: KnowledgeGraph): Promise<WarmUpReport> {
+  async function warm(graph: KnowledgeGraph, delayMs: number): Promise<WarmUpReport> {
     const started = performance.now();
     let steps = 0;
     const report = (complete: boolean, stoppedBy?: WarmUpReport['stoppedBy'], error?: string): WarmUpReport => ({
@@ -75,8 +81,8 @@ export function startGraphWarmUp(options: GraphWarmUpOptions): GraphWarmUp {
       ...(error ? { error } : {}),
     });
     /** Yields to waiting requests, then says why to stop, if it should. */
-    const pause = async (): Promise<WarmUpReport['stoppedBy'] | null> => {
-      await new Promise<void>((resolve) => setImmediate(resolve));
+    const pause = async (waitMs = 0): Promise<WarmUpReport['stoppedBy'] | null> => {
+      await new Promise<void>((resolve) => (waitMs > 0 ? setTimeout(resolve, waitMs).unref() : setImmediate(resolve)));
       if (stopped) return 'stopped';
       if (graphs.draining) return 'draining';
       if (!graphs.ready || graphs.current() !== graph) return 'newer graph';
@@ -91,8 +97,8 @@ export function startGraphWarmUp(options: GraphWarmUpOptions): GraphWarmUp {
     };
     try {
       const facets = graph.derived(WHOLE_GRAPH_FACETS);
-      for (const [facet, orderBy] of OVERVIEW_FACETS) {
-        const why = await pause();
+      for (const [i, [facet, orderBy]] of OVERVIEW_FACETS.entries()) {
+        const why = await pause(i === 0 ? delayMs : 0);
         if (why) return report(false, why);
         facets.get(facet, orderBy);
         steps++;
@@ -120,18 +126,18 @@ export function startGraphWarmUp(options: GraphWarmUpOptions): GraphWarmUp {
     }
   }
 
-  const begin = (graph: KnowledgeGraph) => {
+  const begin = (graph: KnowledgeGraph, delayMs = 0) => {
     if (stopped) return;
     const previous = latest;
     // One warm-up at a time: a newer graph waits for the older run to notice and stop.
-    latest = (previous ?? Promise.resolve(null)).then(() => warm(graph));
+    latest = (previous ?? Promise.resolve(null)).then(() => warm(graph, delayMs));
     void latest.then((r) => {
       if (r.stoppedBy === 'error') logger?.warn('warm-up failed', { ...r });
       else logger?.info('warm-up', { ...r });
     });
   };
-  const unsubscribe = graphs.onSwap(begin);
-  if (graphs.ready) begin(graphs.current());
+  const unsubscribe = graphs.onSwap((graph) => begin(graph));
+  if (graphs.ready) begin(graphs.current(), initialDelayMs);
   return {
     stop() {
       stopped = true;
