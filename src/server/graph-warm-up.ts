@@ -67,7 +67,7 @@ export function startGraphWarmUp(options: GraphWarmUpOptions): GraphWarmUp {
   const initialDelayMs = options.initialDelayMs ?? 1000;
   let stopped = false;
   let latest: Promise<WarmUpReport> | null = null;
-  const documents = { overview: dashboardDocument('Overview'), days: dashboardDocument('ScheduleDays'), day: dashboardDocument('ScheduleDay') };
+  let documents: Record<'overview' | 'days' | 'day', ReturnType<typeof dashboardDocument>> | null = null;
 
   async function warm(graph: KnowledgeGraph, delayMs: number): Promise<WarmUpReport> {
     const started = performance.now();
@@ -96,6 +96,7 @@ export function startGraphWarmUp(options: GraphWarmUpOptions): GraphWarmUp {
       return result.data as Record<string, unknown> | null;
     };
     try {
+      documents ??= { overview: dashboardDocument('Overview'), days: dashboardDocument('ScheduleDays'), day: dashboardDocument('ScheduleDay') };
       const facets = graph.derived(WHOLE_GRAPH_FACETS);
       for (const [i, [facet, orderBy]] of OVERVIEW_FACETS.entries()) {
         const why = await pause(i === 0 ? delayMs : 0);
