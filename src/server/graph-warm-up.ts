@@ -134,7 +134,7 @@ export function startGraphWarmUp(options: GraphWarmUpOptions): GraphWarmUp {
     latest = (previous ?? Promise.resolve(null)).then(() => warm(graph, delayMs));
     void latest.then((r) => {
       if (r.stoppedBy === 'error') logger?.warn('warm-up failed', { ...r });
-      else logger?.info('warm-up', { ...r });
+      else logger?.debug('warm-up', { ...r }); // not a request line: info logs stay one line per request
     });
   };
   const unsubscribe = graphs.onSwap((graph) => begin(graph));
