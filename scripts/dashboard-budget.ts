@@ -98,7 +98,7 @@ for (const view of views) {
           0,
           ...performance
             .getEntriesByType('resource')
-            .filter((e) => e.name.endsWith('/graphql') && (e as PerformanceResourceTiming).initiatorType === 'fetch' && e.duration < 60_000)
+            .filter((e) => new URL(e.name).pathname === '/graphql' && (e as PerformanceResourceTiming).initiatorType === 'fetch' && e.duration < 60_000)
             .map((e) => (e as PerformanceResourceTiming).responseEnd - (e as PerformanceResourceTiming).requestStart),
         ),
       ),

@@ -1,6 +1,6 @@
 import type { Talk } from '../domain/types.ts';
 import { WEEKDAYS } from '../domain/types.ts';
-import type { KnowledgeGraph } from './knowledge-graph.ts';
+import type { DerivedIndex, KnowledgeGraph } from './knowledge-graph.ts';
 
 export interface FacetBucket {
   value: string;
@@ -102,4 +102,43 @@ export function computeFacet(graph: KnowledgeGraph, talks: readonly Talk[], face
   const ranks = new Map(buckets.map((b) => [b, naturalRank(graph, facet, b.value, b.label)]));
   const byValue = (a: FacetBucket, b: FacetBucket) => COLLATOR.compare(ranks.get(a)!, ranks.get(b)!);
   return buckets.sort(orderBy === 'VALUE' ? byValue : (a, b) => b.count - a.count || byValue(a, b));
+}
+
+/**
+ * Facets over every talk of a graph, counted once per facet and order and kept for the life of that
+ * graph (the dashboard's overview asks for them on every unfiltered load). Buckets are frozen: shared.
+ */
+export class WholeGraphFacets {
+  private readonly graph: KnowledgeGraph;
+  private readonly counted = new Map<string, readonly FacetBucket[]>();
+
+  constructor(graph: KnowledgeGraph) {
+    this.graph = graph;
+  }
+
+  /** Whether this facet in this order is counted already. */
+  has(facet: FacetName, orderBy: 'COUNT' | 'VALUE' = 'COUNT'): boolean {
+    return this.counted.has(`${facet} ${orderBy}`);
+  }
+
+  get(facet: FacetName, orderBy: 'COUNT' | 'VALUE' = 'COUNT'): readonly FacetBucket[] {
+    const key = `${facet} ${orderBy}`;
+    let buckets = this.counted.get(key);
+    if (!buckets) {
+      buckets = Object.freeze(computeFacet(this.graph, this.graph.allTalks(), facet, orderBy).map((b) => Object.freeze(b)));
+      this.counted.set(key, buckets);
+    }
+    return buckets;
+  }
+}
+
+export const WHOLE_GRAPH_FACETS: DerivedIndex<WholeGraphFacets> = { build: (graph) => new WholeGraphFacets(graph) };
+
+/**
+ * A facet of a set of talks: from the graph's whole-graph counts when the set is every talk (a
+ * selection never repeats a talk, so the same length means the same set, whatever its order).
+ */
+export function facetOf(graph: KnowledgeGraph, talks: readonly Talk[], facet: FacetName, orderBy: 'COUNT' | 'VALUE' = 'COUNT'): readonly FacetBucket[] {
+  if (talks.length > 0 && talks.length === graph.allTalks().length) return graph.derived(WHOLE_GRAPH_FACETS).get(facet, orderBy);
+  return computeFacet(graph, talks, facet, orderBy);
 }

@@ -1,5 +1,5 @@
 import type { Talk } from '../domain/types.ts';
-import { computeFacet, type FacetBucket, type FacetName } from '../graph/facets.ts';
+import { type FacetBucket, type FacetName, facetOf } from '../graph/facets.ts';
 import { builder } from './builder.ts';
 
 const FacetBucketRef = builder.objectRef<FacetBucket>('FacetBucket').implement({
@@ -45,7 +45,7 @@ export const TalkFacetsRef = builder.objectRef<readonly Talk[]>('TalkFacets').im
             first: t.arg.int({ required: false, description: 'Keep only the first N buckets (e.g. top 5).' }),
           },
           resolve: (talks, args, ctx) => {
-            const buckets = computeFacet(ctx.graph, talks, facet, args.orderBy ?? 'COUNT');
+            const buckets = facetOf(ctx.graph, talks, facet, args.orderBy ?? 'COUNT');
             return args.first !== null && args.first !== undefined ? buckets.slice(0, Math.max(0, args.first)) : buckets;
           },
         }),

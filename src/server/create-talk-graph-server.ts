@@ -12,6 +12,7 @@ import { CompiledOperations, useCompiledExecution, type CompiledOperationsOption
 import { createParserCaches } from './document-caches.ts';
 import { useEnumHints } from './enum-hints-plugin.ts';
 import { useGraphiQLAsset } from './graphiql-asset-plugin.ts';
+import { type GraphWarmUp, startGraphWarmUp } from './graph-warm-up.ts';
 import { EXAMPLE_QUERIES } from './example-queries.ts';
 import { guardHost } from './host-guard.ts';
 import { useHttpCache } from './http-cache-plugin.ts';
@@ -64,6 +65,8 @@ export interface TalkGraphServer {
   graphiql: ReturnType<typeof useGraphiQLAsset> | null;
   /** graphql-jit compilations (stats: compilations, compiled runs); null when compiled execution is off. */
   compiled: CompiledOperations | null;
+  /** The background warm-up of each graph swapped in (see graph-warm-up.ts); null when WARM_UP is off. */
+  warmUp: GraphWarmUp | null;
 }
 
 /** The Yoga instance, for tests and tools that call `yoga.fetch` (see createTalkGraphServer). */
@@ -151,5 +154,6 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
     metrics?.observe({ method, pathname: path, status, startedAt: null, errorCodes: [code] });
     logRequest(logger, { id: requestIdOf(null), startedAt: null, operationName: null, errorCodes: [code] }, method, path, status, performance.now());
   };
-  return { yoga, listener: guardHost(yoga, logBadHost), responseCacheOn: responseCache?.shortcut.enabled ?? false, compiled, graphiql };
+  const warmUp = config.warmUp ? startGraphWarmUp({ schema: options.schema, graphs: options.graphs, logger }) : null;
+  return { yoga, listener: guardHost(yoga, logBadHost), responseCacheOn: responseCache?.shortcut.enabled ?? false, compiled, graphiql, warmUp };
 }

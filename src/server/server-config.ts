@@ -57,6 +57,8 @@ export interface ServerConfig {
    * validating, estimating and executing it anew with graphql-js: the baseline `npm run bench` compares against.
    */
   optimizations: boolean;
+  /** Warm a newly served graph in the background for the dashboard's first view (WARM_UP; default on; see graph-warm-up.ts). */
+  warmUp: boolean;
   /** Runs of a query by graphql-js before graphql-jit compiles it (JIT_AFTER; default 10; 0 compiles on the first run). */
   jitAfter: number;
   /** Threshold of the JSON request log on stderr (LOG_LEVEL; default info, warn under NODE_ENV=test; `silent` turns it off). */
@@ -135,6 +137,7 @@ export function serverConfigFromEnv(env: Env = process.env): ServerConfig {
     metrics: readSwitch(env, 'METRICS', true),
     persistedOnly: readSwitch(env, 'PERSISTED_ONLY', false),
     optimizations: readSwitch(env, 'OPTIMIZATIONS', true),
+    warmUp: readSwitch(env, 'WARM_UP', true),
     jitAfter: env.JIT_AFTER?.trim() === '0' ? 0 : readCount(env, 'JIT_AFTER', 10),
     logLevel,
     shutdownDelayMs: env.SHUTDOWN_DELAY_MS?.trim() === '0' ? 0 : readCount(env, 'SHUTDOWN_DELAY_MS', 0),
