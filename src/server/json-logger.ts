@@ -40,6 +40,33 @@ function isPlain(fields: LogFields): boolean {
   return true;
 }
 
+let lastMs = Number.NaN;
+let lastIso = '';
+
+/** `new Date().toISOString()`, built once per millisecond (many request lines share one under load). */
+function isoTimeNow(): string {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
+}
+
+/**
+ * `JSON.stringify({ time, level, msg, ...fields })`, without copying the fields into a new object:
+ * the fields' own JSON is appended to the fixed head. Fields named time, level or msg take the
+ * general path (the spread's order and overriding), as do values that need the replacer.
+ */
+function lineOf(time: string, head: string, level: string, msg: string, fields: LogFields): string {
+  if ('time' in fields || 'level' in fields || 'msg' in fields) {
+    return JSON.stringify({ time, level, msg, ...fields }, isPlain(fields) ? undefined : toJsonValue);
+  }
+  // A replacer makes JSON.stringify call back for every value: only used where it can matter.
+  const rest = JSON.stringify(fields, isPlain(fields) ? undefined : toJsonValue);
+  return `{"time":"${time}${head}${JSON.stringify(msg)}${rest.length > 2 ? `,${rest.slice(1)}` : '}'}`;
+}
+
 let pendingLines: string[] = [];
 let flushOnExit = false;
 
@@ -75,20 +102,20 @@ function writeToStderr(line: string, urgent: boolean): void {
 export function createJsonLogger(options: JsonLoggerOptions = {}): JsonLogger {
   const threshold = RANK[options.level ?? 'info'];
   const write = options.write ?? writeToStderr;
-  const now = options.now ?? (() => new Date());
-  const log =
-    (level: Exclude<LogLevel, 'silent'>) =>
-    (msg: string, fields: LogFields = {}) => {
+  const time = options.now ? () => options.now!().toISOString() : isoTimeNow;
+  const log = (level: Exclude<LogLevel, 'silent'>) => {
+    const head = `","level":"${level}","msg":`;
+    return (msg: string, fields: LogFields = {}) => {
       if (RANK[level] < threshold) return;
       let line: string;
       try {
-        // A replacer makes JSON.stringify call back for every value: only used where it can matter.
-        line = JSON.stringify({ time: now().toISOString(), level, msg, ...fields }, isPlain(fields) ? undefined : toJsonValue);
+        line = lineOf(time(), head, level, msg, fields);
       } catch {
-        line = JSON.stringify({ time: now().toISOString(), level, msg, unserializableFields: true });
+        line = JSON.stringify({ time: time(), level, msg, unserializableFields: true });
       }
       write(line, RANK[level] >= RANK.warn);
     };
+  };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
