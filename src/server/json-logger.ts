@@ -8,6 +8,8 @@ export interface JsonLogger {
   info(msg: string, fields?: LogFields): void;
   warn(msg: string, fields?: LogFields): void;
   error(msg: string, fields?: LogFields): void;
+  /** Whether a line at this level would be written (createJsonLogger's loggers say; others are asked with every line). */
+  enabled?(level: keyof JsonLogger & LogLevel): boolean;
 }
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
@@ -116,14 +118,16 @@ export function createJsonLogger(options: JsonLoggerOptions = {}): JsonLogger {
       write(line, RANK[level] >= RANK.warn);
     };
   };
-  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error'), enabled: (level) => RANK[level] >= threshold };
 }
 
 /** Yoga's internal logger (it logs e.g. the original of every masked error) on top of ours. */
 export function yogaLoggerOf(logger: JsonLogger): YogaLogger {
   const forward =
-    (level: keyof JsonLogger) =>
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]) => {
+      // Yoga logs three debug lines per request: below the logger's level they cost no fields object.
+      if (logger.enabled && !logger.enabled(level)) return;
       const [first, ...rest] = args;
       if (first instanceof Error) logger[level](first.message, { source: 'yoga', error: first, ...(rest.length ? { details: rest } : {}) });
       else logger[level](String(first), { source: 'yoga', ...(rest.length ? { details: rest } : {}) });
