@@ -24,9 +24,12 @@ export function useBodyLimit(maxBytes: number): Plugin {
   return {
     // Not `async`: requests without a body pass without a promise.
     onRequest({ request, setRequest, endResponse, fetchAPI }) {
-      const body = request.method === 'GET' || request.method === 'HEAD' ? null : request.body;
-      if (!body) return;
+      if (request.method === 'GET' || request.method === 'HEAD') return;
       const declared = request.headers.get('content-length');
+      // Checked before `request.body`, which builds a stream wrapper (a Proxy in the Node adapter) each time it is read.
+      if (declared !== null && CONTENT_LENGTH.test(declared) && Number(declared) <= maxBytes) return;
+      const body = request.body;
+      if (!body) return;
       if (declared !== null && Number(declared) > maxBytes) {
         endResponse(tooLarge(fetchAPI.Response, maxBytes));
         return;

@@ -8,6 +8,8 @@ export interface JsonLogger {
   info(msg: string, fields?: LogFields): void;
   warn(msg: string, fields?: LogFields): void;
   error(msg: string, fields?: LogFields): void;
+  /** Whether a line at this level would be written (createJsonLogger's loggers say; others are asked with every line). */
+  enabled?(level: keyof JsonLogger & LogLevel): boolean;
 }
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
@@ -38,6 +40,33 @@ function isPlain(fields: LogFields): boolean {
     if (typeof value === 'object' && value !== null && !(Array.isArray(value) && value.every((item) => typeof item === 'string'))) return false;
   }
   return true;
+}
+
+let lastMs = Number.NaN;
+let lastIso = '';
+
+/** `new Date().toISOString()`, built once per millisecond (many request lines share one under load). */
+function isoTimeNow(): string {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
+}
+
+/**
+ * `JSON.stringify({ time, level, msg, ...fields })`, without copying the fields into a new object:
+ * the fields' own JSON is appended to the fixed head. Fields named time, level or msg take the
+ * general path (the spread's order and overriding), as do values that need the replacer.
+ */
+function lineOf(time: string, head: string, level: string, msg: string, fields: LogFields): string {
+  if ('time' in fields || 'level' in fields || 'msg' in fields) {
+    return JSON.stringify({ time, level, msg, ...fields }, isPlain(fields) ? undefined : toJsonValue);
+  }
+  // A replacer makes JSON.stringify call back for every value: only used where it can matter.
+  const rest = JSON.stringify(fields, isPlain(fields) ? undefined : toJsonValue);
+  return `{"time":"${time}${head}${JSON.stringify(msg)}${rest.length > 2 ? `,${rest.slice(1)}` : '}'}`;
 }
 
 let pendingLines: string[] = [];
@@ -75,28 +104,30 @@ function writeToStderr(line: string, urgent: boolean): void {
 export function createJsonLogger(options: JsonLoggerOptions = {}): JsonLogger {
   const threshold = RANK[options.level ?? 'info'];
   const write = options.write ?? writeToStderr;
-  const now = options.now ?? (() => new Date());
-  const log =
-    (level: Exclude<LogLevel, 'silent'>) =>
-    (msg: string, fields: LogFields = {}) => {
+  const time = options.now ? () => options.now!().toISOString() : isoTimeNow;
+  const log = (level: Exclude<LogLevel, 'silent'>) => {
+    const head = `","level":"${level}","msg":`;
+    return (msg: string, fields: LogFields = {}) => {
       if (RANK[level] < threshold) return;
       let line: string;
       try {
-        // A replacer makes JSON.stringify call back for every value: only used where it can matter.
-        line = JSON.stringify({ time: now().toISOString(), level, msg, ...fields }, isPlain(fields) ? undefined : toJsonValue);
+        line = lineOf(time(), head, level, msg, fields);
       } catch {
-        line = JSON.stringify({ time: now().toISOString(), level, msg, unserializableFields: true });
+        line = JSON.stringify({ time: time(), level, msg, unserializableFields: true });
       }
       write(line, RANK[level] >= RANK.warn);
     };
-  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+  };
+  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error'), enabled: (level) => RANK[level] >= threshold };
 }
 
 /** Yoga's internal logger (it logs e.g. the original of every masked error) on top of ours. */
 export function yogaLoggerOf(logger: JsonLogger): YogaLogger {
   const forward =
-    (level: keyof JsonLogger) =>
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]) => {
+      // Yoga logs three debug lines per request: below the logger's level they cost no fields object.
+      if (logger.enabled && !logger.enabled(level)) return;
       const [first, ...rest] = args;
       if (first instanceof Error) logger[level](first.message, { source: 'yoga', error: first, ...(rest.length ? { details: rest } : {}) });
       else logger[level](String(first), { source: 'yoga', ...(rest.length ? { details: rest } : {}) });

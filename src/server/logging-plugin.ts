@@ -11,15 +11,16 @@ const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
  * at error level for a 5xx, debug for probes, info otherwise.
  */
 export function logRequest(logger: JsonLogger, record: RequestRecord | undefined, method: string, path: string, status: number, now: number): void {
-  const fields = {
+  // Built field by field (no spreads): the same keys, in the same order, as JSON.stringify writes them.
+  const fields: Record<string, unknown> = {
     requestId: record?.id,
     method,
     path,
     status,
     durationMs: record?.startedAt != null ? Math.round((now - record.startedAt) * 100) / 100 : undefined,
-    ...(record?.operationName ? { operationName: record.operationName } : {}),
-    ...(record?.errorCodes.length ? { errorCodes: record.errorCodes } : {}),
   };
+  if (record?.operationName) fields.operationName = record.operationName;
+  if (record?.errorCodes.length) fields.errorCodes = record.errorCodes;
   if (status >= 500) logger.error('request', fields);
   else if (QUIET_PATHS.has(path)) logger.debug('request', fields);
   else logger.info('request', fields);

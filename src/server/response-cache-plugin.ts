@@ -4,6 +4,7 @@ import type { GraphHolder } from '../graph/graph-holder.ts';
 import { exceedsJsonDepth } from './json-depth-limit-plugin.ts';
 import type { RequestTracker } from './request-tracking.ts';
 import { ResponseCache, type ResponseCacheLimits } from './response-cache.ts';
+import { pathnameOf } from './request-path.ts';
 import { offersShortcut, type Shortcut } from './shortcut-safety.ts';
 
 export const CACHE_STATUS_HEADER = 'x-cache';
@@ -24,6 +25,8 @@ interface Pending {
   operationName: string | null;
   isQuery: boolean;
   cacheable: boolean;
+  /** Sent with `Cache-Control: no-cache` (executed anew): the answer says BYPASS. */
+  bypass: boolean;
 }
 
 export interface Params {
@@ -96,8 +99,10 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin & { shor
   function lookUp(request: Request, params: unknown, url: URL, policy: CachePolicy, serverContext: object, fetchAPI: { Response: typeof Response }): unknown {
     if (params === null || typeof params !== 'object' || Array.isArray(params)) return params;
     // Yoga's GET parser reads only the standard parameters; a persisted document's id is in the query string.
-    const documentId = request.method === 'GET' ? (url.searchParams.get('documentId') ?? undefined) : (params as Params).documentId;
-    const found = cacheKeyFor(request.headers.get('accept'), { ...(params as Params), documentId });
+    const found = cacheKeyFor(
+      request.headers.get('accept'),
+      request.method === 'GET' ? { ...(params as Params), documentId: url.searchParams.get('documentId') ?? undefined } : (params as Params),
+    );
     if (!found) return params;
     const version = options.graphs.current().version;
     if (policy === 'lookUp') {
@@ -111,7 +116,7 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin & { shor
         });
       }
     }
-    pending.set(serverContext, { version, key: found.key, operationName: found.operationName, isQuery: false, cacheable: false });
+    pending.set(serverContext, { version, key: found.key, operationName: found.operationName, isQuery: false, cacheable: false, bypass: policy === 'refresh' });
     return params;
   }
 
@@ -140,7 +145,7 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin & { shor
     // validating and executing the document.
     onRequestParse({ request, url, serverContext, requestParser, setRequestParser, fetchAPI }) {
       if (!enabled || !requestParser || (request.method !== 'GET' && request.method !== 'POST')) return;
-      if (url.pathname !== path || !options.graphs.ready) return;
+      if (pathnameOf(request) !== path || !options.graphs.ready) return;
       const policy = cachePolicyOf(request.headers.get('cache-control'));
       if (policy === 'skip') return;
       setRequestParser((req) => mapMaybePromise(requestParser(req), (params) => lookUp(req, params, url, policy, serverContext, fetchAPI) as never));
@@ -155,11 +160,11 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin & { shor
       const errors = (result as { errors?: readonly unknown[] }).errors;
       state.cacheable = !errors || errors.length === 0;
     },
-    onResponse({ request, response, serverContext, setResponse, fetchAPI }) {
+    onResponse({ response, serverContext, setResponse, fetchAPI }) {
       const state = pending.get(serverContext);
       if (!state) return;
       pending.delete(serverContext);
-      const bypass = cachePolicyOf(request.headers.get('cache-control')) === 'refresh';
+      const bypass = state.bypass;
       const contentType = response.headers.get('content-type');
       if (state.cacheable && response.status === 200 && contentType) {
         return mapMaybePromise(response.text(), (text) => store(response, state, bypass, contentType, text, setResponse, fetchAPI));
