@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { TalkEntry } from '../src/domain/types.ts';
-import { createIngestContext } from '../src/ingest/create-ingest-context.ts';
 import { parsePost } from '../src/ingest/parse-post.ts';
-import { bundledReference } from './helpers.ts';
+import { brief, ctx, talksOfWidgetConBody as talksOf } from './support/widgetcon-body.ts';
 
 // Talks named in running text: presenters before a linked title, bold titles with a sentence of presenters,
 // speakers said in a talk's description. All Markdown here is invented for the test.
-
-const ctx = createIngestContext(bundledReference());
-const FRONT = "title: 'Our Project at WidgetCon'\ndate: '2031-05-02'";
-const talksOf = (body: string) => parsePost('posts/t.md', `---\n${FRONT}\n---\n\n${body}\n`, ctx).talks;
-const brief = (t: TalkEntry) => ({ title: t.title, url: t.url, speakers: t.speakers.map((s) => s.name) });
 
 describe('presenters named in a sentence before a linked title', () => {
   it('reads each paragraph of a run as a talk: presenters with their organization, and the day and time said after the title', () => {

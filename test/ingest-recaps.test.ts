@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { TalkEntry } from '../src/domain/types.ts';
-import { createIngestContext } from '../src/ingest/create-ingest-context.ts';
 import { parsePost } from '../src/ingest/parse-post.ts';
 import { splitEventLabel } from '../src/ingest/split-event-label.ts';
-import { bundledReference } from './helpers.ts';
+import { brief, ctx, FRONT, talksOfWidgetConBody as talksOf } from './support/widgetcon-body.ts';
 
 // Recaps and previews that name talks in prose, with their videos embedded below them. All Markdown here
 // is invented for the test.
-
-const ctx = createIngestContext(bundledReference());
-const FRONT = "title: 'Our Project at WidgetCon'\ndate: '2031-05-02'";
-const talksOf = (body: string) => parsePost('posts/t.md', `---\n${FRONT}\n---\n\n${body}\n`, ctx).talks;
-const brief = (t: TalkEntry) => ({ title: t.title, url: t.url, speakers: t.speakers.map((s) => s.name) });
 
 describe('videos that restate the talk above them', () => {
   it('a video titled "Event – Kind: Title - Speakers", a word said differently, is the recording of the talk above, with its speakers', () => {
