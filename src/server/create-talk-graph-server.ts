@@ -27,6 +27,7 @@ import { useResponseCache } from './response-cache-plugin.ts';
 import { createSecurityPlugins } from './security-plugins.ts';
 import { serverConfigFromEnv, type ServerConfig } from './server-config.ts';
 import { guardShortcuts } from './shortcut-safety.ts';
+import { useValidationShapeCache, ValidationShapeCache } from './validation-shape-cache.ts';
 
 export interface YogaOptions {
   schema: GraphQLSchema;
@@ -47,6 +48,8 @@ export interface YogaOptions {
   compiledExecution?: boolean;
   /** When and how much graphql-jit compiles (see CompiledOperations). Default: jitAfter from config. */
   compiledOperations?: CompiledOperationsOptions;
+  /** Skip validation of a new text whose shape passed before (see ValidationShapeCache); false turns it off. Default: config.optimizations. */
+  validationShapes?: ValidationShapeCache | false;
   /** Further plugins, after the project's own. One that is not shortcutSafe switches the response cache off (guardShortcuts). */
   plugins?: Plugin[];
   /** Rendered calendars of /calendar.ics (a cache to share or inspect). Default: a new CalendarCache. */
@@ -65,6 +68,8 @@ export interface TalkGraphServer {
   graphiql: ReturnType<typeof useGraphiQLAsset> | null;
   /** graphql-jit compilations (stats: compilations, compiled runs); null when compiled execution is off. */
   compiled: CompiledOperations | null;
+  /** Validations skipped by shape (stats: hits, misses); null when off. */
+  validationShapes: ValidationShapeCache | null;
   /** The background warm-up of each graph swapped in (see graph-warm-up.ts); null when WARM_UP is off. */
   warmUp: GraphWarmUp | null;
 }
@@ -97,6 +102,10 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
     options.compiledExecution === false || (options.compiledExecution === undefined && !config.optimizations)
       ? null
       : new CompiledOperations(options.schema, { jitAfter: config.jitAfter, ...options.compiledOperations });
+  const validationShapes =
+    options.validationShapes === false || (options.validationShapes === undefined && !config.optimizations)
+      ? null
+      : (options.validationShapes ?? new ValidationShapeCache());
   const responseCache = cache ? useResponseCache({ graphs: options.graphs, tracker, cache }) : null;
   const warnCacheOff = (unsafe: readonly string[]) => logger.warn('response cache off: plugins not declared safe for its early answers', { plugins: unsafe });
   const graphiql =
@@ -135,6 +144,7 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
       ...(graphiql ? [graphiql] : []),
       ...createSecurityPlugins(config),
       usePersistedDocuments({ only: config.persistedOnly }),
+      ...(validationShapes ? [useValidationShapeCache(validationShapes)] : []),
       ...(responseCache ? [responseCache] : []),
       useReadiness({ endpoint: '/ready', check: () => options.graphs.ready && !options.graphs.draining }),
       useEnumHints(options.schema),
@@ -155,5 +165,13 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
     logRequest(logger, { id: requestIdOf(null), startedAt: null, operationName: null, errorCodes: [code] }, method, path, status, performance.now());
   };
   const warmUp = config.warmUp ? startGraphWarmUp({ schema: options.schema, graphs: options.graphs, logger }) : null;
-  return { yoga, listener: guardHost(yoga, logBadHost), responseCacheOn: responseCache?.shortcut.enabled ?? false, compiled, graphiql, warmUp };
+  return {
+    yoga,
+    listener: guardHost(yoga, logBadHost),
+    responseCacheOn: responseCache?.shortcut.enabled ?? false,
+    compiled,
+    graphiql,
+    validationShapes,
+    warmUp,
+  };
 }
