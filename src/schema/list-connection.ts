@@ -24,10 +24,21 @@ export function namedConnection(ref: ObjectRef<any, any>, name: string, noun: st
   });
 }
 
-/** Orders by name, case- and accent-insensitively, then id, so pages are stable. */
-export function byName<T extends { id: string; name: string }>(items: readonly T[]): readonly T[] {
-  return sortedOnce(items, compareByName);
+/**
+ * Part of a whole-graph list (an organization's speakers, the speakers a search keeps) in the whole
+ * list's order by name: each item's place in `whole` is worked out once per graph, so a request sorts
+ * by numbers instead of comparing names with the collator (which cost a tenth of a deep query).
+ */
+export function byNameWithin<T extends { id: string; name: string }>(items: readonly T[], whole: readonly T[]): readonly T[] {
+  let places = placesByName.get(whole);
+  if (!places) placesByName.set(whole, (places = new Map(sortedOnce(whole, compareByName).map((item, i) => [item.id, i]))));
+  const placeOf = places;
+  return [...items].sort((a, b) => (placeOf.get(a.id) ?? Number.MAX_SAFE_INTEGER) - (placeOf.get(b.id) ?? Number.MAX_SAFE_INTEGER) || compareByName(a, b));
 }
+
+const placesByName = new WeakMap<readonly unknown[], Map<string, number>>();
+
+/** Orders by name, case- and accent-insensitively, then id, so pages are stable. */
 
 export function compareByName(a: { id: string; name: string }, b: { id: string; name: string }): number {
   return a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id);

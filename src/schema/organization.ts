@@ -1,6 +1,6 @@
 import { builder } from './builder.ts';
 import { addLookupQuery } from './lookup-query.ts';
-import { addListQuery, byName, compareByName, namedConnection, pageOf } from './list-connection.ts';
+import { addListQuery, byNameWithin, compareByName, namedConnection, pageOf } from './list-connection.ts';
 import { OrganizationRef, SpeakerRef, TopicRef } from './refs.ts';
 import { SpeakerConnectionRef } from './speaker.ts';
 import { talkConnectionField } from './talk-connection.ts';
@@ -25,7 +25,7 @@ OrganizationRef.implement({
         description: 'Speakers listed with this organization, by name.',
         resolve: (org, args, ctx) => {
           const speakers = ctx.graph.getMany('speaker', org.speakerIds).filter((s): s is Speaker => s !== undefined);
-          return pageOf(byName(speakers), args);
+          return pageOf(byNameWithin(speakers, ctx.graph.allSpeakers()), args);
         },
       },
       SpeakerConnectionRef,

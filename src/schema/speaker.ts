@@ -4,7 +4,7 @@ import { clashingPairs } from '../graph/schedule.ts';
 import { builder } from './builder.ts';
 import { addLookupQuery } from './lookup-query.ts';
 import { ClashRef } from './clash.ts';
-import { byName, namedConnection, pageOf } from './list-connection.ts';
+import { compareByName, namedConnection, pageOf, sortedOnce } from './list-connection.ts';
 import { OrganizationRef, SpeakerRef } from './refs.ts';
 import { talkConnectionField } from './talk-connection.ts';
 import { primeTalksOf, talksOf } from './talks-of.ts';
@@ -51,8 +51,9 @@ builder.queryField('speakers', (t) =>
       args: { search: t.arg.string({ required: false, description: 'Keep speakers whose name or alias contains this (accents and case ignored).' }) },
       resolve: (_root, args, ctx) => {
         const needle = args.search ? foldKey(args.search) : null;
-        const speakers = ctx.graph.allSpeakers().filter((s) => !needle || [s.name, ...s.aliases].some((n) => foldKey(n).includes(needle)));
-        return pageOf(byName(speakers), args);
+        // Filtering the list sorted once per graph keeps its order: no sort per request.
+        const all = sortedOnce(ctx.graph.allSpeakers(), compareByName);
+        return pageOf(needle ? all.filter((s) => [s.name, ...s.aliases].some((n) => foldKey(n).includes(needle))) : all, args);
       },
     },
     SpeakerConnectionRef,
