@@ -115,9 +115,18 @@ describe('compiled execution (graphql-jit)', () => {
     expect(small.bytes()).toBe(0);
   });
 
+  it('keeps a parsed document from the second time its text is parsed', () => {
+    const { documentCache } = createParserCaches();
+    const text = wideDocument(1);
+    documentCache.set(text, parse(text));
+    expect(documentCache.get(text)).toBeUndefined();
+    documentCache.set(text, parse(text));
+    expect(documentCache.get(text)?.kind).toBe('Document');
+  });
+
   it('bounds parsed documents in bytes, query texts included', () => {
     const { documentCache } = createParserCaches({ documentBytes: 1_000_000 });
-    for (let n = 0; n < 100; n++) documentCache.set(wideDocument(n), parse(wideDocument(n)));
+    for (let n = 0; n < 100; n++) for (let sighting = 0; sighting < 2; sighting++) documentCache.set(wideDocument(n), parse(wideDocument(n)));
     expect(documentCache.calculatedSize).toBeLessThanOrEqual(1_000_000);
     expect(documentCache.size).toBe(Math.floor(1_000_000 / documentBytes(wideDocument(50))));
   });

@@ -61,8 +61,7 @@ interface Slot {
 
 /**
  * graphql-jit compilations of the operations that are run again and again. An operation of a
- * parsed document (Yoga caches one per query text) is run by graphql-js for its first `jitAfter`
- * runs and compiled on the next: most query texts (people exploring, ad-hoc clients) are run once
+ * query text is run by graphql-js for its first `jitAfter` runs and compiled on the next: most query texts (people exploring, ad-hoc clients) are run once
  * or twice and never pay for compiling, nor keep a megabyte of generated code.
  *
  * Compilations are kept least recently used first within a byte budget: each is counted at
@@ -75,7 +74,10 @@ interface Slot {
  */
 export class CompiledOperations {
   private readonly recursive: ReadonlySet<string>;
-  private readonly slots = new WeakMap<DocumentNode, Map<string, Slot>>();
+  /** Runs by query text (Yoga keeps a text's parsed document only from its second parse), bounded in bytes. */
+  private readonly slots = new LRUCache<string, Map<string, Slot>>({ maxSize: 4 * 1024 * 1024, sizeCalculation: (_slots, text) => text.length * 2 + 256 });
+  /** Runs of documents that carry no text (built in code, or parsed without locations). */
+  private readonly slotsByDocument = new WeakMap<DocumentNode, Map<string, Slot>>();
   private readonly kept: LRUCache<Slot, CompiledQuery>;
   private readonly maxBytes: number;
   readonly jitAfter: number;
@@ -125,8 +127,13 @@ export class CompiledOperations {
   }
 
   private slotOf(document: DocumentNode, operationName: string | null | undefined): Slot {
-    let byName = this.slots.get(document);
-    if (!byName) this.slots.set(document, (byName = new Map()));
+    const text = document.loc?.source.body;
+    let byName = text === undefined ? this.slotsByDocument.get(document) : this.slots.get(text);
+    if (!byName) {
+      byName = new Map();
+      if (text === undefined) this.slotsByDocument.set(document, byName);
+      else this.slots.set(text, byName);
+    }
     const key = operationName ?? '';
     let slot = byName.get(key);
     if (!slot) {

@@ -1,5 +1,6 @@
 import type { DocumentNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import { SecondSighting } from './second-sighting.ts';
 
 /**
  * Heap bytes a parsed document costs per character of its text. Measured: the wide document of
@@ -24,16 +25,41 @@ export const DEFAULT_PARSER_CACHE_LIMITS: Required<ParserCacheLimits> = { docume
 
 const errorBytes = (error: unknown, query: string) => query.length * 2 + (error instanceof Error ? error.message.length * 2 : 0) + 2048;
 
+/** Parsed documents by query text: the store Yoga's parser cache reads and writes. */
+export interface DocumentCache {
+  get(query: string): DocumentNode | undefined;
+  set(query: string, document: DocumentNode): void;
+  /** Bytes held (estimated, see documentBytes). */
+  readonly calculatedSize: number;
+  /** Documents held. */
+  readonly size: number;
+}
+
 /**
  * Yoga's parser and validation caches, bounded in bytes instead of by count (Yoga's default keeps
- * 1024 documents of any size). Validation results are kept by Yoga in a WeakMap keyed by the parsed
- * document, so they go when their document goes.
+ * 1024 documents of any size). A document is kept from the second time its text is parsed
+ * (SecondSighting): the explorer's one-off texts are parsed once and dropped young. Validation
+ * results are kept by Yoga in a WeakMap keyed by the parsed document, so they go when it goes.
  */
 export function createParserCaches(limits: ParserCacheLimits = {}) {
   const documents = limits.documentBytes ?? DEFAULT_PARSER_CACHE_LIMITS.documentBytes;
   const errors = limits.errorBytes ?? DEFAULT_PARSER_CACHE_LIMITS.errorBytes;
+  const kept = new LRUCache<string, DocumentNode>({ maxSize: documents, sizeCalculation: (_document, query) => documentBytes(query) });
+  const sighting = new SecondSighting();
+  const documentCache: DocumentCache = {
+    get: (query) => kept.get(query),
+    set: (query, document) => {
+      if (sighting.admit(query)) kept.set(query, document);
+    },
+    get calculatedSize() {
+      return kept.calculatedSize;
+    },
+    get size() {
+      return kept.size;
+    },
+  };
   return {
-    documentCache: new LRUCache<string, DocumentNode>({ maxSize: documents, sizeCalculation: (_document, query) => documentBytes(query) }),
+    documentCache,
     errorCache: new LRUCache<string, object>({ maxSize: errors, sizeCalculation: (error, query) => errorBytes(error, query) }),
   };
 }

@@ -1,6 +1,7 @@
 import { Kind, type DocumentNode, type FieldNode, type GraphQLError, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
+import { SecondSighting } from './second-sighting.ts';
 import { shortcutSafe } from './shortcut-safety.ts';
 
 /**
@@ -15,12 +16,15 @@ export function validationShapeOf(document: DocumentNode): string {
   const responseNames = new Map<string, number>();
   const write = (value: unknown): string => {
     if (typeof value === 'string') return `${value.length}:${value}`;
+    if (value === undefined) return '-';
     if (value === null || typeof value !== 'object') return String(value);
     if (Array.isArray(value)) {
       let out = '[';
-      for (const item of value) out += ` ${write(item)}`;
+      for (const item of value) out += write(item);
       return `${out}]`;
     }
+    // The parser gives every node of a kind the same properties in the same order (kind first), so
+    // the values alone, each self-delimiting, say which property is which.
     const node = value as Record<string, unknown>;
     let out = '{';
     if (node.kind === Kind.FIELD) {
@@ -30,7 +34,7 @@ export function validationShapeOf(document: DocumentNode): string {
       if (id === undefined) responseNames.set(responseName, (id = responseNames.size));
       out += field.alias ? `@${id}` : `=${id}`;
     }
-    for (const key in node) if (key !== 'loc' && key !== 'alias') out += ` ${key} ${write(node[key])}`;
+    for (const key in node) if (key !== 'loc' && key !== 'alias') out += write(node[key]);
     return `${out}}`;
   };
   return write(document);
@@ -46,12 +50,15 @@ const ruleNames = (rules: readonly ValidationRule[] | undefined) => (rules ?? []
 /**
  * Validation skipped for a document whose shape (validationShapeOf) passed the same rules before: a
  * query reformatted, re-aliased or sent with another operation text by a code generator is new text
- * to Yoga's caches (keyed by text and by parsed document) but not to validation. Only passes are kept:
+ * to Yoga's caches (keyed by text and by parsed document) but not to validation. A shape is kept from
+ * its second pass (SecondSighting), so documents that are new in what validation reads (values typed
+ * into the text) leave nothing behind. Only passes are kept:
  * a document with errors is always validated in full, so its errors are graphql-js' own. The rules
  * are part of the key by name, as in Yoga's own validation cache (armor makes its rules per request).
  */
 export class ValidationShapeCache {
   private readonly passed: LRUCache<string, true>;
+  private readonly sighting = new SecondSighting();
   hits = 0;
   misses = 0;
 
@@ -72,7 +79,7 @@ export class ValidationShapeCache {
     }
     this.misses++;
     const errors = validate(document, rules);
-    if (errors.length === 0) this.passed.set(key, true);
+    if (errors.length === 0 && this.sighting.admit(key)) this.passed.set(key, true);
     return errors;
   }
 }
