@@ -101,6 +101,19 @@ describe('the day a gathering was held', () => {
     ].join('\n');
     expect(talksOf(body).map((t) => [t.title, t.date])).toEqual([['Folding Widgets Together', '2031-05-09']]);
   });
+
+  it('the city it was held in gives its talks their zone, also a city the data set spells in its own language ("Nuremberg": Nürnberg)', () => {
+    const post = (front: string, city: string) =>
+      parsePost(
+        'posts/t.md',
+        `---\n${front}\n---\n\nOur widget party was a one-day celebration. It was held at the Acme office in ${city} on 9th May 2031.\n\n**Folding Widgets Together**\n\n**Speaker:** Ann Lee\n`,
+        ctx,
+      ).post;
+    expect(post(FRONT, 'Lyon').timezone).toBe('Europe/Paris');
+    expect(post(FRONT, 'Nuremberg').timezone).toBe('Europe/Berlin');
+    expect(post(`${FRONT}\ntimezone: Europe/London`, 'Nuremberg').timezone).toBe('Europe/London'); // the front matter's zone wins
+    expect(post(FRONT, 'Widgetville').timezone).toBeNull();
+  });
 });
 
 describe('an event whose edition is a season', () => {

@@ -106,7 +106,7 @@ function parsePostText(file: string, text: string, ctx: IngestContext): Omit<Par
     return { post, talks: declared.talks.map((talk) => tagged(talk, ctx)), diagnostics };
   }
 
-  const { talks, postEventSlug } = walkPostBlocks(
+  const { talks, postEventSlug, gatheringZone } = walkPostBlocks(
     blocks,
     {
       file,
@@ -120,6 +120,8 @@ function parsePostText(file: string, text: string, ctx: IngestContext): Omit<Par
     diagnostics,
   );
   post.eventSlug = postEventSlug;
+  // A gathering of no known event, held in a city the post names: that city's zone, unless the front matter gives one.
+  if (!postEventSlug) post.timezone ??= gatheringZone;
   if (talks.length === 0) diagnostics.push(diagnose('POST_NO_TALKS', at(1)));
   return { post, talks: talks.map((talk) => tagged(talk, ctx)), diagnostics, ...events.learnedWithDates(talks) };
 }

@@ -1,3 +1,4 @@
+import { placeOfSentence } from './learn-event.ts';
 import type { Block } from './markdown-blocks.ts';
 import { parseWhen } from './parse-when.ts';
 import { isEmphasisOnly } from './talk-header.ts';
@@ -27,6 +28,11 @@ export function applyIntroSentence(walk: Walk, block: Block): void {
     // for it): the day of the whole gathering, also for the sections after this one.
     const gathering = !walk.postEventSlug && walk.talks.length === 0;
     if (gathering && dated && when?.start === null && !when.spansDays && HELD_ON.test(dated.t)) walk.sections[0]!.date ??= when;
+    // "It was held at the office in Nuremberg …": the gathering's city gives the zone of its talks' times.
+    if (gathering && !walk.gatheringZone) {
+      const held = sentences.find((t) => HELD_ON.test(t));
+      walk.gatheringZone = (held && placeOfSentence(held)?.timezone) || null;
+    }
     if (subject && block.text.length < 300 && SUBJECT_TALKS.test(block.text)) section.speakers = [subject];
   }
   // "… our co-located event, The Widget Summit took place …": the event of the talks below.

@@ -26,7 +26,11 @@ import { recognizeRecordingLink, recognizeRestatedRecording } from './recognize-
  * that headings and intro sentences set, opening an entry at each talk header and closing it at the
  * next. Diagnostics are appended to `diagnostics` in the order they are found.
  */
-export function walkPostBlocks(blocks: readonly Block[], scope: PostScope, diagnostics: Diagnostic[]): { talks: TalkEntry[]; postEventSlug: string | null } {
+export function walkPostBlocks(
+  blocks: readonly Block[],
+  scope: PostScope,
+  diagnostics: Diagnostic[],
+): { talks: TalkEntry[]; postEventSlug: string | null; gatheringZone: string | null } {
   const walk: Walk = {
     scope,
     blocks,
@@ -39,7 +43,7 @@ export function walkPostBlocks(blocks: readonly Block[], scope: PostScope, diagn
   };
   for (let index = 0; index < blocks.length; index++) walkBlock(walk, blocks[index]!, index);
   closeEntry(walk);
-  return { talks: walk.talks, postEventSlug: walk.postEventSlug };
+  return { talks: walk.talks, postEventSlug: walk.postEventSlug, gatheringZone: walk.gatheringZone ?? null };
 }
 
 function closeEntry(walk: Walk): void {

@@ -45,6 +45,8 @@ export interface Walk {
   tableRead: number | undefined;
   /** The post's event: an intro sentence of the post (not of a section) may name it. */
   postEventSlug: string | null;
+  /** The zone of the city a post about no event says its gathering was held in ("held at … in Nuremberg"). */
+  gatheringZone?: string | null;
   /** The blocks' texts, gathered when a talk page's address asks which event name the post writes. */
   texts?: string[];
 }
