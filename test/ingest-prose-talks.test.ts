@@ -187,3 +187,37 @@ describe('presenters said clause by clause in a labelled list item', () => {
     ]);
   });
 });
+
+describe('a labelled list item whose label is a word that elsewhere links material', () => {
+  const talksOfSchedule = (body: string) =>
+    parsePost('posts/t.md', `---\ntitle: 'Widget Contributor Summit 2031 Schedule'\ndate: '2031-05-02'\n---\n\n${body}\n`, ctx).talks;
+
+  it('`**[Docs]**: …` linking a schedule page is the session "Docs"; "[here](sched)" or a docs page are not sessions', () => {
+    const body = [
+      '* **[Docs]**: As always, SIG-Widgets will run a three-hour documentation sprint.',
+      '* **[Blog]**: The widget bloggers will show how to write a post.',
+      '* **[here]**: The full schedule, with every session.',
+      '* **[Slides]**: The slides of every talk, after the summit.',
+      '',
+      '[Docs]: https://sched.co/Dd4',
+      '[Blog]: https://sched.co/Ee5',
+      '[here]: https://sched.co/Ff6',
+      '[Slides]: https://widgets.example.org/docs/slides',
+    ].join('\n');
+    expect(talksOfSchedule(body).map((t) => t.title)).toEqual(['Docs', 'Blog']);
+  });
+
+  it('"Staff from Acme will be collaborating with Ann Lee to share …": the person the group gives the session with is its speaker', () => {
+    const body = [
+      '* **[Gadgets]**: Staff from Acme will be collaborating with Ann Lee to share practical gadget tips.',
+      '* **[Widgets]**: The widget team will be working with the community on widgets.',
+      '',
+      '[Gadgets]: https://sched.co/Aa1',
+      '[Widgets]: https://sched.co/Bb2',
+    ].join('\n');
+    expect(talksOfSchedule(body).map((t) => [t.title, t.speakers.map((s) => s.name)])).toEqual([
+      ['Gadgets', ['Ann Lee']],
+      ['Widgets', []],
+    ]);
+  });
+});

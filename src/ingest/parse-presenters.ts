@@ -105,8 +105,14 @@ export function parseAbstractSpeakers(block: Block, grammar: SpeakerGrammarOptio
 export function parseClausePresenters(text: string, grammar: SpeakerGrammarOptions = {}): SpeakerMention[] {
   const speakers: SpeakerMention[] = [];
   for (const clause of text.split(/(?<=[.?!;])\s+|,\s+and\s+/)) {
-    for (const s of parseOpeningPresenters(clause.trim(), grammar) ?? [])
-      if (s.name.includes(' ') && !speakers.some((k) => k.name === s.name)) speakers.push(s);
+    const opening = (parseOpeningPresenters(clause.trim(), grammar) ?? []).filter((s) => s.name.includes(' '));
+    // "Staff from Acme will be collaborating with Ann Lee to share …": a subject that is not a person gives the session with the people it names.
+    const partner = opening.length === 0 ? PRESENTS_WITH.exec(clause) : null;
+    const partners = partner ? parseNamesAtStart(partner[1]!, grammar) : [];
+    for (const s of [...opening, ...partners]) if (s.name.includes(' ') && !speakers.some((k) => k.name === s.name)) speakers.push(s);
   }
   return speakers;
 }
+
+/** A clause whose subject (a group, a team) gives the session with people it names: "… will be collaborating with Ann Lee to …". */
+const PRESENTS_WITH = /\bwill\s+(?:be\s+)?(?:collaborat\w+|work\w*|partner\w*|team\w*\s+up|pair\w*|co-?present\w*)\s+(?:together\s+)?with\s+(\p{Lu}[\s\S]*)$/u;
