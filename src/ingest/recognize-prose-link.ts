@@ -36,6 +36,9 @@ function scheduleLinks(inline: readonly PhrasingContent[], out: Link[] = []): Li
 const OWN_SESSION =
   /^(?!(?:the|this|that|these|those|our|my|his|her|their|its|a|an|one|another|any|every|each)\s)\S+(?:\s+\S+){0,3}\s+(?:talk|session|workshop|tutorial|panel)$/i;
 
+/** "The second talk", "our next session": a talk of the post's own, named only by its place among them. */
+const ORDINAL_SESSION = /^(?:the|our|my)\s+(?:first|second|third|fourth|fifth|next|last|final|other)\s+(?:talk|session|presentation)$/i;
+
 /**
  * Talks a sentence names by a link to their schedule page or recording with a session phrase for its
  * text ("we gave an update through a [lightning talk](recording)"): the title is the link text as
@@ -52,6 +55,9 @@ function phraseLinks(inline: readonly PhrasingContent[]): TalkHeader[] {
     if (named && !/\b(?:this|that)\s*$/i.test(before) && !/youtube\.com\/(?:playlist|@|c\/|channel\/)/i.test(node.url)) {
       if (OWN_SESSION.test(text))
         headers.push({ title: text, url: node.url, speakers: [], unreadableSpeakers: [], whenText: null, recognizer: 'prose-session-link' });
+      // "[The second talk](sched) together with …": one of the post's own talks, counted; a video under it may name it.
+      else if (ORDINAL_SESSION.test(text))
+        headers.push({ title: text, url: node.url, speakers: [], unreadableSpeakers: [], whenText: null, recognizer: 'prose-ordinal-link' });
     }
     before += ` ${node.type === 'link' ? text : inlineText([node])} `;
   }

@@ -19,7 +19,7 @@ import { currentSection, type PostScope, type Walk } from './walk-state.ts';
 import { isDateLine, looksLikeBrokenDateLine, recognizeTalkHeader } from './recognize-talk-header.ts';
 import type { TalkHeader } from './talk-header.ts';
 import { isEmphasisOnly } from './talk-header.ts';
-import { recognizeRecordingLink, recognizeRestatedRecording } from './recognize-recording-link.ts';
+import { isLoneVideo, recognizeRecordingLink, recognizeRestatedRecording } from './recognize-recording-link.ts';
 
 /**
  * The section walk: a post's blocks in reading order, with the section context (event, date, speakers)
@@ -174,6 +174,13 @@ function walkBlock(walk: Walk, block: Block, index: number): void {
     next: walk.blocks[index + 1],
     insideTalk: walk.open !== null && !walk.open.tentative && !isSiblingItem(block, walk.open.block),
   });
+  if (header && walk.open?.header.recognizer === 'prose-ordinal-link' && isLoneVideo(block)) {
+    // "[The second talk](sched) …" then its video, further down its description: the video's title names the talk.
+    const open = walk.open;
+    open.header = { ...open.header, title: splitEventLabel(header.title)?.title ?? header.title, recognizer: 'prose-ordinal-video' };
+    if (open.speakers.length === 0) open.speakers = header.speakers;
+    return;
+  }
   if (header) {
     closeEntry(walk);
     if (block.kind === 'heading') enterHeading(walk, block);
