@@ -90,6 +90,27 @@ describe('speakers named in the description of a talk that names none', () => {
       ['Widgets Keep Turning', []],
     ]);
   });
+
+  it("a later sentence opening with the presenter, a lone first name only when the talk page's address holds it", () => {
+    const body = [
+      '## [A Practical Guide to Widgets](https://widgetcon2031.sched.com/event/Ab1/a-practical-guide-to-widgets-thandeka-oduya-acme) (2:45pm - 3:20pm)',
+      '',
+      'This talk will first outline how Acme runs widgets.  Thandeka will go on to explain how to fold one.',
+      '',
+      '## [Widgets Keep Turning](https://widgetcon2031.sched.com/event/Cd2/widgets-keep-turning-bo-tran) (4:00pm - 4:30pm)',
+      '',
+      'This talk will first outline how Acme runs widgets.  Zdravko will go on to explain how to fold one.',
+      '',
+      '## [Gadgets Keep Turning](https://widgetcon2031.sched.com/event/Ef3/gadgets-keep-turning) (5:00pm - 5:30pm)',
+      '',
+      'This talk shows gadgets.  Cy Oduya will then explain how to turn them.',
+    ].join('\n');
+    expect(talksOf(body).map((t) => [t.title, t.speakers.map((s) => s.name)])).toEqual([
+      ['A Practical Guide to Widgets', ['Thandeka']],
+      ['Widgets Keep Turning', []],
+      ['Gadgets Keep Turning', ['Cy Oduya']],
+    ]);
+  });
 });
 
 describe('a bold title, a dash, then its presenters with their roles', () => {

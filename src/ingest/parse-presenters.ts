@@ -88,14 +88,22 @@ function linkedNamesAfterSessionWith(block: Block): SpeakerMention[] {
 /**
  * The speakers a paragraph of a talk's description names, for a talk that has none: linked after "this
  * session with", or opening the paragraph before "will cover"/"will present" (a lone first name only when it
- * is a common given name: "Ann from Acme will cover …").
+ * is a common given name: "Ann from Acme will cover …"), or opening a later sentence of it.
  */
-export function parseAbstractSpeakers(block: Block, grammar: SpeakerGrammarOptions = {}): SpeakerMention[] {
+export function parseAbstractSpeakers(block: Block, grammar: SpeakerGrammarOptions = {}, url: string | null = null): SpeakerMention[] {
   if (block.kind !== 'paragraph') return [];
   const linked = linkedNamesAfterSessionWith(block);
   if (linked.length > 0) return linked;
   const names = parseOpeningPresenters(block.text, grammar);
-  return names?.every((n) => n.name.includes(' ') || isGivenName(n.name)) ? names : [];
+  if (names?.every((n) => n.name.includes(' ') || isGivenName(n.name))) return names;
+  // A later sentence may open with the presenter: "This talk will first outline … Ilya will go on to explain …". A lone
+  // first name there counts when the talk's page address holds it (schedule pages end with their speakers' names).
+  const words = new Set((url ?? '').toLowerCase().split(/[^\p{L}]+/u));
+  for (const sentence of block.text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).slice(1)) {
+    const later = parseOpeningPresenters(sentence, grammar);
+    if (later?.every((n) => n.name.includes(' ') || words.has(n.name.toLowerCase()))) return later;
+  }
+  return [];
 }
 
 /**
