@@ -92,15 +92,6 @@ describe('a co-located event named without its year', () => {
     expect(talks.map((t) => t.event)).toEqual([null]);
     expect(events).toEqual([]);
   });
-
-  it('an event written after a title without a year ("Title – Widget Native Conference") is co-located with the post\'s conference', () => {
-    const { talks } = read(
-      'Our Project at KubeCon NA 2024',
-      '2024-11-01',
-      ['[**Folding Widgets at Scale – Widget Native Conference**](https://example.com/widgets/folding)', '', '**Speakers:** Ann Lee'].join('\n'),
-    );
-    expect(talks).toEqual([{ title: 'Folding Widgets at Scale', event: 'widget-native-conference-north-america-2024' }]);
-  });
 });
 
 describe("the event of a talk page's address", () => {

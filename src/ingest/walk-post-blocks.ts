@@ -74,12 +74,7 @@ function startEntry(walk: Walk, header: TalkHeader, block: Block, tentative: boo
   if (labelled) {
     // "WidgetConf 2030: Title": the label names the talk's event (when it gives a year), not part of its title.
     header = { ...header, title: labelled.title };
-    const { events } = walk.scope;
-    const event = labelled.year
-      ? events.name(labelled.label, labelled.year, block.line, walk.postEventSlug)
-      : addressed
-        ? null
-        : events.coLocated(labelled.label, null, block.line, walk.postEventSlug);
+    const event = labelled.year ? walk.scope.events.name(labelled.label, labelled.year, block.line, walk.postEventSlug) : null;
     if (event) section = { ...section, eventSlug: event.slug };
   }
   if (addressed) section = { ...section, eventSlug: addressed.slug };
