@@ -35,6 +35,12 @@ function stringField(data: Record<string, unknown>, key: string): string | null 
   return null;
 }
 
+/** The name of an author written as an object (`author: { name: Ann Lee, uri: … }`). */
+function authorName(author: unknown): string | null {
+  const name = typeof author === 'object' && author !== null ? (author as Record<string, unknown>).name : null;
+  return typeof name === 'string' && name.trim() ? name.trim() : null;
+}
+
 function fileStem(file: string): string {
   return (file.split('/').pop() ?? file).replace(/\.(mdx?|markdown)$/i, '');
 }
@@ -114,6 +120,7 @@ function parsePostText(file: string, text: string, ctx: IngestContext): Omit<Par
       events,
       dates,
       eventSlug: post.eventSlug,
+      author: post.author ?? authorName(fm.data.author),
       subject: subjectOfTitle(title),
       aboutAnEvent: post.eventSlug !== null || EVENT_TITLE.test(title),
     },

@@ -124,3 +124,39 @@ export function parseClausePresenters(text: string, grammar: SpeakerGrammarOptio
 
 /** A clause whose subject (a group, a team) gives the session with people it names: "… will be collaborating with Ann Lee to …". */
 const PRESENTS_WITH = /\bwill\s+(?:be\s+)?(?:collaborat\w+|work\w*|partner\w*|team\w*\s+up|pair\w*|co-?present\w*)\s+(?:together\s+)?with\s+(\p{Lu}[\s\S]*)$/u;
+
+/** What a person did in a session, right after their linked name (a role between commas may come first): "demonstrated", "followed Bo and spoke". */
+const TOOK_THE_FLOOR =
+  /^\s*(?:,\s*(?:the|a|an|our|one\s+of)\b[^,.]{0,80}?,?\s+)?(?:opened|closed|demonstrated|demoed|spoke|talked|presented|showed|explained|shared|followed|gave|walked|discussed|introduced|covered)\b/i;
+
+/**
+ * The people a recap says took the floor in turn in one session, linked to their profiles as the subjects of
+ * what they did: "After Ann, [Bo Tran](profile) demonstrated …. [Cy Oduya](profile) followed Bo and spoke
+ * about …. Lastly, [I](profile) spoke about …". "I" is the post's author, when the post names one.
+ */
+export function parseTurnPresenters(block: Block, author: string | null): SpeakerMention[] {
+  const speakers: SpeakerMention[] = [];
+  block.inline.forEach((node, index) => {
+    const next = block.inline[index + 1];
+    if (node.type !== 'link' || !PROFILE_URL.test(node.url) || next?.type !== 'text' || !TOOK_THE_FLOOR.test(next.value)) return;
+    const text = inlineText(node.children).trim();
+    const name = text === 'I' ? author : text.includes(' ') && looksLikePersonName(text) ? text : null;
+    if (name && !speakers.some((s) => s.name === name)) speakers.push({ name, organization: null, role: null });
+  });
+  return speakers;
+}
+
+/** "we had <people> present to …", "we invited <people> to speak": the people a host had give the session. */
+const HAD_PRESENT = /\b(?:had|invited|welcomed)\s+([^.!?]{3,200}?)\s+(?:to\s+)?(?:present|speak|talk|demo)\b/i;
+
+/**
+ * The presenters a host says it had give the session, after their role: "we had the Acme product managers,
+ * Ann Lee and Bo Tran present to the audience" (the role is not an organization).
+ */
+export function parseHostedPresenters(text: string, grammar: SpeakerGrammarOptions = {}): SpeakerMention[] {
+  const phrase = HAD_PRESENT.exec(text)?.[1];
+  if (!phrase) return [];
+  const parts = phrase.split(/,\s+(?!and\b)/);
+  const names = namesOf(parts[parts.length - 1]!.trim(), grammar);
+  return names?.every((n) => n.name.includes(' ')) ? names.map((n) => ({ ...n, organization: null })) : [];
+}

@@ -6,7 +6,7 @@ import { diagnose } from './diagnostic-catalogue.ts';
 import type { Block } from './markdown-blocks.ts';
 import { parseSpeakers } from './parse-speakers.ts';
 import { parseWhen } from './parse-when.ts';
-import { parseAbstractSpeakers } from './parse-presenters.ts';
+import { parseAbstractSpeakers, parseTurnPresenters } from './parse-presenters.ts';
 import { parseFieldLines, type FieldLine } from './parse-field-lines.ts';
 import { recognizeEntryFields, recognizeTentativeHeader } from './recognize-entry-fields.ts';
 import { recognizeProseScheduleLinks, sectionScheduleLinkOf } from './recognize-prose-link.ts';
@@ -207,6 +207,9 @@ function walkBlock(walk: Walk, block: Block, index: number): void {
   }
   const open = walk.open;
   if (open && walk.blocks[index - 1] === open.block) recognizeUnderLoneItem(open, block, walk.scope.grammar);
+  // "After Ann, [Bo Tran](profile) demonstrated …, [I](profile) spoke about …": who took the floor in turn, for a talk read from prose.
+  if (open && block.kind === 'paragraph' && (open.header.recognizer === 'lone-item' || (open.speakers.length === 0 && !open.sectionSpeakers)))
+    for (const s of parseTurnPresenters(block, walk.scope.author)) if (!open.speakers.some((k) => k.name === s.name)) open.speakers = [...open.speakers, s];
   if (open && !open.header.url && (open.tentative || open.abstract.length === 0)) {
     // A section's own schedule link may sit in its prose ("join this [hands on session](sched)", "[This talk](sched) explores…").
     const link = sectionScheduleLinkOf(block.inline);
@@ -261,6 +264,7 @@ function continueEntry(walk: Walk, talk: OpenEntry, block: Block): void {
   }
   // "Ann from Acme will cover …", "this session with [Ann](profile) and [Bo](profile)": the speakers of a talk that names none.
   if (talk.speakers.length === 0 && !talk.sectionSpeakers) talk.speakers = parseAbstractSpeakers(block, walk.scope.grammar, talk.header.url);
+
   if (block.text) talk.abstract.push(block.kind === 'listItem' ? `- ${block.text}` : block.text);
 }
 

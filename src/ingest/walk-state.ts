@@ -27,6 +27,8 @@ export interface PostScope {
   dates: PostDates;
   /** The event the post is about, from its front matter or title. */
   eventSlug: string | null;
+  /** The post's author's name ("I" in a recap), when the front matter gives one. */
+  author: string | null;
   /** The person the post is about, when its title names one. */
   subject: SpeakerMention | null;
   /** Talks named only by a link in running text are read in posts about an event, not in newsletters or release notes. */
