@@ -242,3 +242,20 @@ describe('a labelled list item whose label is a word that elsewhere links materi
     ]);
   });
 });
+
+describe('a recording linked from what people "spoke about"', () => {
+  it('is their talk, titled by the link text as written; not in a paragraph about keynotes', () => {
+    const body = [
+      '## Day 2',
+      '',
+      'This was our big day, with mentions in keynotes. First, **Ann Lee, Widget GM** spoke about [how Acme uses widgets](https://www.youtube.com/watch?v=k1).',
+      '',
+      '**[Bo Tran](https://twitter.com/botran)** and **[Cy Oduya](https://twitter.com/cyoduya)** of Globex spoke about how they [moved their widget fleet to gadgets](https://www.youtube.com/watch?v=k2).',
+      'We wrapped up the day with the [Widget Maintainer talk](https://www.youtube.com/watch?v=k3).',
+    ].join('\n');
+    expect(talksOf(body).map((t) => [t.title, t.url, t.speakers.map((s) => `${s.name} (${s.organization})`)])).toEqual([
+      ['moved their widget fleet to gadgets', 'https://www.youtube.com/watch?v=k2', ['Bo Tran (Globex)', 'Cy Oduya (Globex)']],
+      ['Widget Maintainer talk', 'https://www.youtube.com/watch?v=k3', []],
+    ]);
+  });
+});

@@ -35,11 +35,12 @@ function namesOf(subject: string, grammar: SpeakerGrammarOptions): SpeakerMentio
 
 /**
  * The presenters the end of `text` names before the talk that follows it, or null. The subject is the
- * longest run of words before the verb that reads as names ("For example, Ann Lee …" → Ann Lee).
+ * longest run of words before the verb (`presents`, by default "… will be presenting") that reads as names
+ * ("For example, Ann Lee …" → Ann Lee).
  */
-export function parsePresenters(text: string, grammar: SpeakerGrammarOptions = {}): SpeakerMention[] | null {
+export function parsePresenters(text: string, grammar: SpeakerGrammarOptions = {}, presents: RegExp = PRESENTS): SpeakerMention[] | null {
   const sentence = text.split(/[.!?]\s+/).pop() ?? text;
-  const verb = PRESENTS.exec(sentence);
+  const verb = presents.exec(sentence);
   if (!verb) return null;
   const subject = sentence.slice(0, verb.index).replace(APPOSITIVE, '').trim();
   const words = subject.split(/\s+/);
