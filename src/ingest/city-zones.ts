@@ -78,6 +78,22 @@ export function lookUpCityInRegion(name: string, region: string): CityRecord | n
 /** Smallest population of a city read from a name spelled otherwise: only cities a post would name. */
 const SPELLED_OTHERWISE_MIN_POPULATION = 100_000;
 
+let populousByPrefix: Map<string, Array<[string, CityRecord[]]>> | null = null;
+
+/** The populous cities' names by their first three letters (built on first use). */
+function populousCitiesByPrefix(): Map<string, Array<[string, CityRecord[]]>> {
+  if (populousByPrefix) return populousByPrefix;
+  populousByPrefix = new Map();
+  for (const [name, list] of loadCityData().cities) {
+    if (list[0]!.pop < SPELLED_OTHERWISE_MIN_POPULATION) continue;
+    const prefix = name.slice(0, 3);
+    const kept = populousByPrefix.get(prefix) ?? [];
+    kept.push([name, list]);
+    populousByPrefix.set(prefix, kept);
+  }
+  return populousByPrefix;
+}
+
 /**
  * A city the data set writes in its own language, named in English ("Nuremberg" for Nürnberg, ascii
  * Nurnberg): a populous city whose name starts with the same three letters and is at most two edits away
@@ -88,8 +104,8 @@ function lookUpCitySpelledOtherwise(name: string): CityRecord | null {
   if (key.length < 6 || !/^\p{L}+$/u.test(key)) return null;
   let best: CityRecord | null = null;
   let bestDistance = 3;
-  for (const [other, list] of loadCityData().cities) {
-    if (!other.startsWith(key.slice(0, 3)) || Math.abs(other.length - key.length) > 2 || list[0]!.pop < SPELLED_OTHERWISE_MIN_POPULATION) continue;
+  for (const [other, list] of populousCitiesByPrefix().get(key.slice(0, 3)) ?? []) {
+    if (Math.abs(other.length - key.length) > 2) continue;
     const distance = editDistance(key, other);
     if (distance < bestDistance || (distance === bestDistance && best !== null && list[0]!.pop > best.pop)) [best, bestDistance] = [list[0]!, distance];
   }
