@@ -264,7 +264,6 @@ function continueEntry(walk: Walk, talk: OpenEntry, block: Block): void {
   }
   // "Ann from Acme will cover …", "this session with [Ann](profile) and [Bo](profile)": the speakers of a talk that names none.
   if (talk.speakers.length === 0 && !talk.sectionSpeakers) talk.speakers = parseAbstractSpeakers(block, walk.scope.grammar, talk.header.url);
-
   if (block.text) talk.abstract.push(block.kind === 'listItem' ? `- ${block.text}` : block.text);
 }
 
