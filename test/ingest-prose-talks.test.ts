@@ -90,6 +90,27 @@ describe('speakers named in the description of a talk that names none', () => {
       ['Widgets Keep Turning', []],
     ]);
   });
+
+  it("a later sentence opening with the presenter, a lone first name only when the talk page's address holds it", () => {
+    const body = [
+      '## [A Practical Guide to Widgets](https://widgetcon2031.sched.com/event/Ab1/a-practical-guide-to-widgets-thandeka-oduya-acme) (2:45pm - 3:20pm)',
+      '',
+      'This talk will first outline how Acme runs widgets.  Thandeka will go on to explain how to fold one.',
+      '',
+      '## [Widgets Keep Turning](https://widgetcon2031.sched.com/event/Cd2/widgets-keep-turning-bo-tran) (4:00pm - 4:30pm)',
+      '',
+      'This talk will first outline how Acme runs widgets.  Zdravko will go on to explain how to fold one.',
+      '',
+      '## [Gadgets Keep Turning](https://widgetcon2031.sched.com/event/Ef3/gadgets-keep-turning) (5:00pm - 5:30pm)',
+      '',
+      'This talk shows gadgets.  Cy Oduya will then explain how to turn them.',
+    ].join('\n');
+    expect(talksOf(body).map((t) => [t.title, t.speakers.map((s) => s.name)])).toEqual([
+      ['A Practical Guide to Widgets', ['Thandeka']],
+      ['Widgets Keep Turning', []],
+      ['Gadgets Keep Turning', ['Cy Oduya']],
+    ]);
+  });
 });
 
 describe('a bold title, a dash, then its presenters with their roles', () => {
@@ -184,6 +205,57 @@ describe('presenters said clause by clause in a labelled list item', () => {
       ['Gadgets', ['Ann Lee']],
       ['Reviewing', ['Bo Tran', 'Cy Oduya']],
       ['Docs Sprint', []],
+    ]);
+  });
+});
+
+describe('a labelled list item whose label is a word that elsewhere links material', () => {
+  const talksOfSchedule = (body: string) =>
+    parsePost('posts/t.md', `---\ntitle: 'Widget Contributor Summit 2031 Schedule'\ndate: '2031-05-02'\n---\n\n${body}\n`, ctx).talks;
+
+  it('`**[Docs]**: …` linking a schedule page is the session "Docs"; "[here](sched)" or a docs page are not sessions', () => {
+    const body = [
+      '* **[Docs]**: As always, SIG-Widgets will run a three-hour documentation sprint.',
+      '* **[Blog]**: The widget bloggers will show how to write a post.',
+      '* **[here]**: The full schedule, with every session.',
+      '* **[Slides]**: The slides of every talk, after the summit.',
+      '',
+      '[Docs]: https://sched.co/Dd4',
+      '[Blog]: https://sched.co/Ee5',
+      '[here]: https://sched.co/Ff6',
+      '[Slides]: https://widgets.example.org/docs/slides',
+    ].join('\n');
+    expect(talksOfSchedule(body).map((t) => t.title)).toEqual(['Docs', 'Blog']);
+  });
+
+  it('"Staff from Acme will be collaborating with Ann Lee to share …": the person the group gives the session with is its speaker', () => {
+    const body = [
+      '* **[Gadgets]**: Staff from Acme will be collaborating with Ann Lee to share practical gadget tips.',
+      '* **[Widgets]**: The widget team will be working with the community on widgets.',
+      '',
+      '[Gadgets]: https://sched.co/Aa1',
+      '[Widgets]: https://sched.co/Bb2',
+    ].join('\n');
+    expect(talksOfSchedule(body).map((t) => [t.title, t.speakers.map((s) => s.name)])).toEqual([
+      ['Gadgets', ['Ann Lee']],
+      ['Widgets', []],
+    ]);
+  });
+});
+
+describe('a recording linked from what people "spoke about"', () => {
+  it('is their talk, titled by the link text as written; not in a paragraph about keynotes', () => {
+    const body = [
+      '## Day 2',
+      '',
+      'This was our big day, with mentions in keynotes. First, **Ann Lee, Widget GM** spoke about [how Acme uses widgets](https://www.youtube.com/watch?v=k1).',
+      '',
+      '**[Bo Tran](https://twitter.com/botran)** and **[Cy Oduya](https://twitter.com/cyoduya)** of Globex spoke about how they [moved their widget fleet to gadgets](https://www.youtube.com/watch?v=k2).',
+      'We wrapped up the day with the [Widget Maintainer talk](https://www.youtube.com/watch?v=k3).',
+    ].join('\n');
+    expect(talksOf(body).map((t) => [t.title, t.url, t.speakers.map((s) => `${s.name} (${s.organization})`)])).toEqual([
+      ['moved their widget fleet to gadgets', 'https://www.youtube.com/watch?v=k2', ['Bo Tran (Globex)', 'Cy Oduya (Globex)']],
+      ['Widget Maintainer talk', 'https://www.youtube.com/watch?v=k3', []],
     ]);
   });
 });

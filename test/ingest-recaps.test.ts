@@ -33,6 +33,31 @@ describe('videos that restate the talk above them', () => {
   });
 });
 
+describe('a talk of the post named only by its place among them', () => {
+  it('"[The second talk](sched) …" is a talk; the video further down its description gives its title and speakers', () => {
+    const body = [
+      'I opened with a lightning talk about [Folding Widgets Into Small Boxes](https://widgetcon2031.sched.com/event/1Ab/folding).',
+      '',
+      '[The second talk](https://widgetcon2031.sched.com/event/1Cd/whats-new-in-widgets) together with Bo and me was about new widgets.',
+      '',
+      'In detail, I was talking about:',
+      '',
+      '1. How widgets fold.',
+      '2. How widgets unfold.',
+      '',
+      '{{< youtube id="abcdef789" title="WidgetCon 2031 EU – What’s New in Widgets, and How Can You Help? - Bo Tran & Ann Lee" >}}',
+    ].join('\n');
+    expect(talksOf(body).map(brief)).toEqual([
+      { title: 'Folding Widgets Into Small Boxes', url: 'https://widgetcon2031.sched.com/event/1Ab/folding', speakers: [] },
+      {
+        title: 'What’s New in Widgets, and How Can You Help?',
+        url: 'https://widgetcon2031.sched.com/event/1Cd/whats-new-in-widgets',
+        speakers: ['Bo Tran', 'Ann Lee'],
+      },
+    ]);
+  });
+});
+
 describe('a heading talk whose schedule link sits in its prose', () => {
   it('"[This 90-minute tutorial](sched) is …" under a `Title - Speakers` heading is the talk\'s schedule page, not its video', () => {
     const body = [
@@ -100,6 +125,19 @@ describe('the day a gathering was held', () => {
       '**Speaker:** Ann Lee',
     ].join('\n');
     expect(talksOf(body).map((t) => [t.title, t.date])).toEqual([['Folding Widgets Together', '2031-05-09']]);
+  });
+
+  it('the city it was held in gives its talks their zone, also a city the data set spells in its own language ("Nuremberg": Nürnberg)', () => {
+    const post = (front: string, city: string) =>
+      parsePost(
+        'posts/t.md',
+        `---\n${front}\n---\n\nOur widget party was a one-day celebration. It was held at the Acme office in ${city} on 9th May 2031.\n\n**Folding Widgets Together**\n\n**Speaker:** Ann Lee\n`,
+        ctx,
+      ).post;
+    expect(post(FRONT, 'Lyon').timezone).toBe('Europe/Paris');
+    expect(post(FRONT, 'Nuremberg').timezone).toBe('Europe/Berlin');
+    expect(post(`${FRONT}\ntimezone: Europe/London`, 'Nuremberg').timezone).toBe('Europe/London'); // the front matter's zone wins
+    expect(post(FRONT, 'Widgetville').timezone).toBeNull();
   });
 });
 

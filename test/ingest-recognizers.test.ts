@@ -341,6 +341,49 @@ describe('header recognizers: prose recaps', () => {
     ]);
   });
 
+  it('reads who took the floor in turn ("After Jane, [Bo Tran](profile) demonstrated …, [I](profile) spoke …") and presenters a host "had … present"', () => {
+    const text = [
+      '---',
+      'title: Our widget party',
+      'date: 2031-05-20',
+      'author:',
+      '  name: Cy Oduya',
+      '  uri: cyoduya',
+      '---',
+      '',
+      '## Talks and presentations',
+      '',
+      '1) A widget story:',
+      '',
+      '[Jane Doe](https://github.com/janedoe), the founder of the widget project, opened the day with stories.',
+      '',
+      'After Jane, [Bo Tran](https://github.com/botran) demonstrated the growth of the community. [Di Park](https://github.com/dipark) followed Bo and spoke about the survey, as [Ed Ruiz](https://github.com/edruiz) had asked. Lastly, [I](https://github.com/cyoduya) spoke about the future.',
+      '',
+      '2) A meeting with the product managers:',
+      '',
+      'For the first time, we had the Acme Widgets product managers, Fay Lin and Gus Holt present to the audience.',
+    ].join('\n');
+    const talks = parsePost('posts/t.md', `${text}\n`, ctx).talks;
+    expect(talks.map((t) => [t.title, t.speakers.map((s) => [s.name, s.organization])])).toEqual([
+      [
+        'A widget story',
+        [
+          ['Jane Doe', null],
+          ['Bo Tran', null],
+          ['Di Park', null],
+          ['Cy Oduya', null],
+        ],
+      ],
+      [
+        'A meeting with the product managers',
+        [
+          ['Fay Lin', null],
+          ['Gus Holt', null],
+        ],
+      ],
+    ]);
+  });
+
   it("takes a session phrase linked to its recording or schedule page in prose as the post's own session (not a keynote it was featured in, nor a playlist)", () => {
     const talks = talksOf(
       'We gave an update through a [lightning\ntalk](https://www.youtube.com/watch?v=w1) on Tuesday, wrapped up with the [Widget Maintainer talk](https://www.youtube.com/watch?v=w2), and were featured in the [Project Updates Keynote](https://www.youtube.com/watch?v=w3) and [our playlist talk](https://www.youtube.com/playlist?list=w5).',

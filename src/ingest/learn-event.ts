@@ -1,85 +1,13 @@
-import { createRequire } from 'node:module';
 import type { EventDefinition } from '../domain/types.ts';
 import { slugify } from '../domain/text.ts';
 import type { EventMatcher } from './event-matcher.ts';
+import { cityOfPlace, type CityRecord, lookUpCity } from './city-zones.ts';
 import { parseWhen } from './parse-when.ts';
 
 /** An event a post names: one of data/events.yaml, or one learned from what the post says. */
 export interface NamedEvent {
   event: EventDefinition;
   learned: boolean;
-}
-
-interface CityRecord {
-  city: string;
-  country: string;
-  timezone: string;
-  pop: number;
-  province?: string;
-  state_ansi?: string;
-}
-
-interface CityData {
-  /** Every city of a name (lower case), most populous first. */
-  cities: Map<string, CityRecord[]>;
-  /** The most populous city of a state or province (by name or postal code, lower case), or of a country that has one zone only. */
-  regions: Map<string, CityRecord>;
-}
-
-let cityData: CityData | null = null;
-
-function loadCityData(): CityData {
-  if (cityData) return cityData;
-  const { cityMapping } = createRequire(import.meta.url)('city-timezones') as { cityMapping: (CityRecord & { city_ascii?: string })[] };
-  const cities = new Map<string, CityRecord[]>();
-  const regions = new Map<string, CityRecord>();
-  const countryZones = new Map<string, Set<string>>();
-  const keep = (map: Map<string, CityRecord>, key: string | undefined, record: CityRecord) => {
-    if (!key) return;
-    const kept = map.get(key.toLowerCase());
-    if (!kept || kept.pop < record.pop) map.set(key.toLowerCase(), record);
-  };
-  for (const record of cityMapping) {
-    for (const key of new Set([record.city.toLowerCase(), record.city_ascii?.toLowerCase()])) {
-      if (!key) continue;
-      const list = cities.get(key) ?? [];
-      list.push(record);
-      cities.set(key, list);
-    }
-    keep(regions, record.province, record);
-    keep(regions, record.state_ansi, record);
-    const zones = countryZones.get(record.country) ?? new Set();
-    zones.add(record.timezone);
-    countryZones.set(record.country, zones);
-  }
-  for (const list of cities.values()) list.sort((a, b) => b.pop - a.pop);
-  const countries = new Map<string, CityRecord>();
-  for (const record of cityMapping) if (countryZones.get(record.country)!.size === 1) keep(countries, record.country, record);
-  for (const [key, record] of countries) if (!regions.has(key)) regions.set(key, record);
-  cityData = { cities, regions };
-  return cityData;
-}
-
-/**
- * The IANA zone and country of a city, from the `city-timezones` package (its world-cities data set).
- * A region written after it ("Vancouver, Washington") picks among cities of one name; else the most
- * populous wins ("London" is London, England). Loaded on first use only: most posts name known events.
- */
-export function lookUpCity(name: string, region?: string | null): CityRecord | null {
-  const list = loadCityData().cities.get(name.trim().toLowerCase());
-  if (!list) return null;
-  const r = region?.trim().toLowerCase();
-  return (r && list.find((c) => [c.province, c.state_ansi, c.country].some((v) => v?.toLowerCase() === r))) || list[0]!;
-}
-
-/**
- * A city the data set does not know, placed by the region written after it ("Sunnyvale, California",
- * "Irving, TX"): its zone is that of the region's most populous city (a state or province, or a country
- * with a single zone). The city keeps its name as written.
- */
-function lookUpCityInRegion(name: string, region: string): CityRecord | null {
-  const place = loadCityData().regions.get(region.trim().toLowerCase());
-  return place ? { ...place, city: name.trim(), pop: 0 } : null;
 }
 
 const WORD = String.raw`(?:[\p{Lu}\d][\p{L}\d._'’-]*|\p{Ll}+\p{Lu}[\p{L}\d._-]*)`;
@@ -94,22 +22,6 @@ const CITY_AFTER_YEAR = /^\s*(?:,\s*|\s+in\s+|\s*[-–—|]\s*|\s*\(\s*)((?:\p{L
 /** A place after "in", "at" or a journey ("traveled to") in running text: "… this summer in Sunnyvale, California", "… at Irving, TX". */
 const PLACE_AFTER_IN =
   /\b(?:in|at|(?:travell?ed|came|went|flew|headed|heading|travell?ing|going|coming)\s+to)\s+((?:\p{Lu}[\p{L}.'-]*)(?:,?\s+\p{Lu}[\p{L}.'-]*){0,3})/gu;
-
-/** The city a run of capitalised words starts with: "Berlin, Germany", "Sunnyvale, California", "Irving Texas". */
-function cityOfPlace(place: string): CityRecord | null {
-  const words = place.split(/,?\s+/).map((w) => w.replace(/[.,]$/, ''));
-  for (let n = words.length; n > 0; n--) {
-    const city = lookUpCity(words.slice(0, n).join(' '), words[n] ?? null);
-    if (city) return city;
-  }
-  // A town the data set does not hold, followed by its state or province.
-  for (let n = 1; n < words.length; n++) {
-    const region = words.slice(n, n + 2).join(' ');
-    const city = lookUpCityInRegion(words.slice(0, n).join(' '), region) ?? lookUpCityInRegion(words.slice(0, n).join(' '), words[n]!);
-    if (city) return city;
-  }
-  return null;
-}
 
 /** The city named right after `year` in the text, if the city data knows it (longest name first). */
 function cityAfterYear(text: string, year: number): CityRecord | null {
@@ -145,10 +57,20 @@ export function cityOfEvent(text: string, event: { name: string; year: number | 
     if (after) return after;
   }
   for (const sentence of sentencesNaming(text, event)) {
-    for (const m of sentence.matchAll(PLACE_AFTER_IN)) {
-      const city = cityOfPlace(m[1]!);
-      if (city) return city;
-    }
+    const city = placeOfSentence(sentence);
+    if (city) return city;
+  }
+  return null;
+}
+
+/**
+ * The first city a sentence places something in, after "in", "at" or "traveled to": "… at the office in
+ * Nuremberg on …" (a city the data set spells in its own language too: Nürnberg).
+ */
+export function placeOfSentence(sentence: string): CityRecord | null {
+  for (const m of sentence.matchAll(PLACE_AFTER_IN)) {
+    const city = cityOfPlace(m[1]!, true);
+    if (city) return city;
   }
   return null;
 }

@@ -35,6 +35,12 @@ function stringField(data: Record<string, unknown>, key: string): string | null 
   return null;
 }
 
+/** The name of an author written as an object (`author: { name: Ann Lee, uri: … }`). */
+function authorName(author: unknown): string | null {
+  const name = typeof author === 'object' && author !== null ? (author as Record<string, unknown>).name : null;
+  return typeof name === 'string' && name.trim() ? name.trim() : null;
+}
+
 function fileStem(file: string): string {
   return (file.split('/').pop() ?? file).replace(/\.(mdx?|markdown)$/i, '');
 }
@@ -106,7 +112,7 @@ function parsePostText(file: string, text: string, ctx: IngestContext): Omit<Par
     return { post, talks: declared.talks.map((talk) => tagged(talk, ctx)), diagnostics };
   }
 
-  const { talks, postEventSlug } = walkPostBlocks(
+  const { talks, postEventSlug, gatheringZone } = walkPostBlocks(
     blocks,
     {
       file,
@@ -114,12 +120,15 @@ function parsePostText(file: string, text: string, ctx: IngestContext): Omit<Par
       events,
       dates,
       eventSlug: post.eventSlug,
+      author: post.author ?? authorName(fm.data.author),
       subject: subjectOfTitle(title),
       aboutAnEvent: post.eventSlug !== null || EVENT_TITLE.test(title),
     },
     diagnostics,
   );
   post.eventSlug = postEventSlug;
+  // A gathering of no known event, held in a city the post names: that city's zone, unless the front matter gives one.
+  if (!postEventSlug) post.timezone ??= gatheringZone;
   if (talks.length === 0) diagnostics.push(diagnose('POST_NO_TALKS', at(1)));
   return { post, talks: talks.map((talk) => tagged(talk, ctx)), diagnostics, ...events.learnedWithDates(talks) };
 }

@@ -35,11 +35,12 @@ function namesOf(subject: string, grammar: SpeakerGrammarOptions): SpeakerMentio
 
 /**
  * The presenters the end of `text` names before the talk that follows it, or null. The subject is the
- * longest run of words before the verb that reads as names ("For example, Ann Lee …" → Ann Lee).
+ * longest run of words before the verb (`presents`, by default "… will be presenting") that reads as names
+ * ("For example, Ann Lee …" → Ann Lee).
  */
-export function parsePresenters(text: string, grammar: SpeakerGrammarOptions = {}): SpeakerMention[] | null {
+export function parsePresenters(text: string, grammar: SpeakerGrammarOptions = {}, presents: RegExp = PRESENTS): SpeakerMention[] | null {
   const sentence = text.split(/[.!?]\s+/).pop() ?? text;
-  const verb = PRESENTS.exec(sentence);
+  const verb = presents.exec(sentence);
   if (!verb) return null;
   const subject = sentence.slice(0, verb.index).replace(APPOSITIVE, '').trim();
   const words = subject.split(/\s+/);
@@ -88,14 +89,22 @@ function linkedNamesAfterSessionWith(block: Block): SpeakerMention[] {
 /**
  * The speakers a paragraph of a talk's description names, for a talk that has none: linked after "this
  * session with", or opening the paragraph before "will cover"/"will present" (a lone first name only when it
- * is a common given name: "Ann from Acme will cover …").
+ * is a common given name: "Ann from Acme will cover …"), or opening a later sentence of it.
  */
-export function parseAbstractSpeakers(block: Block, grammar: SpeakerGrammarOptions = {}): SpeakerMention[] {
+export function parseAbstractSpeakers(block: Block, grammar: SpeakerGrammarOptions = {}, url: string | null = null): SpeakerMention[] {
   if (block.kind !== 'paragraph') return [];
   const linked = linkedNamesAfterSessionWith(block);
   if (linked.length > 0) return linked;
   const names = parseOpeningPresenters(block.text, grammar);
-  return names?.every((n) => n.name.includes(' ') || isGivenName(n.name)) ? names : [];
+  if (names?.every((n) => n.name.includes(' ') || isGivenName(n.name))) return names;
+  // A later sentence may open with the presenter: "This talk will first outline … Ilya will go on to explain …". A lone
+  // first name there counts when the talk's page address holds it (schedule pages end with their speakers' names).
+  const words = new Set((url ?? '').toLowerCase().split(/[^\p{L}]+/u));
+  for (const sentence of block.text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).slice(1)) {
+    const later = parseOpeningPresenters(sentence, grammar);
+    if (later?.every((n) => n.name.includes(' ') || words.has(n.name.toLowerCase()))) return later;
+  }
+  return [];
 }
 
 /**
@@ -105,8 +114,50 @@ export function parseAbstractSpeakers(block: Block, grammar: SpeakerGrammarOptio
 export function parseClausePresenters(text: string, grammar: SpeakerGrammarOptions = {}): SpeakerMention[] {
   const speakers: SpeakerMention[] = [];
   for (const clause of text.split(/(?<=[.?!;])\s+|,\s+and\s+/)) {
-    for (const s of parseOpeningPresenters(clause.trim(), grammar) ?? [])
-      if (s.name.includes(' ') && !speakers.some((k) => k.name === s.name)) speakers.push(s);
+    const opening = (parseOpeningPresenters(clause.trim(), grammar) ?? []).filter((s) => s.name.includes(' '));
+    // "Staff from Acme will be collaborating with Ann Lee to share …": a subject that is not a person gives the session with the people it names.
+    const partner = opening.length === 0 ? PRESENTS_WITH.exec(clause) : null;
+    const partners = partner ? parseNamesAtStart(partner[1]!, grammar) : [];
+    for (const s of [...opening, ...partners]) if (s.name.includes(' ') && !speakers.some((k) => k.name === s.name)) speakers.push(s);
   }
   return speakers;
+}
+
+/** A clause whose subject (a group, a team) gives the session with people it names: "… will be collaborating with Ann Lee to …". */
+const PRESENTS_WITH = /\bwill\s+(?:be\s+)?(?:collaborat\w+|work\w*|partner\w*|team\w*\s+up|pair\w*|co-?present\w*)\s+(?:together\s+)?with\s+(\p{Lu}[\s\S]*)$/u;
+
+/** What a person did in a session, right after their linked name (a role between commas may come first): "demonstrated", "followed Bo and spoke". */
+const TOOK_THE_FLOOR =
+  /^\s*(?:,\s*(?:the|a|an|our|one\s+of)\b[^,.]{0,80}?,?\s+)?(?:opened|closed|demonstrated|demoed|spoke|talked|presented|showed|explained|shared|followed|gave|walked|discussed|introduced|covered)\b/i;
+
+/**
+ * The people a recap says took the floor in turn in one session, linked to their profiles as the subjects of
+ * what they did: "After Ann, [Bo Tran](profile) demonstrated …. [Cy Oduya](profile) followed Bo and spoke
+ * about …. Lastly, [I](profile) spoke about …". "I" is the post's author, when the post names one.
+ */
+export function parseTurnPresenters(block: Block, author: string | null): SpeakerMention[] {
+  const speakers: SpeakerMention[] = [];
+  block.inline.forEach((node, index) => {
+    const next = block.inline[index + 1];
+    if (node.type !== 'link' || !PROFILE_URL.test(node.url) || next?.type !== 'text' || !TOOK_THE_FLOOR.test(next.value)) return;
+    const text = inlineText(node.children).trim();
+    const name = text === 'I' ? author : text.includes(' ') && looksLikePersonName(text) ? text : null;
+    if (name && !speakers.some((s) => s.name === name)) speakers.push({ name, organization: null, role: null });
+  });
+  return speakers;
+}
+
+/** "we had <people> present to …", "we invited <people> to speak": the people a host had give the session. */
+const HAD_PRESENT = /\b(?:had|invited|welcomed)\s+([^.!?]{3,200}?)\s+(?:to\s+)?(?:present|speak|talk|demo)\b/i;
+
+/**
+ * The presenters a host says it had give the session, after their role: "we had the Acme product managers,
+ * Ann Lee and Bo Tran present to the audience" (the role is not an organization).
+ */
+export function parseHostedPresenters(text: string, grammar: SpeakerGrammarOptions = {}): SpeakerMention[] {
+  const phrase = HAD_PRESENT.exec(text)?.[1];
+  if (!phrase) return [];
+  const parts = phrase.split(/,\s+(?!and\b)/);
+  const names = namesOf(parts[parts.length - 1]!.trim(), grammar);
+  return names?.every((n) => n.name.includes(' ')) ? names.map((n) => ({ ...n, organization: null })) : [];
 }

@@ -1,6 +1,9 @@
 import type { Diagnostic, EventDefinition, TalkEntry } from '../domain/types.ts';
+import { slugify } from '../domain/text.ts';
 import { diagnose } from './diagnostic-catalogue.ts';
 import type { EventMatcher } from './event-matcher.ts';
+import { coLocatedName } from './co-located-events.ts';
+import { yearOfEvent } from './event-matcher.ts';
 import { cityOfEvent, findNamedEvent } from './learn-event.ts';
 import { zoneInfo } from './zone-abbreviations.ts';
 
@@ -58,6 +61,45 @@ export class PostEvents {
   }
 
   /**
+   * An event named without its year at a conference (`hostSlug`): "Cilium + eBPF Day", "OpenFeature Summit".
+   * Matched by name and year (the host's, or `year` when the text gives one): a known event, preferring the
+   * host's co-located ones; else learned as held at the host's place ("OpenFeature Summit Europe 2025", the
+   * host's city and zone), dated by its talks, else by the host's first day. `peek` learns nothing.
+   */
+  coLocated(name: string, year: number | null, line: number, hostSlug: string | null, peek = false): EventDefinition | null {
+    const host = this.eventOf(hostSlug);
+    const hostYear = host ? yearOfEvent(host) : null;
+    const editionYear = year ?? hostYear;
+    if (editionYear === null) return null;
+    const known = this.events.match(name, editionYear, hostSlug, this.near);
+    if (known) return known;
+    const atHost = host !== null && hostYear === editionYear;
+    const full = coLocatedName(name, atHost ? host.name : null, editionYear);
+    if (this.events.namesKnownEvent(full, editionYear)) return null;
+    const slug = slugify(full);
+    const kept = this.events.bySlug(slug) ?? this.learned.get(slug);
+    if (kept) return kept;
+    const event: EventDefinition = {
+      slug,
+      name: full,
+      city: atHost ? host.city : null,
+      country: atHost ? host.country : null,
+      timezone: atHost ? host.timezone : null,
+      startDate: null,
+      endDate: null,
+      aliases: [name.replace(/_/g, ' ')],
+      parent: atHost ? host.slug : null,
+      url: null,
+    };
+    if (peek) return event; // what naming it would give, learned only when the caller settles on it
+    this.learned.set(slug, event);
+    this.diagnostics.push(
+      diagnose('EVENT_LEARNED', { file: this.file, line }, `"${full}"${event.city ? ` in ${event.city}` : ''}${event.timezone ? ` (${event.timezone})` : ''}.`),
+    );
+    return event;
+  }
+
+  /**
    * A sentence may say where a learned event takes place without writing its whole name again ("cdCon,
    * taking place on May 8–9, 2023 in Vancouver" for "cdCon + GitOpsCon 2023"): its city, if still unknown.
    */
@@ -101,6 +143,9 @@ export class PostEvents {
         .sort();
       const abbreviation = own.map((t) => t.zoneAbbreviation).find((z) => z !== null);
       if (event.startDate) dates.push(event.startDate, event.endDate ?? event.startDate);
+      // A co-located event no talk dates is held on its conference's first day.
+      const hostDay = dates.length === 0 && event.parent ? this.eventOf(event.parent)?.startDate : null;
+      if (hostDay) dates.push(hostDay);
       dates.sort();
       return {
         ...event,

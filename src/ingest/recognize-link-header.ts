@@ -13,6 +13,7 @@ import {
   isDecoration,
   isGenericLinkText,
   isMediaLabel,
+  isScheduleLabel,
   isTalkUrl,
   linkTextLines,
   type HeaderRecognizer,
@@ -87,7 +88,7 @@ export const recognizeLinkHeader: HeaderRecognizer = (block, ctx) => {
   // A link whose text runs over several lines: "Title - Speakers", then a date line, then a room line.
   const [firstLine, ...moreLines] = linkTextLines(link.children);
   const linkText = firstLine ?? '';
-  if (!linkText || linkText.length > MAX_FIELD_CHARS || isGenericLinkText(linkText)) return null;
+  if (!linkText || linkText.length > MAX_FIELD_CHARS || (isGenericLinkText(linkText) && !isScheduleLabel(block, link))) return null;
   const linkWhen = moreLines.find((line) => isWhenOnly(parseWhen(line))) ?? null;
 
   const rawBefore = inlineText(before);

@@ -2,6 +2,7 @@ import type { OpenEntry } from './assemble-talk-entry.ts';
 import type { Block } from './markdown-blocks.ts';
 import type { SpeakerGrammarOptions } from './parse-speakers.ts';
 import { isWhenOnly, parseWhen, type WhenParts } from './parse-when.ts';
+import { parseHostedPresenters } from './parse-presenters.ts';
 import { parseNamesAtStart } from './parse-prose-speakers.ts';
 import type { TalkHeader } from './talk-header.ts';
 
@@ -30,6 +31,8 @@ export function loneItemHeaderOf(blocks: readonly Block[], index: number): TalkH
 export function recognizeUnderLoneItem(entry: OpenEntry, block: Block, grammar: SpeakerGrammarOptions): void {
   if (entry.header.recognizer !== 'lone-item' || entry.speakers.length > 0 || block.kind !== 'paragraph') return;
   entry.speakers = parseNamesAtStart(block.text.slice(0, 300), grammar).filter((s) => s.name.includes(' '));
+  // "… we had the Acme product managers, Ann Lee and Bo Tran present to the audience."
+  if (entry.speakers.length === 0) entry.speakers = parseHostedPresenters(block.text.slice(0, 400), grammar);
   const quoted = /["“]([^"”]{5,200})["”]/u.exec(block.text)?.[1];
   if (quoted?.toLowerCase().startsWith(entry.header.title.toLowerCase())) entry.header = { ...entry.header, title: quoted };
 }

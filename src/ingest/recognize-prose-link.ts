@@ -1,5 +1,7 @@
 import type { Link, PhrasingContent } from 'mdast';
+import { squish } from '../domain/text.ts';
 import { inlineText, type Block } from './markdown-blocks.ts';
+import { parsePresenters } from './parse-presenters.ts';
 import type { SpeakerMention } from '../domain/types.ts';
 import { parseSpeakerList, type SpeakerGrammarOptions } from './parse-speakers.ts';
 import { isWhenOnly, parseWhen } from './parse-when.ts';
@@ -36,22 +38,38 @@ function scheduleLinks(inline: readonly PhrasingContent[], out: Link[] = []): Li
 const OWN_SESSION =
   /^(?!(?:the|this|that|these|those|our|my|his|her|their|its|a|an|one|another|any|every|each)\s)\S+(?:\s+\S+){0,3}\s+(?:talk|session|workshop|tutorial|panel)$/i;
 
+/** "The second talk", "our next session": a talk of the post's own, named only by its place among them. */
+const ORDINAL_SESSION = /^(?:the|our|my)\s+(?:first|second|third|fourth|fifth|next|last|final|other)\s+(?:talk|session|presentation)$/i;
+
+/** People who "spoke about [recording]", "talked about how they [recording]": the recording is their talk. */
+const SPOKE_ABOUT = /\s+(?:spoke|talked)\s+(?:about|on)(?:\s+how\s+(?:they|we|he|she))?\s*$/i;
+/** A paragraph about keynotes: people there "spoke about" a project in others' keynotes, not in sessions of their own. */
+const KEYNOTE = /\bkeynotes?\b/i;
+
 /**
  * Talks a sentence names by a link to their schedule page or recording with a session phrase for its
  * text ("we gave an update through a [lightning talk](recording)"): the title is the link text as
- * written, the post gives no other. (Recordings linked from what people "spoke about" are left: posts
- * link others' keynotes the same way.)
+ * written, the post gives no other. A recording linked from what people "spoke about" is their talk
+ * ("Ann Lee and Bo Tran of Acme spoke about how they [moved widgets](recording)"), except in a paragraph
+ * about keynotes: posts link others' keynotes the same way.
  */
-function phraseLinks(inline: readonly PhrasingContent[]): TalkHeader[] {
+function phraseLinks(inline: readonly PhrasingContent[], grammar: SpeakerGrammarOptions): TalkHeader[] {
   const headers: TalkHeader[] = [];
   let before = '';
+  const aboutKeynotes = KEYNOTE.test(inlineText(inline));
   for (const node of inline) {
     const text = node.type === 'link' ? inlineText(node.children).replace(/\s+/g, ' ').trim() : '';
     const named = node.type === 'link' && isTalkUrl(node.url) && !(isScheduleUrl(node.url) && looksLikeTitle(text)) && !isGenericLinkText(text);
     // "at this [hands on session](sched)" is the section's own session, read with the section.
     if (named && !/\b(?:this|that)\s*$/i.test(before) && !/youtube\.com\/(?:playlist|@|c\/|channel\/)/i.test(node.url)) {
-      if (OWN_SESSION.test(text))
+      const spokeAbout = !aboutKeynotes && !isScheduleUrl(node.url) ? parsePresenters(squish(before), grammar, SPOKE_ABOUT) : null;
+      if (spokeAbout)
+        headers.push({ title: text, url: node.url, speakers: spokeAbout, unreadableSpeakers: [], whenText: null, recognizer: 'prose-spoke-about' });
+      else if (OWN_SESSION.test(text))
         headers.push({ title: text, url: node.url, speakers: [], unreadableSpeakers: [], whenText: null, recognizer: 'prose-session-link' });
+      // "[The second talk](sched) together with …": one of the post's own talks, counted; a video under it may name it.
+      else if (ORDINAL_SESSION.test(text))
+        headers.push({ title: text, url: node.url, speakers: [], unreadableSpeakers: [], whenText: null, recognizer: 'prose-ordinal-link' });
     }
     before += ` ${node.type === 'link' ? text : inlineText([node])} `;
   }
@@ -75,7 +93,7 @@ export function recognizeProseScheduleLinks(block: Block, grammar: SpeakerGramma
     const title = cleanProseTitle(split.title).replace(/^["“'‘](.+)["”'’]$/u, '$1'); // a title quoted inside its link
     headers.push({ title, url: link.url, speakers, unreadableSpeakers: [], whenText, recognizer: 'prose-schedule-link' });
   }
-  return headers.length > 0 ? headers : phraseLinks(block.inline);
+  return headers.length > 0 ? headers : phraseLinks(block.inline, grammar);
 }
 
 /** The first schedule link of a section's prose that names the section's own session, if any. */

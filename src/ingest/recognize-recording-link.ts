@@ -42,6 +42,12 @@ export function recognizeRestatedRecording(block: Block, title: string, grammar:
   return restatesTitle(videoTitle, title) ? { url: lone.url, speakers } : null;
 }
 
+/** True for a block that only links a video: `[title](youtube)`, a `{{< youtube … >}}` shortcode. */
+export function isLoneVideo(block: Block): boolean {
+  const lone = loneLinkOf(block.inline);
+  return lone !== null && VIDEO_URL.test(lone.url);
+}
+
 /** The url of a block that only links a recording or details: `[See on YouTube.](url)`, `YouTube link: [title](url)`. */
 export function recognizeRecordingLink(block: Block): string | null {
   const lone = loneLinkOf(block.inline);

@@ -1,4 +1,4 @@
-import type { PhrasingContent } from 'mdast';
+import type { Link, PhrasingContent } from 'mdast';
 import type { SpeakerMention } from '../domain/types.ts';
 import { squish } from '../domain/text.ts';
 import { inlineText, type Block } from './markdown-blocks.ts';
@@ -58,6 +58,20 @@ export function isTalkUrl(url: string): boolean {
 
 export function isGenericLinkText(text: string): boolean {
   return GENERIC_LINK_TEXT.test(squish(text));
+}
+
+/** Link texts that only point ("here", "details", "register"): never a session's name, even as a label. */
+const POINTER_LINK_TEXT =
+  /^(?:more\s+)?(?:details?|info(?:rmation)?|here|link|register|sign ?up|schedule|full schedule|read more|this|watch(?: it)?(?: here)?)\.?$/i;
+
+/**
+ * A word that elsewhere links material ("Docs", "Blog") is a session's name when it is the bold label of a
+ * list item linking the session's schedule page, its description after a colon: `**[Docs](sched)**: …`.
+ */
+export function isScheduleLabel(block: Block, link: Link): boolean {
+  if (block.kind !== 'listItem' || !isScheduleUrl(link.url) || POINTER_LINK_TEXT.test(squish(inlineText(link.children)))) return false;
+  const [first, second] = meaningfulNodes(block.inline);
+  return first?.type === 'strong' && first.children.length === 1 && first.children[0] === link && second?.type === 'text' && /^\s*:/.test(second.value);
 }
 
 export function isMediaLabel(text: string): boolean {

@@ -6,31 +6,31 @@ import { diagnose } from './diagnostic-catalogue.ts';
 import type { Block } from './markdown-blocks.ts';
 import { parseSpeakers } from './parse-speakers.ts';
 import { parseWhen } from './parse-when.ts';
-import { parseAbstractSpeakers } from './parse-presenters.ts';
+import { parseAbstractSpeakers, parseTurnPresenters } from './parse-presenters.ts';
 import { parseFieldLines, type FieldLine } from './parse-field-lines.ts';
 import { recognizeEntryFields, recognizeTentativeHeader } from './recognize-entry-fields.ts';
 import { recognizeProseScheduleLinks, sectionScheduleLinkOf } from './recognize-prose-link.ts';
 import { dayOfListItem, loneItemHeaderOf, recognizeUnderLoneItem } from './recognize-list-item.ts';
 import { recognizeTable } from './recognize-table.ts';
 import { splitEventLabel } from './split-event-label.ts';
+import { eventOfNameHeading, eventOfTalkAddress } from './walk-events.ts';
+import { applyIntroSentence } from './walk-intro-sentence.ts';
 import { currentSection, type PostScope, type Walk } from './walk-state.ts';
 import { isDateLine, looksLikeBrokenDateLine, recognizeTalkHeader } from './recognize-talk-header.ts';
 import type { TalkHeader } from './talk-header.ts';
 import { isEmphasisOnly } from './talk-header.ts';
-import { recognizeRecordingLink, recognizeRestatedRecording } from './recognize-recording-link.ts';
-
-/** A sentence that gives the day a gathering is held: "It was held at … on 25th July 2019", "takes place on May 2". */
-const HELD_ON = /\b(?:(?:was|is|will be)\s+held|takes?\s+place|took\s+place)\b/i;
-
-/** An intro sentence that gives talks to the person the post is about: "Catch his two talks…". */
-const SUBJECT_TALKS = /\b(?:his|her)\s+(?:[\p{L}\d-]+\s+){0,3}(?:talks?|sessions?|presentations?|keynotes?)\b/iu;
+import { isLoneVideo, recognizeRecordingLink, recognizeRestatedRecording } from './recognize-recording-link.ts';
 
 /**
  * The section walk: a post's blocks in reading order, with the section context (event, date, speakers)
  * that headings and intro sentences set, opening an entry at each talk header and closing it at the
  * next. Diagnostics are appended to `diagnostics` in the order they are found.
  */
-export function walkPostBlocks(blocks: readonly Block[], scope: PostScope, diagnostics: Diagnostic[]): { talks: TalkEntry[]; postEventSlug: string | null } {
+export function walkPostBlocks(
+  blocks: readonly Block[],
+  scope: PostScope,
+  diagnostics: Diagnostic[],
+): { talks: TalkEntry[]; postEventSlug: string | null; gatheringZone: string | null } {
   const walk: Walk = {
     scope,
     blocks,
@@ -43,7 +43,7 @@ export function walkPostBlocks(blocks: readonly Block[], scope: PostScope, diagn
   };
   for (let index = 0; index < blocks.length; index++) walkBlock(walk, blocks[index]!, index);
   closeEntry(walk);
-  return { talks: walk.talks, postEventSlug: walk.postEventSlug };
+  return { talks: walk.talks, postEventSlug: walk.postEventSlug, gatheringZone: walk.gatheringZone ?? null };
 }
 
 function closeEntry(walk: Walk): void {
@@ -69,12 +69,15 @@ function closeEntry(walk: Walk): void {
 function startEntry(walk: Walk, header: TalkHeader, block: Block, tentative: boolean): void {
   let section = currentSection(walk);
   const labelled = splitEventLabel(header.title);
+  // "…/widget-rejekts-2030/talk/…": the talk page's address names the event, with its year.
+  const addressed = eventOfTalkAddress(walk, header.url, block.line);
   if (labelled) {
     // "WidgetConf 2030: Title": the label names the talk's event (when it gives a year), not part of its title.
     header = { ...header, title: labelled.title };
     const event = labelled.year ? walk.scope.events.name(labelled.label, labelled.year, block.line, walk.postEventSlug) : null;
     if (event) section = { ...section, eventSlug: event.slug };
   }
+  if (addressed) section = { ...section, eventSlug: addressed.slug };
   walk.open = openEntry(header, block, tentative, section, header.whenText ? parseWhen(header.whenText) : null);
 }
 
@@ -83,7 +86,7 @@ function enterHeading(walk: Walk, block: Block): void {
   while (sections.length > 1 && currentSection(walk).depth >= block.depth) sections.pop();
   const parent = currentSection(walk);
   const when = parseWhen(block.text);
-  const event = walk.scope.events.name(block.text, when.year ?? walk.scope.dates.year.year, block.line, walk.postEventSlug);
+  const event = walk.scope.events.name(block.text, when.year ?? walk.scope.dates.year.year, block.line, walk.postEventSlug) ?? eventOfNameHeading(walk, block);
   sections.push({
     depth: block.depth,
     eventSlug: event?.slug ?? parent.eventSlug,
@@ -166,6 +169,13 @@ function walkBlock(walk: Walk, block: Block, index: number): void {
     next: walk.blocks[index + 1],
     insideTalk: walk.open !== null && !walk.open.tentative && !isSiblingItem(block, walk.open.block),
   });
+  if (header && walk.open?.header.recognizer === 'prose-ordinal-link' && isLoneVideo(block)) {
+    // "[The second talk](sched) …" then its video, further down its description: the video's title names the talk.
+    const open = walk.open;
+    open.header = { ...open.header, title: splitEventLabel(header.title)?.title ?? header.title, recognizer: 'prose-ordinal-video' };
+    if (open.speakers.length === 0) open.speakers = header.speakers;
+    return;
+  }
   if (header) {
     closeEntry(walk);
     if (block.kind === 'heading') enterHeading(walk, block);
@@ -197,6 +207,9 @@ function walkBlock(walk: Walk, block: Block, index: number): void {
   }
   const open = walk.open;
   if (open && walk.blocks[index - 1] === open.block) recognizeUnderLoneItem(open, block, walk.scope.grammar);
+  // "After Ann, [Bo Tran](profile) demonstrated …, [I](profile) spoke about …": who took the floor in turn, for a talk read from prose.
+  if (open && block.kind === 'paragraph' && (open.header.recognizer === 'lone-item' || (open.speakers.length === 0 && !open.sectionSpeakers)))
+    for (const s of parseTurnPresenters(block, walk.scope.author)) if (!open.speakers.some((k) => k.name === s.name)) open.speakers = [...open.speakers, s];
   if (open && !open.header.url && (open.tentative || open.abstract.length === 0)) {
     // A section's own schedule link may sit in its prose ("join this [hands on session](sched)", "[This talk](sched) explores…").
     const link = sectionScheduleLinkOf(block.inline);
@@ -219,34 +232,6 @@ function walkBlock(walk: Walk, block: Block, index: number): void {
   }
   if (!open || (bareSection && block.kind === 'paragraph' && !(isDateLine(block) && parseWhen(block.text).start !== null))) applyIntroSentence(walk, block);
   else continueEntry(walk, open, block);
-}
-
-/** A block outside any entry (or under a bare heading): an intro sentence that may set the section's date, speakers or event. */
-function applyIntroSentence(walk: Walk, block: Block): void {
-  const { events, subject } = walk.scope;
-  const section = currentSection(walk);
-  if (block.kind === 'paragraph' && !isEmphasisOnly(block) && block.text.length < 2000) {
-    // Intro sentences may set the date for the section below them (not bylines, not a range of days);
-    // a longer paragraph is read sentence by sentence, its first dated sentence counting.
-    const sentences = block.text.length < 300 ? [block.text] : block.text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((t) => t.length < 300);
-    const dated = sentences.map((t) => ({ t, w: parseWhen(t) })).find(({ w }) => w.month !== null && w.day !== null);
-    const when = dated?.w;
-    if (when && when.start === null) section.date = when;
-    // "It was held … on 25th July 2019" before any talk, in a post about no known event (an event's own dates speak
-    // for it): the day of the whole gathering, also for the sections after this one.
-    const gathering = !walk.postEventSlug && walk.talks.length === 0;
-    if (gathering && dated && when?.start === null && !when.spansDays && HELD_ON.test(dated.t)) walk.sections[0]!.date ??= when;
-    if (subject && block.text.length < 300 && SUBJECT_TALKS.test(block.text)) section.speakers = [subject];
-  }
-  // An intro sentence may name the event of a section that has none ("… at KubeCon + CloudNativeCon Europe 2026 in Amsterdam"),
-  // or the city of one the post named without it.
-  const intro = block.kind === 'paragraph' && walk.talks.length === 0 && (section.paragraphs = (section.paragraphs ?? 0) + 1) <= 3;
-  if (intro && block.text.length < 2000 && (!section.eventSlug || events.lacksCity(section.eventSlug))) {
-    // In prose, only a name written with its year counts ("KubeCon, Cilium + eBPF Day and …" names no one event).
-    const event = events.name(block.text, null, block.line);
-    if (event && !section.eventSlug) section.eventSlug = event.slug;
-    if (event && walk.sections.length === 1) walk.postEventSlug ??= event.slug;
-  }
 }
 
 /** A block inside an open entry: its date line, its speakers, its recording, or a paragraph of its abstract. */
@@ -278,7 +263,7 @@ function continueEntry(walk: Walk, talk: OpenEntry, block: Block): void {
     return;
   }
   // "Ann from Acme will cover …", "this session with [Ann](profile) and [Bo](profile)": the speakers of a talk that names none.
-  if (talk.speakers.length === 0 && !talk.sectionSpeakers) talk.speakers = parseAbstractSpeakers(block, walk.scope.grammar);
+  if (talk.speakers.length === 0 && !talk.sectionSpeakers) talk.speakers = parseAbstractSpeakers(block, walk.scope.grammar, talk.header.url);
   if (block.text) talk.abstract.push(block.kind === 'listItem' ? `- ${block.text}` : block.text);
 }
 

@@ -27,6 +27,8 @@ export interface PostScope {
   dates: PostDates;
   /** The event the post is about, from its front matter or title. */
   eventSlug: string | null;
+  /** The post's author's name ("I" in a recap), when the front matter gives one. */
+  author: string | null;
   /** The person the post is about, when its title names one. */
   subject: SpeakerMention | null;
   /** Talks named only by a link in running text are read in posts about an event, not in newsletters or release notes. */
@@ -45,6 +47,10 @@ export interface Walk {
   tableRead: number | undefined;
   /** The post's event: an intro sentence of the post (not of a section) may name it. */
   postEventSlug: string | null;
+  /** The zone of the city a post about no event says its gathering was held in ("held at … in Nuremberg"). */
+  gatheringZone?: string | null;
+  /** The blocks' texts, gathered when a talk page's address asks which event name the post writes. */
+  texts?: string[];
 }
 
 /** The innermost section open above the current block. */
