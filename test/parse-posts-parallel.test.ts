@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic, ParsedPost, ReferenceData } from '../src/domain/types.ts';
 import { inFileOrder, ingestPosts, runIngest } from '../src/ingest/ingest-pipeline.ts';
 import { LastGoodVersions } from '../src/ingest/keep-last-good.ts';
-import { consumePostsParallel, type ParallelOptions } from '../src/ingest/parse-posts-parallel.ts';
+import { consumePostsParallel, type ParallelOptions, workerExecArgv } from '../src/ingest/parse-posts-parallel.ts';
 import { listDataFolder } from '../src/ingest/read-data-dir.ts';
 import { type PostInput, readPostFile } from '../src/ingest/read-post-file.ts';
 import { GraphDataResolver, resolveGraphData } from '../src/ingest/resolve-graph-data.ts';
@@ -115,6 +116,34 @@ describe('reading post files on the parser threads', () => {
         const { data } = await runIngest({ targets: [dir] }, { lastGood, parallel: { threads: 2, minBytesForWorkers: 0 } });
         expect({ ...data, inputDigest: '' }).toEqual(expected);
       }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('the flags parser threads start with', () => {
+  it('drops the flags of an inline script, keeps the rest', () => {
+    expect(workerExecArgv(['--input-type=module', '--expose-gc', '-e', 'await run()'])).toEqual(['--expose-gc']);
+    expect(workerExecArgv(['--max-old-space-size=4096', '--print', '1+1', '--no-warnings'])).toEqual(['--max-old-space-size=4096', '--no-warnings']);
+    expect(workerExecArgv(['--eval=1', '--expose-gc'])).toEqual(['--expose-gc']);
+  });
+
+  it('parses on worker threads when ingest runs from `node --input-type=module -e` (the measuring command of docs/performance.md)', () => {
+    // Six copies of the seed post, so every thread gets a share.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'talk-graph-eval-'));
+    const seed = seedSource();
+    for (let n = 0; n < 6; n++) writeFileSync(path.join(dir, `copy-${n}-${path.basename(seed.file)}`), seed.text);
+    const script = `
+      const { runIngest } = await import(${JSON.stringify(path.join(ROOT, 'src/ingest/ingest-pipeline.ts'))});
+      const failures = [];
+      const { data } = await runIngest({ targets: [${JSON.stringify(dir)}] }, { parallel: { threads: 3, minBytesForWorkers: 0, onWorkerFailure: (e) => failures.push(e.message) } });
+      console.log(JSON.stringify({ failures, talks: data.talks.length }));`;
+    try {
+      const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const { failures, talks } = JSON.parse(out.trim().split('\n').pop()!) as { failures: string[]; talks: number };
+      expect(failures).toEqual([]);
+      expect(talks).toBeGreaterThan(10);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

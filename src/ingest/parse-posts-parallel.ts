@@ -72,13 +72,32 @@ interface WorkerRun {
 }
 
 /**
+ * The Node flags a parser thread starts with: the process's own, without those that only make sense for
+ * the main script (`node --input-type=module -e …` would make every worker fail to start, and the posts
+ * were then parsed on one thread).
+ */
+export function workerExecArgv(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const flag = execArgv[i]!;
+    if (/^(?:-e|--eval|-p|--print|-pe)$/.test(flag)) {
+      i++; // and its code
+      continue;
+    }
+    if (/^(?:--input-type|--eval|--print)=/.test(flag)) continue;
+    kept.push(flag);
+  }
+  return kept;
+}
+
+/**
  * A worker parses its share and sends the records in batches of BATCH inputs (its heap never holds
  * them all); null marks the end. `onBatch` gets each batch as it arrives, never after the run has
  * settled: a worker's error can overtake batches it posted before failing, and those must not
  * arrive after its share has been taken over.
  */
 function parseInWorker(inputs: PostInput[], reference: ReferenceData, onBatch: (batch: ParsedInputs) => void): WorkerRun {
-  const worker = new Worker(WORKER_URL, { workerData: { inputs, reference } });
+  const worker = new Worker(WORKER_URL, { workerData: { inputs, reference }, execArgv: workerExecArgv(process.execArgv) });
   let settle: ((error: Error | null) => void) | null = null;
   const done = new Promise<void>((resolve, reject) => {
     settle = (error) => {
