@@ -12,6 +12,7 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
 import { documentBytes } from './document-caches.ts';
+import { SecondSighting } from './second-sighting.ts';
 import { shortcutSafe } from './shortcut-safety.ts';
 import { coerceVariables } from './variable-coercion.ts';
 
@@ -74,6 +75,8 @@ interface Slot {
  */
 export class CompiledOperations {
   private readonly recursive: ReadonlySet<string>;
+  /** Texts run once: a text gets a slot from its second run, so one-off texts leave nothing behind. */
+  private readonly sighting = new SecondSighting();
   /** Runs by query text (Yoga keeps a text's parsed document only from its second parse), bounded in bytes. */
   private readonly slots = new LRUCache<string, Map<string, Slot>>({ maxSize: 4 * 1024 * 1024, sizeCalculation: (_slots, text) => text.length * 2 + 256 });
   /** Runs of documents that carry no text (built in code, or parsed without locations). */
@@ -98,7 +101,7 @@ export class CompiledOperations {
   /** The compiled operation to run for this execution, or null to run graphql-js. Counts the run. */
   get(document: DocumentNode, operationName: string | null | undefined): CompiledQuery | null {
     const slot = this.slotOf(document, operationName);
-    if (slot.blocked) return null;
+    if (!slot || slot.blocked) return null;
     const kept = this.kept.get(slot);
     if (kept) return kept;
     if (slot.runs++ < this.jitAfter) return null;
@@ -126,9 +129,13 @@ export class CompiledOperations {
     return this.kept.calculatedSize;
   }
 
-  private slotOf(document: DocumentNode, operationName: string | null | undefined): Slot {
+  /** The slot of an operation; null for the first run of a text (counted when it runs again). */
+  private slotOf(document: DocumentNode, operationName: string | null | undefined): Slot | null {
     const text = document.loc?.source.body;
     let byName = text === undefined ? this.slotsByDocument.get(document) : this.slots.get(text);
+    const firstRun = !byName && text !== undefined && this.jitAfter > 0 && !this.sighting.admit(text);
+    if (firstRun) return null;
+    const sightedBefore = !byName && text !== undefined && this.jitAfter > 0;
     if (!byName) {
       byName = new Map();
       if (text === undefined) this.slotsByDocument.set(document, byName);
@@ -144,7 +151,8 @@ export class CompiledOperations {
           const type = typeFromAST(this.schema, definition.type as never);
           return type !== undefined && this.recursive.has(getNamedType(type).name);
         });
-      byName.set(key, (slot = { runs: 0, blocked }));
+      // A text's first run happened before it had a slot.
+      byName.set(key, (slot = { runs: sightedBefore ? 1 : 0, blocked }));
     }
     return slot;
   }

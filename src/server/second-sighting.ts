@@ -1,25 +1,40 @@
-import { LRUCache } from 'lru-cache';
+/** Sightings remembered by default: slots of a table of 32-bit hashes (256 KiB). */
+export const DEFAULT_SIGHTING_SLOTS = 1 << 16;
 
-/** Bytes of recently sighted keys remembered by default. */
-export const DEFAULT_SIGHTING_BYTES = 4 * 1024 * 1024;
+/** FNV-1a over the UTF-16 code units: a 32-bit hash. */
+function hashOf(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return hash;
+}
 
 /**
  * Admission on a second sighting (the doorkeeper of TinyLFU): a cache asks `admit(key)` before it
- * stores, and stores only keys that were sighted before. A flood of one-off query texts then leaves
- * behind a bounded list of recent keys (plain strings) instead of a parsed document each — objects
- * that live long enough to reach the old generation and make every major collection longer.
+ * stores, and stores only keys sighted before. A flood of one-off query texts then leaves nothing
+ * behind: a sighting is a hash in a fixed table (no object per key for the collector to trace), and
+ * a key whose slot another key took since is simply sighted anew. Two keys with the same hash make
+ * the second admitted at its first sighting — a one-off stored, never a wrong answer.
  */
 export class SecondSighting {
-  private readonly sighted: LRUCache<string, true>;
+  private readonly hashes: Int32Array;
+  private readonly mask: number;
 
-  constructor(maxBytes = DEFAULT_SIGHTING_BYTES) {
-    this.sighted = new LRUCache({ maxSize: maxBytes, sizeCalculation: (_value, key) => key.length * 2 + 64 });
+  constructor(slots = DEFAULT_SIGHTING_SLOTS) {
+    const size = 2 ** Math.ceil(Math.log2(Math.max(2, slots)));
+    this.hashes = new Int32Array(size);
+    this.mask = size - 1;
   }
 
   /** True when `key` was sighted since it last passed (and forgets it); otherwise notes it and says no. */
   admit(key: string): boolean {
-    if (this.sighted.delete(key)) return true;
-    this.sighted.set(key, true);
+    const hash = hashOf(key);
+    const slot = hash & this.mask;
+    const tag = hash | 1; // never 0, which marks an empty slot
+    if (this.hashes[slot] === tag) {
+      this.hashes[slot] = 0;
+      return true;
+    }
+    this.hashes[slot] = tag;
     return false;
   }
 }
