@@ -267,7 +267,8 @@ describe.skipIf(MISSING && !IN_CI)('dashboard in headless Chromium, offline, on 
     await editDay.focus();
     await page.keyboard.press('Enter');
     expect(await editDay.getAttribute('aria-expanded')).toBe('true');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await page.getByLabel('New day').getAttribute('id'));
+    const newDayId = await page.getByLabel('New day').getAttribute('id');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 2000 }).toBe(newDayId);
     await page.keyboard.press('Escape');
     expect(await editDay.getAttribute('aria-expanded')).toBe('false');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit day: FRIDAY');

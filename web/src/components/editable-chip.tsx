@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useQuery } from '../api.ts';
 import { chipLabel, type Chip, type FilterParam } from '../filter.ts';
 import { formatDay, formatKind } from '../format.ts';
@@ -101,7 +101,8 @@ export function EditableChip({ chip, state, others }: { chip: ReadChip; state: S
   const id = chipId(chip.original);
   const domId = `edit-${id.replace(/[^a-z0-9]+/gi, '-')}`;
   const label = chipLabel(chip.current);
-  useEffect(() => {
+  // In the same task as the form appears (not after paint), so the focus is never a frame behind aria-expanded.
+  useLayoutEffect(() => {
     if (open) form.current?.querySelector<HTMLElement>('select, input:not([type="hidden"])')?.focus();
   }, [open]);
   const close = () => {
