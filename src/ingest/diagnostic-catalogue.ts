@@ -103,7 +103,7 @@ export const DIAGNOSTIC_CATALOGUE = {
   },
   EVENT_UNKNOWN: {
     severity: 'warning',
-    summary: 'The post names no known event; talk times have no time zone and no instant.',
+    summary: 'The post names no known event; its talks belong to no event, and their times have an instant only when the post gives a time zone.',
     hint: 'Add the event to data/events.yaml or set event: in the front matter.',
   },
   EVENT_CODE_UNKNOWN: {
