@@ -52,9 +52,9 @@ const ruleNames = (rules: readonly ValidationRule[] | undefined) => (rules ?? []
  * query reformatted, re-aliased or sent with another operation text by a code generator is new text
  * to Yoga's caches (keyed by text and by parsed document) but not to validation. A shape is kept from
  * its second pass (SecondSighting), so documents that are new in what validation reads (values typed
- * into the text) leave nothing behind. Only passes are kept:
- * a document with errors is always validated in full, so its errors are graphql-js' own. The rules
- * are part of the key by name, as in Yoga's own validation cache (armor makes its rules per request).
+ * into the text) leave nothing behind. Only passes are kept: a document with errors is always
+ * validated in full, so its errors are graphql-js' own. The rules are part of the key by name, as in
+ * Yoga's own validation cache (armor makes its rules per request). One cache serves one schema.
  */
 export class ValidationShapeCache {
   private readonly passed: LRUCache<string, true>;
