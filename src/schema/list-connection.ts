@@ -39,7 +39,6 @@ export function byNameWithin<T extends { id: string; name: string }>(items: read
 const placesByName = new WeakMap<readonly unknown[], Map<string, number>>();
 
 /** Orders by name, case- and accent-insensitively, then id, so pages are stable. */
-
 export function compareByName(a: { id: string; name: string }, b: { id: string; name: string }): number {
   return a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id);
 }

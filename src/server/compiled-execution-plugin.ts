@@ -62,8 +62,9 @@ interface Slot {
 
 /**
  * graphql-jit compilations of the operations that are run again and again. An operation of a
- * query text is run by graphql-js for its first `jitAfter` runs and compiled on the next: most query texts (people exploring, ad-hoc clients) are run once
- * or twice and never pay for compiling, nor keep a megabyte of generated code.
+ * query text is run by graphql-js for its first `jitAfter` runs and compiled on the next: most
+ * query texts (people exploring, ad-hoc clients) are run once or twice and never pay for compiling,
+ * nor keep a megabyte of generated code.
  *
  * Compilations are kept least recently used first within a byte budget: each is counted at
  * COMPILED_BYTES_PER_SOURCE_CHAR × the length of the code graphql-jit generated, plus its document
@@ -133,10 +134,11 @@ export class CompiledOperations {
   private slotOf(document: DocumentNode, operationName: string | null | undefined): Slot | null {
     const text = document.loc?.source.body;
     let byName = text === undefined ? this.slotsByDocument.get(document) : this.slots.get(text);
-    const firstRun = !byName && text !== undefined && this.jitAfter > 0 && !this.sighting.admit(text);
-    if (firstRun) return null;
-    const sightedBefore = !byName && text !== undefined && this.jitAfter > 0;
+    let ranBefore = false;
     if (!byName) {
+      // A text gets its slots from its second run; the first is counted then.
+      ranBefore = text !== undefined && this.jitAfter > 0;
+      if (ranBefore && !this.sighting.admit(text!)) return null;
       byName = new Map();
       if (text === undefined) this.slotsByDocument.set(document, byName);
       else this.slots.set(text, byName);
@@ -151,8 +153,7 @@ export class CompiledOperations {
           const type = typeFromAST(this.schema, definition.type as never);
           return type !== undefined && this.recursive.has(getNamedType(type).name);
         });
-      // A text's first run happened before it had a slot.
-      byName.set(key, (slot = { runs: sightedBefore ? 1 : 0, blocked }));
+      byName.set(key, (slot = { runs: ranBefore ? 1 : 0, blocked }));
     }
     return slot;
   }
