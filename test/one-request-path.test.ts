@@ -7,7 +7,7 @@ import { schema } from '../src/schema/index.ts';
 import { createTalkGraphServer, type TalkGraphServer } from '../src/server/create-talk-graph-server.ts';
 import { createJsonLogger } from '../src/server/json-logger.ts';
 import { serverConfigFromEnv } from '../src/server/server-config.ts';
-import { shortcutSafe, unsafeForShortcuts } from '../src/server/shortcut-safety.ts';
+import { offersShortcut, shortcutSafe, unsafeForShortcuts } from '../src/server/shortcut-safety.ts';
 import type { Plugin } from 'graphql-yoga';
 import { graphOf, seedSource } from './helpers.ts';
 
@@ -15,7 +15,8 @@ import { graphOf, seedSource } from './helpers.ts';
 // early answer, graphql-jit, the parse and validation caches, the cost bound) must be invisible: the
 // same requests, sent in the same order to a server with all of them (graphql-jit from the first run)
 // and to one with none (OPTIMIZATIONS=off), get the same status, headers and bytes (but `x-cache`),
-// and leave the same log lines and metrics. Each case is sent twice or more, so repeats meet the caches.
+// and leave the same log lines and metrics. Each case is sent three times or more, so repeats meet the
+// caches: the second is found by its parameters, the third by its bytes, before the request is parsed.
 
 const graph = graphOf([seedSource()]);
 
@@ -110,12 +111,14 @@ async function sameAnswers(
 }
 
 describe('the optimized server answers as the plain one does', () => {
-  it('for every benchmark query: misses (compiled by graphql-jit), then a hit', async () => {
+  it('for every benchmark query: misses (compiled by graphql-jit), then hits', async () => {
     const before = optimized.server.compiled!.stats.compiledRuns;
     for (const bench of BENCH_QUERIES) {
       const pool = bench.variedPool(graph, 6, 3).map((variables) => requestBody(bench, variables));
-      const { answers, cache } = await sameAnswers([...pool, pool[1]!].map((body) => ({ body, headers: { accept: 'application/graphql-response+json' } })));
-      expect(cache).toEqual(['MISS', 'MISS', 'MISS', 'MISS', 'MISS', 'MISS', 'HIT']);
+      const { answers, cache } = await sameAnswers(
+        [...pool, pool[1]!, pool[1]!].map((body) => ({ body, headers: { accept: 'application/graphql-response+json' } })),
+      );
+      expect(cache).toEqual(['MISS', 'MISS', 'MISS', 'MISS', 'MISS', 'MISS', 'HIT', 'HIT']);
       expect(answers.every((a) => a.status === 200 && !a.body.includes('"errors"'))).toBe(true);
     }
     expect(optimized.server.compiled!.stats.compiledRuns - before).toBeGreaterThan(BENCH_QUERIES.length * 3);
@@ -139,11 +142,12 @@ describe('the optimized server answers as the plain one does', () => {
       { 'content-type': 'application/json; charset=utf-8' },
     ];
     for (const [index, headers] of variants.entries()) {
-      // The last request repeats the first: a cache hit unless Cache-Control says otherwise.
-      const { answers, cache } = await sameAnswers([1, 2, 3, 1].map((n) => ({ body: JSON.stringify({ query, variables: { n: n + 3 * index } }), headers })));
+      // The last two requests repeat the first: cache hits unless Cache-Control says otherwise.
+      const { answers, cache } = await sameAnswers([1, 2, 3, 1, 1].map((n) => ({ body: JSON.stringify({ query, variables: { n: n + 3 * index } }), headers })));
       expect(answers.every((a) => a.status === 200)).toBe(true);
       const cacheControl = headers['cache-control'];
-      expect(cache.at(-1)).toBe(cacheControl === 'no-store' ? undefined : cacheControl === 'no-cache' ? 'BYPASS' : 'HIT');
+      const repeated = cacheControl === 'no-store' ? undefined : cacheControl === 'no-cache' ? 'BYPASS' : 'HIT';
+      expect(cache.slice(-2)).toEqual([repeated, repeated]);
     }
   });
 
@@ -169,11 +173,11 @@ describe('the optimized server answers as the plain one does', () => {
       { body: '{"query": "{ talks { totalCount } }"' },
       { body: JSON.stringify({ query: '{ talks { nope } }' }) },
     ];
-    const { answers, cache } = await sameAnswers([...cases, ...cases]);
-    expect(answers.filter((a) => a.status !== 200 || a.body.includes('"errors"')).length).toBeGreaterThanOrEqual(16);
+    const { answers, cache } = await sameAnswers([...cases, ...cases, ...cases]);
+    expect(answers.filter((a) => a.status !== 200 || a.body.includes('"errors"')).length).toBeGreaterThanOrEqual(24);
     // Only successful answers are kept: the two named operations (and the unknown extra parameter,
-    // which Yoga ignores) are served from the cache the second time; everything else runs again.
-    expect(cache.filter((status) => status === 'HIT')).toHaveLength(3);
+    // which Yoga ignores) are served from the cache the second and third time; everything else runs again.
+    expect(cache.filter((status) => status === 'HIT')).toHaveLength(6);
   });
 
   it('times a request from its arrival, not from when its body has come in', async () => {
@@ -273,10 +277,12 @@ describe('early answers are safe by construction', () => {
 
   /** A server with one more plugin, which counts the requests its hooks see. */
   function withCountingPlugin(declareSafe: boolean) {
-    const seen = { params: 0, execute: 0 };
+    const seen = { request: 0, requestParse: 0, params: 0, execute: 0 };
     const logLines: Array<Record<string, unknown>> = [];
     const plugin: Plugin = {
+      onRequest: () => void seen.request++,
       // An authentication or persisted-documents plugin acts here: a cached answer would skip it.
+      onRequestParse: () => void seen.requestParse++,
       onParams: () => void seen.params++,
       onExecute: () => void seen.execute++,
     };
@@ -297,7 +303,7 @@ describe('early answers are safe by construction', () => {
     for (let i = 0; i < 4; i++) answers.push(await post(server.yoga));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
     expect(answers.map((a) => a.headers.get('x-cache'))).toEqual([null, null, null, null]);
-    expect(seen).toEqual({ params: 4, execute: 4 });
+    expect(seen).toEqual({ request: 4, requestParse: 4, params: 4, execute: 4 });
     expect(logLines.map((line) => line.msg)).toContain('response cache off: plugins not declared safe for its early answers');
   });
 
@@ -307,7 +313,17 @@ describe('early answers are safe by construction', () => {
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await post(server.yoga)).headers.get('x-cache'));
     expect(statuses).toEqual(['MISS', 'HIT', 'HIT', 'HIT']);
-    expect(seen).toEqual({ params: 1, execute: 1 });
+    // Every request hook runs; the second request is found by its parameters (after the request-parse
+    // hooks), the third and fourth by their bytes, before any request-parse hook.
+    expect(seen).toEqual({ request: 4, requestParse: 2, params: 1, execute: 1 });
+  });
+
+  it('a request hook listed after one that answers would be skipped, so its plugin counts as unsafe', () => {
+    const shortcut = { enabled: true, disable: () => undefined };
+    const answersFromRequestHook = offersShortcut({ onRequest: () => undefined }, shortcut, { answersIn: 'onRequest' });
+    const requestHookOnly: Plugin = { onRequest: () => undefined };
+    expect(unsafeForShortcuts([requestHookOnly, answersFromRequestHook])).toEqual([]);
+    expect(unsafeForShortcuts([answersFromRequestHook, requestHookOnly])).toEqual([requestHookOnly]);
   });
 
   it("the project's own plugins are all declared safe or only use hooks that run on every request", () => {

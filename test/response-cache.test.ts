@@ -4,6 +4,8 @@ import type { KnowledgeGraph } from '../src/graph/knowledge-graph.ts';
 import { schema } from '../src/schema/index.ts';
 import { createTalkGraphYoga } from '../src/server/create-talk-graph-server.ts';
 import { ResponseCache } from '../src/server/response-cache.ts';
+import { CSRF_HEADER } from '../src/server/security-plugins.ts';
+import { serverConfigFromEnv } from '../src/server/server-config.ts';
 import { graphOf, seedSource } from './helpers.ts';
 import { inventedSource } from './support/invented-post.ts';
 
@@ -60,7 +62,58 @@ describe('response cache', () => {
     // The response hooks still run on a cached answer: each gets its own request id.
     expect(second.requestId).toBeTruthy();
     expect(second.requestId).not.toBe(first.requestId);
-    expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, entries: 1 });
+    // Asked for again, the answer is kept under the request's bytes too (for the early lookup).
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, entries: 2 });
+  });
+
+  it('answers a byte-identical repeat by its bytes, before the request is parsed', async () => {
+    const { yoga, cache } = serve(seedGraph);
+    const body = { query: QUERY, variables: { first: 2 } };
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await post(yoga, body));
+    expect(answers.map((a) => a.cache)).toEqual(['MISS', 'HIT', 'HIT']);
+    expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+    // One miss: the early lookup's misses are not counted, as the lookup by parameters follows.
+    expect(cache.stats()).toMatchObject({ hits: 2, misses: 1, entries: 2 });
+  });
+
+  it('keeps the CSRF header and the content type in the early key: a request without them is checked anew', async () => {
+    const graphs = new GraphHolder(seedGraph);
+    const yoga = createTalkGraphYoga({ schema, graphs, config: serverConfigFromEnv({ CSRF_PREVENTION: 'all' }) });
+    const url = `http://localhost/graphql?query=${encodeURIComponent('{ talks(first: 1) { totalCount } }')}`;
+    const get = (headers: Record<string, string>) => yoga.fetch(url, { headers: { accept: 'application/json', ...headers } });
+    const withHeader = [];
+    for (let i = 0; i < 3; i++) withHeader.push((await get({ [CSRF_HEADER]: '1' })).headers.get('x-cache'));
+    expect(withHeader).toEqual(['MISS', 'HIT', 'HIT']);
+    const without = await get({});
+    expect(without.status).toBe(403);
+    expect(without.headers.get('x-cache')).toBeNull();
+  });
+
+  it('reads a body sent in chunks (no Content-Length) once, for the early lookup and the parser', async () => {
+    const { yoga } = serve(seedGraph);
+    const send = () => {
+      const bytes = new TextEncoder().encode(JSON.stringify({ query: QUERY, variables: { first: 3 } }));
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(bytes.slice(0, 10));
+          controller.enqueue(bytes.slice(10));
+          controller.close();
+        },
+      });
+      return yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    };
+    const answers = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await send();
+      answers.push({ status: response.status, cache: response.headers.get('x-cache'), text: await response.text() });
+    }
+    expect(answers.map((a) => [a.status, a.cache])).toEqual([
+      [200, 'MISS'],
+      [200, 'HIT'],
+      [200, 'HIT'],
+    ]);
+    expect(JSON.parse(answers[0]!.text).data.talks.nodes).toHaveLength(3);
   });
 
   it('keys by variables and operation: other values execute anew', async () => {

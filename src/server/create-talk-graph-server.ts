@@ -156,6 +156,8 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
       ...(compiled ? [useCompiledExecution(compiled)] : []),
       useContentLengthCheck(config.limits.maxBodyBytes),
       ...(options.plugins ?? []),
+      // Last: the other plugins' request hooks run before it answers a repeat.
+      ...(responseCache ? [responseCache.earlyLookup] : []),
     ]),
   });
   const logBadHost = (req: IncomingMessage, status: number, code: string) => {

@@ -3,8 +3,9 @@ import { mapMaybePromise, type Plugin } from 'graphql-yoga';
 import type { GraphHolder } from '../graph/graph-holder.ts';
 import { exceedsJsonDepth } from './json-depth-limit-plugin.ts';
 import type { RequestTracker } from './request-tracking.ts';
-import { ResponseCache, type ResponseCacheLimits } from './response-cache.ts';
+import { type CachedResponse, ResponseCache, type ResponseCacheLimits } from './response-cache.ts';
 import { pathnameOf } from './request-path.ts';
+import { CSRF_HEADER } from './security-plugins.ts';
 import { offersShortcut, type Shortcut } from './shortcut-safety.ts';
 
 export const CACHE_STATUS_HEADER = 'x-cache';
@@ -67,24 +68,53 @@ export function cacheKeyFor(accept: string | null | undefined, params: Params): 
   return { key, operationName: name };
 }
 
+/** Request bodies the early lookup reads: the JSON ones Yoga's POST parser takes (others go the whole way). */
+const JSON_BODY = /^application\/(?:graphql\+)?json\s*(?:;|$)/i;
+
+/** Whether a request is one the Node adapter made, whose body can be read again (it keeps the text). */
+function isAdapterRequest(request: unknown, AdapterRequest: typeof Request): boolean {
+  return request instanceof AdapterRequest;
+}
+
+/**
+ * The key of a request exactly as sent, for the early lookup: the method, every header a request
+ * hook skipped by an early answer reads (Accept, Content-Type, the CSRF header's presence), the query
+ * string and the body. Byte-identical requests (a dashboard polling) share it; the same operation
+ * written another way has its own, and is found by its parameters' key instead.
+ */
+export function rawRequestKey(request: Request, body: string): string {
+  const { headers } = request;
+  const queryStart = request.url.indexOf('?');
+  const search = queryStart < 0 ? '' : request.url.slice(queryStart);
+  const csrf = headers.has(CSRF_HEADER) ? '1' : '0';
+  return `${request.method}\n${headers.get('accept') ?? ''}\n${headers.get('content-type') ?? ''}\n${csrf}\n${search}\n${body}`;
+}
+
 /**
  * Serves repeated GraphQL queries from memory: the exact bytes of an earlier answer to the same
  * operation, variables and Accept header on the same graph version (see ResponseCache). Only
  * successful query results are kept (status 200, no `errors`), so anything that depends on more
  * than the graph — a rejected limit, a masked internal error — is executed every time.
  *
- * It looks up inside Yoga's pipeline, once the request hooks and the request-parse hooks of the
- * plugins before it (body limit, CSRF prevention) have passed the request, and before parsing,
- * validation and execution; the response hooks (CORS, request id, metrics, log, ETag) run on a
- * cached answer as on any other. Skipping the rest is an early answer: any plugin that has not
+ * It looks up twice inside Yoga's pipeline, before parsing, validation and execution. First, in the
+ * last request hook of all (`earlyLookup`: list it after every other plugin), by the request exactly
+ * as sent (rawRequestKey): a request byte-identical to one answered before is answered before its
+ * body is parsed, the cheapest answer Yoga can give. Then, once the request-parse hooks (CSRF
+ * prevention, the parse-error wording) have passed the request, by the parameters Yoga's own parser
+ * read: the same operation sent another way (GET or POST, other key order). A request whose answer
+ * was found by its parameters is kept under its bytes too, so its next repeat is answered first;
+ * one-off requests are kept once. The response hooks (CORS, request id, metrics, log, ETag) run on
+ * a cached answer as on any other. Skipping the rest is an early answer: any plugin that has not
  * declared itself safe for it switches the cache off (guardShortcuts in shortcut-safety.ts). The
  * `x-cache` response header says HIT, MISS or BYPASS. A request sent with `Cache-Control:
  * no-cache` is executed anew (and its answer stored); `no-store` is neither looked up nor stored.
  */
-export function useResponseCache(options: ResponseCacheOptions): Plugin & { shortcut: Shortcut } {
+export function useResponseCache(options: ResponseCacheOptions): Plugin & { shortcut: Shortcut; earlyLookup: Plugin } {
   const cache = options.cache ?? new ResponseCache(options);
   const path = options.path ?? '/graphql';
   const pending = new WeakMap<object, Pending>();
+  /** The raw key of a request the early lookup did not find, until its parameters are read. */
+  const rawKeys = new WeakMap<object, string>();
   let enabled = true;
   const shortcut: Shortcut = {
     get enabled() {
@@ -103,21 +133,37 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin & { shor
       request.headers.get('accept'),
       request.method === 'GET' ? { ...(params as Params), documentId: url.searchParams.get('documentId') ?? undefined } : (params as Params),
     );
+    const rawKey = rawKeys.get(serverContext) ?? null;
     if (!found) return params;
     const version = options.graphs.current().version;
     if (policy === 'lookUp') {
       const hit = cache.get(version, found.key);
       if (hit) {
-        const record = options.tracker?.get(serverContext);
-        if (record) record.operationName = hit.operationName?.slice(0, 200) ?? null;
-        return new fetchAPI.Response(hit.body as unknown as BodyInit, {
-          status: hit.status,
-          headers: { 'content-type': hit.contentType, [CACHE_STATUS_HEADER]: 'HIT' },
-        });
+        // Asked for again: its next repeat in the same bytes is answered by the early lookup.
+        if (rawKey !== null) cache.set(version, rawKey, hit);
+        return answer(hit, serverContext, fetchAPI);
       }
     }
     pending.set(serverContext, { version, key: found.key, operationName: found.operationName, isQuery: false, cacheable: false, bypass: policy === 'refresh' });
     return params;
+  }
+
+  function answer(hit: CachedResponse, serverContext: object, fetchAPI: { Response: typeof Response }): Response {
+    const record = options.tracker?.get(serverContext);
+    if (record) record.operationName = hit.operationName?.slice(0, 200) ?? null;
+    return new fetchAPI.Response(hit.body as unknown as BodyInit, {
+      status: hit.status,
+      headers: { 'content-type': hit.contentType, [CACHE_STATUS_HEADER]: 'HIT' },
+    });
+  }
+
+  /** The early lookup's answer to a request as sent, or nothing (then its raw key waits for the parameters). */
+  function lookUpRaw(request: Request, body: string, serverContext: object, fetchAPI: { Response: typeof Response }): Response | undefined {
+    const rawKey = rawRequestKey(request, body);
+    const hit = cache.get(options.graphs.current().version, rawKey, false);
+    if (hit) return answer(hit, serverContext, fetchAPI);
+    rawKeys.set(serverContext, rawKey);
+    return undefined;
   }
 
   function store(
@@ -137,6 +183,34 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin & { shor
     setResponse(new fetchAPI.Response(body as unknown as BodyInit, { status: response.status, headers: response.headers }));
   }
 
+  /** Whether a request is one to look up: a GET or POST to the endpoint of a ready server, unless it says no-store. */
+  function policyFor(request: Request): CachePolicy | null {
+    if (!enabled || (request.method !== 'GET' && request.method !== 'POST')) return null;
+    if (pathnameOf(request) !== path || !options.graphs.ready) return null;
+    const policy = cachePolicyOf(request.headers.get('cache-control'));
+    return policy === 'skip' ? null : policy;
+  }
+
+  const earlyLookup: Plugin = {
+    // Reads the body as Yoga's POST parser would (the Node adapter's Request keeps the text, so the
+    // parser does not read it again); any other Request is replaced by one holding the text.
+    onRequest({ request, serverContext, endResponse, setRequest, fetchAPI }) {
+      if (policyFor(request) !== 'lookUp') return;
+      if (request.method === 'GET') {
+        const hit = lookUpRaw(request, '', serverContext, fetchAPI);
+        if (hit) endResponse(hit);
+        return;
+      }
+      if (!JSON_BODY.test(request.headers.get('content-type') ?? '')) return;
+      return mapMaybePromise(request.text(), (body) => {
+        const hit = lookUpRaw(request, body, serverContext, fetchAPI);
+        if (hit) endResponse(hit);
+        else if (!isAdapterRequest(request, fetchAPI.Request))
+          setRequest(new fetchAPI.Request(request.url, { method: 'POST', headers: request.headers, body, signal: request.signal }));
+      });
+    },
+  };
+
   // The hooks are not `async`: a promise on every request makes Yoga wait a turn for each.
   const plugin: Plugin = {
     // Looked up once every request-parse hook before this plugin (CSRF prevention, the parse-error
@@ -144,10 +218,8 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin & { shor
     // and parsed once): Yoga answers with a Response its request parser returns, before parsing,
     // validating and executing the document.
     onRequestParse({ request, url, serverContext, requestParser, setRequestParser, fetchAPI }) {
-      if (!enabled || !requestParser || (request.method !== 'GET' && request.method !== 'POST')) return;
-      if (pathnameOf(request) !== path || !options.graphs.ready) return;
-      const policy = cachePolicyOf(request.headers.get('cache-control'));
-      if (policy === 'skip') return;
+      const policy = requestParser ? policyFor(request) : null;
+      if (policy === null || !requestParser) return;
       setRequestParser((req) => mapMaybePromise(requestParser(req), (params) => lookUp(req, params, url, policy, serverContext, fetchAPI) as never));
     },
     onExecute({ args }) {
@@ -172,5 +244,5 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin & { shor
       response.headers.set(CACHE_STATUS_HEADER, bypass ? 'BYPASS' : 'MISS');
     },
   };
-  return Object.assign(offersShortcut(plugin, shortcut), { shortcut });
+  return Object.assign(offersShortcut(plugin, shortcut), { shortcut, earlyLookup: offersShortcut(earlyLookup, shortcut, { answersIn: 'onRequest' }) });
 }

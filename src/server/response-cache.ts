@@ -61,7 +61,8 @@ export class ResponseCache {
     this.maxBytes = limits.maxBytes ?? DEFAULT_RESPONSE_CACHE_LIMITS.maxBytes;
   }
 
-  get(version: string, key: string): CachedResponse | undefined {
+  /** The entry under `key`, counted as a hit; a miss is counted unless the caller will look again under another key (`countMiss` false). */
+  get(version: string, key: string, countMiss = true): CachedResponse | undefined {
     this.useVersion(version);
     const hot = this.protected.get(key);
     if (hot) {
@@ -72,7 +73,7 @@ export class ResponseCache {
     }
     const entry = this.probation.get(key);
     if (!entry) {
-      this.missCount++;
+      if (countMiss) this.missCount++;
       return undefined;
     }
     this.hitCount++;

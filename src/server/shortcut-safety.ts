@@ -2,7 +2,7 @@ import type { Plugin } from 'graphql-yoga';
 
 /**
  * Early answers inside Yoga's pipeline (the response cache answers a repeated query before it is
- * parsed, validated or executed) skip the hooks of every plugin that would have run after them.
+ * parsed, validated or executed, from the last request hook or from the request parser) skip the hooks of every plugin that would have run after them.
  * That is only right for plugins whose hooks cannot change such an answer, so each plugin says so
  * (shortcutSafe, with its reason); a plugin that does not — authentication, rate limits, tracing,
  * persisted documents added later — switches every shortcut off (guardShortcuts), and then every
@@ -10,11 +10,16 @@ import type { Plugin } from 'graphql-yoga';
  */
 const SAFE = Symbol.for('talk-graph.shortcut-safe');
 const SHORTCUT = Symbol.for('talk-graph.shortcut');
+const ANSWERS_IN_ON_REQUEST = Symbol.for('talk-graph.shortcut-in-on-request');
 
-/** Hooks that still run on an early answer: start-up hooks, the request hooks (all run before the response cache looks up) and the response hooks. */
+/**
+ * Hooks that still run on an early answer: start-up hooks, the request hooks of the plugins listed
+ * before the one that answers (Yoga runs them in list order and stops at an answer) and the response hooks.
+ */
 const HOOKS_KEPT = new Set(['onYogaInit', 'onPluginInit', 'onSchemaChange', 'onRequest', 'onResponse', 'onDispose']);
+const HOOKS_KEPT_AFTER_A_REQUEST_HOOK_ANSWER = new Set([...HOOKS_KEPT].filter((hook) => hook !== 'onRequest'));
 
-type Marked = Plugin & { [SAFE]?: string; [SHORTCUT]?: Shortcut };
+type Marked = Plugin & { [SAFE]?: string; [SHORTCUT]?: Shortcut; [ANSWERS_IN_ON_REQUEST]?: true };
 
 /** A plugin that answers early, and can be told not to. */
 export interface Shortcut {
@@ -30,9 +35,10 @@ export function shortcutSafe<P extends Plugin>(plugin: P, reason: string): P {
   return plugin;
 }
 
-/** Marks a plugin as one that answers early (see Shortcut). */
-export function offersShortcut<P extends Plugin>(plugin: P, shortcut: Shortcut): P {
+/** Marks a plugin as one that answers early (see Shortcut); `answersIn: 'onRequest'` when it answers from its request hook, which skips the request hooks of the plugins listed after it. */
+export function offersShortcut<P extends Plugin>(plugin: P, shortcut: Shortcut, where: { answersIn?: 'onRequest' } = {}): P {
   (plugin as Marked)[SHORTCUT] = shortcut;
+  if (where.answersIn === 'onRequest') (plugin as Marked)[ANSWERS_IN_ON_REQUEST] = true;
   return plugin;
 }
 
@@ -44,11 +50,13 @@ function describe(plugin: Plugin): string {
 
 /** The plugins an early answer would skip although they did not declare themselves safe for it. */
 export function unsafeForShortcuts(plugins: ReadonlyArray<Plugin | false | null | undefined>): Plugin[] {
+  let kept = HOOKS_KEPT;
   return plugins.filter((plugin): plugin is Plugin => {
     if (!plugin) return false;
     const marked = plugin as Marked;
+    if (marked[ANSWERS_IN_ON_REQUEST]) kept = HOOKS_KEPT_AFTER_A_REQUEST_HOOK_ANSWER;
     if (marked[SAFE] !== undefined || marked[SHORTCUT] !== undefined) return false;
-    return Object.keys(plugin).some((key) => key.startsWith('on') && !HOOKS_KEPT.has(key)) || 'instrumentation' in plugin;
+    return Object.keys(plugin).some((key) => key.startsWith('on') && !kept.has(key)) || 'instrumentation' in plugin;
   });
 }
 
