@@ -7,7 +7,7 @@ import type { ChildMessage, ParentMessage, ServeMode, ServeTimings } from './ser
 export interface ChildServer {
   port: number;
   url: string;
-  /** Milliseconds from spawning the process to the first 200 from /ready (project modes) or to listening (bare). */
+  /** Milliseconds from spawning the process to the first 200 from /ready (project modes) or to listening (the others). */
   startupMs: number;
   timings: ServeTimings | null;
   counts: Extract<ChildMessage, { type: 'listening' }>['counts'];
@@ -61,7 +61,7 @@ export async function startChildServer(
     setTimeout(() => reject(new Error(`${mode} server did not listen within ${options.timeoutMs ?? 300_000} ms`)), options.timeoutMs ?? 300_000).unref();
   });
   const url = `http://127.0.0.1:${listening.port}`;
-  if (mode !== 'bare') await waitReady(`${url}/ready`, Date.now() + 30_000);
+  if (mode === 'project' || mode === 'naive') await waitReady(`${url}/ready`, Date.now() + 30_000);
   const startupMs = performance.now() - started;
   return {
     port: listening.port,

@@ -3,12 +3,19 @@
 //   project  the real server, wired as src/main.ts wires it (loadGraph → GraphHolder → createTalkGraphYoga → node:http)
 //   naive    the same server with the DataLoader-free schema of naive-schema.ts
 //   bare     node:http answering the precomputed bytes the parent sends (the physical limit)
+//   yoga-hook  Yoga, configured its cheapest way, answering those bytes from a request hook: the
+//            cheapest answer any server built on Yoga can give (the floor of an early answer)
+//   yoga     the project's schema and context served by Yoga alone, configured its cheapest way, with
+//            none of the project's plugins: what graphql-js and Yoga cost before anything of ours
 // Messages to the parent: { type: 'listening', port, timings, counts }, { type: 'usage', maxRssBytes, … }.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import { parseArgs } from 'node:util';
 import { GraphHolder } from '../../src/graph/graph-holder.ts';
 import { collectLoadingGarbage, loadGraph } from '../../src/load-graph.ts';
+import { createContext } from '../../src/schema/context.ts';
 import { schema } from '../../src/schema/index.ts';
+import { pathnameOf } from '../../src/server/request-path.ts';
 import { parseCorsOrigins } from '../../src/server/cors-policy.ts';
 import { createTalkGraphServer } from '../../src/server/create-talk-graph-server.ts';
 import { parseCacheMaxAge } from '../../src/server/http-cache-plugin.ts';
@@ -16,7 +23,7 @@ import { createJsonLogger } from '../../src/server/json-logger.ts';
 import { serverConfigFromEnv } from '../../src/server/server-config.ts';
 import { buildNaiveSchema } from './naive-schema.ts';
 
-export type ServeMode = 'project' | 'naive' | 'bare';
+export type ServeMode = 'project' | 'naive' | 'bare' | 'yoga-hook' | 'yoga';
 
 export interface ServeTimings {
   /** loadGraph: read the folder, parse and resolve every post, build the indexed graph. */
@@ -54,6 +61,40 @@ function serveBare(): void {
     const address = server.address();
     send({ type: 'listening', port: typeof address === 'object' && address ? address.port : 0, timings: null, counts: null });
   });
+}
+
+/** Yoga's options that cost work on every request but are not part of answering (its default body limit streams every body a second time). */
+const CHEAPEST_YOGA = { logging: false, landingPage: false, graphiql: false, cors: false, maxRequestBodySize: false } as const;
+
+function listen(server: Server, timings: ServeTimings | null, counts: Extract<ChildMessage, { type: 'listening' }>['counts']): void {
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    send({ type: 'listening', port: typeof address === 'object' && address ? address.port : 0, timings, counts });
+  });
+}
+
+function serveYogaHook(): void {
+  let bodies = new Map<string, Buffer>();
+  const answerFromRequestHook: Plugin = {
+    onRequest({ request, endResponse, fetchAPI }) {
+      const body = bodies.get(pathnameOf(request));
+      if (body)
+        endResponse(new fetchAPI.Response(body as unknown as BodyInit, { headers: { 'content-type': 'application/graphql-response+json; charset=utf-8' } }));
+    },
+  };
+  const yoga = createYoga({ ...CHEAPEST_YOGA, schema: createSchema({ typeDefs: 'type Query { unused: Int }' }), plugins: [answerFromRequestHook] });
+  process.on('message', (message: ParentMessage) => {
+    if (message.type === 'bodies') bodies = new Map(Object.entries(message.bodies).map(([name, text]) => [`/graphql/${name}`, Buffer.from(text)]));
+  });
+  listen(createServer(yoga), null, null);
+}
+
+async function serveYogaAlone(dataDirs: string[]): Promise<void> {
+  const loaded = await loadGraph(dataDirs);
+  const graphs = new GraphHolder(loaded.graph);
+  collectLoadingGarbage();
+  const yoga = createYoga({ ...CHEAPEST_YOGA, schema, context: () => createContext(graphs.current(), graphs) });
+  listen(createServer(yoga), null, null);
 }
 
 async function serveProject(dataDirs: string[], naive: boolean): Promise<void> {
@@ -104,5 +145,7 @@ process.on('message', (message: ParentMessage) => {
 process.on('disconnect', () => process.exit(0));
 
 if (mode === 'bare') serveBare();
+else if (mode === 'yoga-hook') serveYogaHook();
+else if (mode === 'yoga') await serveYogaAlone(values.data ?? ['data']);
 else if (mode === 'project' || mode === 'naive') await serveProject(values.data ?? ['data'], mode === 'naive');
 else throw new Error(`unknown mode ${mode}`);
