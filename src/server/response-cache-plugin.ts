@@ -213,10 +213,10 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin & { shor
 
   // The hooks are not `async`: a promise on every request makes Yoga wait a turn for each.
   const plugin: Plugin = {
-    // Looked up once every request-parse hook before this plugin (CSRF prevention, the parse-error
-    // wording) has passed the request, with the parameters Yoga's own parser reads (the body is read
-    // and parsed once): Yoga answers with a Response its request parser returns, before parsing,
-    // validating and executing the document.
+    // Looked up by parameters once every request-parse hook before this plugin (CSRF prevention, the
+    // parse-error wording) has passed the request, with the parameters Yoga's own parser reads (the
+    // body is read and parsed once): Yoga answers with a Response its request parser returns, before
+    // parsing, validating and executing the document.
     onRequestParse({ request, url, serverContext, requestParser, setRequestParser, fetchAPI }) {
       const policy = requestParser ? policyFor(request) : null;
       if (policy === null || !requestParser) return;
