@@ -90,6 +90,27 @@ describe('response cache', () => {
     expect(without.headers.get('x-cache')).toBeNull();
   });
 
+  it('leaves a body that fails to arrive to the request parser: the same 400 as without the cache', async () => {
+    const failingBody = () => {
+      let pulls = 0;
+      return new ReadableStream({
+        pull(controller) {
+          if (pulls++ === 0) controller.enqueue(new TextEncoder().encode('{"query":'));
+          else controller.error(new Error('the client went away'));
+        },
+      });
+    };
+    const answers = [];
+    for (const responseCache of [undefined, false] as const) {
+      const yoga = createTalkGraphYoga({ schema, graphs: new GraphHolder(seedGraph), responseCache });
+      const init = { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '40' }, body: failingBody(), duplex: 'half' };
+      const response = await yoga.fetch('http://localhost/graphql', init as RequestInit);
+      answers.push({ status: response.status, body: await response.text() });
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0]!.status).toBe(400);
+  });
+
   it('reads a body sent in chunks (no Content-Length) once, for the early lookup and the parser', async () => {
     const { yoga } = serve(seedGraph);
     const send = () => {

@@ -202,12 +202,17 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin & { shor
         return;
       }
       if (!JSON_BODY.test(request.headers.get('content-type') ?? '')) return;
-      return mapMaybePromise(request.text(), (body) => {
-        const hit = lookUpRaw(request, body, serverContext, fetchAPI);
-        if (hit) endResponse(hit);
-        else if (!isAdapterRequest(request, fetchAPI.Request))
-          setRequest(new fetchAPI.Request(request.url, { method: 'POST', headers: request.headers, body, signal: request.signal }));
-      });
+      return mapMaybePromise(
+        request.text(),
+        (body) => {
+          const hit = lookUpRaw(request, body, serverContext, fetchAPI);
+          if (hit) endResponse(hit);
+          else if (!isAdapterRequest(request, fetchAPI.Request))
+            setRequest(new fetchAPI.Request(request.url, { method: 'POST', headers: request.headers, body, signal: request.signal }));
+        },
+        // A body that fails to arrive is Yoga's parser's to report (a 400), as without the cache.
+        () => undefined,
+      );
     },
   };
 
