@@ -55,51 +55,56 @@ export function useDashboard(options: DashboardOptions = {}): Plugin {
     return pending;
   };
 
-  return {
-    async onRequest({ request, url, fetchAPI, endResponse }) {
-      if (request.method !== 'GET' && request.method !== 'HEAD') return;
-      const asset = ASSET.exec(url.pathname);
-      if (asset) {
-        const [, name, type] = asset as unknown as [string, string, string];
-        const file = await loadAsset(name, type);
-        if (!file) {
-          assets.delete(name);
-          endResponse(
-            new fetchAPI.Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } }),
-          );
-          return;
-        }
-        const gzip = file.gzip && /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
-        const body = gzip ? file.gzip! : file.body;
-        const headers: Record<string, string> = {
-          'content-type': TYPES[type]!,
-          'cache-control': 'public, max-age=31536000, immutable',
-          'content-length': String(body.byteLength),
-          vary: 'accept-encoding',
-        };
-        if (gzip) headers['content-encoding'] = 'gzip';
-        endResponse(new fetchAPI.Response(request.method === 'HEAD' ? null : body, { status: 200, headers }));
+  const serve = async ({ request, url, fetchAPI, endResponse }: Parameters<NonNullable<Plugin['onRequest']>>[0]) => {
+    const asset = ASSET.exec(url.pathname);
+    if (asset) {
+      const [, name, type] = asset as unknown as [string, string, string];
+      const file = await loadAsset(name, type);
+      if (!file) {
+        assets.delete(name);
+        endResponse(new fetchAPI.Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } }));
         return;
       }
-      if (!isDashboardView(url.pathname)) return;
-      let html: string;
-      try {
-        html = await readFile(path.join(dir, 'index.html'), 'utf8');
-      } catch {
-        endResponse(
-          new fetchAPI.Response('The dashboard is not built: run `npm run web:build` (npm start builds it when it is missing). The API is at /graphql.\n', {
-            status: 503,
-            headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-          }),
-        );
-        return;
-      }
+      const gzip = file.gzip && /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
+      const body = gzip ? file.gzip! : file.body;
+      const headers: Record<string, string> = {
+        'content-type': TYPES[type]!,
+        'cache-control': 'public, max-age=31536000, immutable',
+        'content-length': String(body.byteLength),
+        vary: 'accept-encoding',
+      };
+      if (gzip) headers['content-encoding'] = 'gzip';
+      endResponse(new fetchAPI.Response(request.method === 'HEAD' ? null : body, { status: 200, headers }));
+      return;
+    }
+    if (!isDashboardView(url.pathname)) return;
+    let html: string;
+    try {
+      html = await readFile(path.join(dir, 'index.html'), 'utf8');
+    } catch {
       endResponse(
-        new fetchAPI.Response(request.method === 'HEAD' ? null : html, {
-          status: 200,
-          headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' },
+        new fetchAPI.Response('The dashboard is not built: run `npm run web:build` (npm start builds it when it is missing). The API is at /graphql.\n', {
+          status: 503,
+          headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
         }),
       );
+      return;
+    }
+    endResponse(
+      new fetchAPI.Response(request.method === 'HEAD' ? null : html, {
+        status: 200,
+        headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' },
+      }),
+    );
+  };
+
+  return {
+    // Not `async`: a request for anything else passes without a promise (Yoga would wait a turn for one).
+    onRequest(payload) {
+      if (payload.request.method !== 'GET' && payload.request.method !== 'HEAD') return;
+      const { pathname } = payload.url;
+      if (!ASSET.test(pathname) && !isDashboardView(pathname)) return;
+      return serve(payload);
     },
   };
 }
