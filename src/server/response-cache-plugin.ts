@@ -133,8 +133,8 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin & { shor
       request.headers.get('accept'),
       request.method === 'GET' ? { ...(params as Params), documentId: url.searchParams.get('documentId') ?? undefined } : (params as Params),
     );
-    const rawKey = rawKeys.get(serverContext) ?? null;
     if (!found) return params;
+    const rawKey = rawKeys.get(serverContext) ?? null;
     const version = options.graphs.current().version;
     if (policy === 'lookUp') {
       const hit = cache.get(version, found.key);

@@ -3,10 +3,10 @@ import type { Plugin } from 'graphql-yoga';
 /**
  * Early answers inside Yoga's pipeline (the response cache answers a repeated query before it is
  * parsed, validated or executed, from the last request hook or from the request parser) skip the
- * hooks of every plugin that would have run after them. That is only right for plugins whose hooks cannot change such an answer, so each plugin says so
- * (shortcutSafe, with its reason); a plugin that does not — authentication, rate limits, tracing,
- * persisted documents added later — switches every shortcut off (guardShortcuts), and then every
- * request reaches its hooks.
+ * hooks of every plugin that would have run after them. That is only right for plugins whose hooks
+ * cannot change such an answer, so each plugin says so (shortcutSafe, with its reason); a plugin that
+ * does not — authentication, rate limits, tracing, persisted documents added later — switches every
+ * shortcut off (guardShortcuts), and then every request reaches its hooks.
  */
 const SAFE = Symbol.for('talk-graph.shortcut-safe');
 const SHORTCUT = Symbol.for('talk-graph.shortcut');
