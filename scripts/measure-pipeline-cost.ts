@@ -1,14 +1,13 @@
-import { createYoga } from 'graphql-yoga';
 import { GraphHolder } from '../src/graph/graph-holder.ts';
 import { BUNDLED_DATA_DIR } from '../src/ingest/read-data-dir.ts';
 import { loadGraph } from '../src/load-graph.ts';
-import { createContext } from '../src/schema/context.ts';
 import { schema } from '../src/schema/index.ts';
 import { createTalkGraphServer } from '../src/server/create-talk-graph-server.ts';
 import { createJsonLogger } from '../src/server/json-logger.ts';
 import { serverConfigFromEnv } from '../src/server/server-config.ts';
 import { BENCH_QUERIES, requestBody } from '../test/support/bench-queries.ts';
 import { CORPUS, corpusPresent } from '../test/support/corpus.ts';
+import { createYogaAlone } from './bench/yoga-alone.ts';
 
 // What the parts of the request pipeline cost a request that no cache answers (bench variant (c): the
 // same text, other variables), without HTTP: CPU time per request through `yoga.fetch`, 10 in flight,
@@ -40,15 +39,7 @@ function project(env: Record<string, string>, options: { responseCache?: false; 
 }
 
 const builds: Record<string, Fetch> = {
-  'Yoga alone': createYoga({
-    schema,
-    context: () => createContext(graphs.current(), graphs),
-    logging: false,
-    landingPage: false,
-    graphiql: false,
-    cors: false,
-    maxRequestBodySize: false,
-  }).fetch,
+  'Yoga alone': createYogaAlone(graphs).fetch,
   'the project': project({}),
   'without the response cache': project({}, { responseCache: false }),
   'without metrics and the log line': project({ METRICS: 'off', LOG_LEVEL: 'silent' }),

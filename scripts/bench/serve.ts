@@ -13,7 +13,6 @@ import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import { parseArgs } from 'node:util';
 import { GraphHolder } from '../../src/graph/graph-holder.ts';
 import { collectLoadingGarbage, loadGraph } from '../../src/load-graph.ts';
-import { createContext } from '../../src/schema/context.ts';
 import { schema } from '../../src/schema/index.ts';
 import { pathnameOf } from '../../src/server/request-path.ts';
 import { parseCorsOrigins } from '../../src/server/cors-policy.ts';
@@ -22,6 +21,7 @@ import { parseCacheMaxAge } from '../../src/server/http-cache-plugin.ts';
 import { createJsonLogger } from '../../src/server/json-logger.ts';
 import { serverConfigFromEnv } from '../../src/server/server-config.ts';
 import { buildNaiveSchema } from './naive-schema.ts';
+import { CHEAPEST_YOGA, createYogaAlone } from './yoga-alone.ts';
 
 export type ServeMode = 'project' | 'naive' | 'bare' | 'yoga-hook' | 'yoga';
 
@@ -40,12 +40,31 @@ export type ParentMessage = { type: 'bodies'; bodies: Record<string, string> } |
 
 const send = (message: ChildMessage) => process.send?.(message);
 
-function serveBare(): void {
+type Listening = Pick<Extract<ChildMessage, { type: 'listening' }>, 'timings' | 'counts'>;
+
+/** Listens on 127.0.0.1 and an ephemeral port, then tells the parent (what it says, asked once listening). */
+function listen(server: Server, listening: () => Listening = () => ({ timings: null, counts: null })): void {
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    send({ type: 'listening', port: typeof address === 'object' && address ? address.port : 0, ...listening() });
+  });
+}
+
+/** The precomputed answers the parent sends, by path (`/graphql/<query name>`): the latest set. */
+function receivedBodies(): (path: string) => Buffer | undefined {
   let bodies = new Map<string, Buffer>();
+  process.on('message', (message: ParentMessage) => {
+    if (message.type === 'bodies') bodies = new Map(Object.entries(message.bodies).map(([name, text]) => [`/graphql/${name}`, Buffer.from(text)]));
+  });
+  return (path) => bodies.get(path);
+}
+
+function serveBare(): void {
+  const bodyFor = receivedBodies();
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     req.on('data', () => undefined);
     req.on('end', () => {
-      const body = bodies.get(req.url ?? '');
+      const body = bodyFor(req.url ?? '');
       if (!body) {
         res.writeHead(404).end();
         return;
@@ -54,47 +73,26 @@ function serveBare(): void {
       res.end(body);
     });
   });
-  process.on('message', (message: ParentMessage) => {
-    if (message.type === 'bodies') bodies = new Map(Object.entries(message.bodies).map(([name, text]) => [`/graphql/${name}`, Buffer.from(text)]));
-  });
-  server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    send({ type: 'listening', port: typeof address === 'object' && address ? address.port : 0, timings: null, counts: null });
-  });
-}
-
-/** Yoga's options that cost work on every request but are not part of answering (its default body limit streams every body a second time). */
-const CHEAPEST_YOGA = { logging: false, landingPage: false, graphiql: false, cors: false, maxRequestBodySize: false } as const;
-
-function listen(server: Server, timings: ServeTimings | null, counts: Extract<ChildMessage, { type: 'listening' }>['counts']): void {
-  server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    send({ type: 'listening', port: typeof address === 'object' && address ? address.port : 0, timings, counts });
-  });
+  listen(server);
 }
 
 function serveYogaHook(): void {
-  let bodies = new Map<string, Buffer>();
+  const bodyFor = receivedBodies();
   const answerFromRequestHook: Plugin = {
     onRequest({ request, endResponse, fetchAPI }) {
-      const body = bodies.get(pathnameOf(request));
+      const body = bodyFor(pathnameOf(request));
       if (body)
         endResponse(new fetchAPI.Response(body as unknown as BodyInit, { headers: { 'content-type': 'application/graphql-response+json; charset=utf-8' } }));
     },
   };
-  const yoga = createYoga({ ...CHEAPEST_YOGA, schema: createSchema({ typeDefs: 'type Query { unused: Int }' }), plugins: [answerFromRequestHook] });
-  process.on('message', (message: ParentMessage) => {
-    if (message.type === 'bodies') bodies = new Map(Object.entries(message.bodies).map(([name, text]) => [`/graphql/${name}`, Buffer.from(text)]));
-  });
-  listen(createServer(yoga), null, null);
+  listen(createServer(createYoga({ ...CHEAPEST_YOGA, schema: createSchema({ typeDefs: 'type Query { unused: Int }' }), plugins: [answerFromRequestHook] })));
 }
 
 async function serveYogaAlone(dataDirs: string[]): Promise<void> {
   const loaded = await loadGraph(dataDirs);
   const graphs = new GraphHolder(loaded.graph);
   collectLoadingGarbage();
-  const yoga = createYoga({ ...CHEAPEST_YOGA, schema, context: () => createContext(graphs.current(), graphs) });
-  listen(createServer(yoga), null, null);
+  listen(createServer(createYogaAlone(graphs)));
 }
 
 async function serveProject(dataDirs: string[], naive: boolean): Promise<void> {
@@ -114,16 +112,10 @@ async function serveProject(dataDirs: string[], naive: boolean): Promise<void> {
     config,
     logger: createJsonLogger({ level: config.logLevel }),
   });
-  const server = createServer(listener);
-  server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    send({
-      type: 'listening',
-      port: typeof address === 'object' && address ? address.port : 0,
-      timings: { loadMs, sinceStartMs: performance.now() },
-      counts: { posts: loaded.postCount, talks: graph.allTalks().length, speakers: graph.allSpeakers().length, organizations: graph.allOrganizations().length },
-    });
-  });
+  listen(createServer(listener), () => ({
+    timings: { loadMs, sinceStartMs: performance.now() },
+    counts: { posts: loaded.postCount, talks: graph.allTalks().length, speakers: graph.allSpeakers().length, organizations: graph.allOrganizations().length },
+  }));
 }
 
 const { values } = parseArgs({ options: { mode: { type: 'string', default: 'project' }, data: { type: 'string', multiple: true } } });
