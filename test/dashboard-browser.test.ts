@@ -97,6 +97,9 @@ const rowsOf = (facet: string) =>
   page
     .locator(`[data-facet="${facet}"] tbody tr`)
     .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-value'), Number(r.querySelector('td')?.textContent)]));
+/** The overview's total as shown; polled after a navigation, since the old view's number stays until the new answer arrives. */
+const totalTalksShown = async () => Number(await page.getByTestId('total-talks').textContent());
+const talkListTotalShown = async () => Number((await page.getByTestId('talk-list-total').textContent())!.replace(/\D/g, ''));
 const texts = (selector: string) => page.locator(selector).allTextContents();
 
 describe.skipIf(MISSING && !IN_CI)('dashboard in headless Chromium, offline, on the bundled data', () => {
@@ -164,16 +167,19 @@ describe.skipIf(MISSING && !IN_CI)('dashboard in headless Chromium, offline, on 
     await expect.poll(() => new URL(page.url()).search).toBe(`?organization=${org}`);
     await settle();
     const byOrg = (await api(facetsQuery, { filter: { organization: [org] } })).talks;
-    expect(Number(await page.getByTestId('total-talks').textContent())).toBe(byOrg.totalCount);
-    expect(Number((await page.getByTestId('talk-list-total').textContent())!.replace(/\D/g, ''))).toBe(byOrg.totalCount);
-    expect(await rowsOf('topics')).toEqual(byOrg.facets.topics.map((b: { value: string; count: number }) => [b.value, b.count]));
+    await expect.poll(totalTalksShown, { timeout: WAIT_MS }).toBe(byOrg.totalCount);
+    await expect.poll(talkListTotalShown, { timeout: WAIT_MS }).toBe(byOrg.totalCount);
+    await expect
+      .poll(() => rowsOf('topics'), { timeout: WAIT_MS })
+      .toEqual(byOrg.facets.topics.map((b: { value: string; count: number }) => [b.value, b.count]));
     const day = byOrg.facets.days[0].value;
     await page.locator('[data-facet="days"] summary').focus();
     await page.keyboard.press('Enter');
     await page.locator(`[data-facet="days"] tr[data-value="${day}"] a`).click();
+    await expect.poll(() => new URL(page.url()).search).toBe(`?organization=${org}&day=${day}`);
     await settle();
     const both = (await api(facetsQuery, { filter: { organization: [org], day: [day] } })).talks;
-    expect(Number(await page.getByTestId('total-talks').textContent())).toBe(both.totalCount);
+    await expect.poll(totalTalksShown, { timeout: WAIT_MS }).toBe(both.totalCount);
 
     // The calendar link carries the same filter and the file holds the same talks.
     const href = await page.getByTestId('calendar-link').getAttribute('href');
@@ -184,12 +190,13 @@ describe.skipIf(MISSING && !IN_CI)('dashboard in headless Chromium, offline, on 
 
     // Removing a chip and the back button both return to the organization alone.
     await page.getByRole('link', { name: `Remove day: ${day}` }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe(`?organization=${org}`);
     await settle();
-    expect(Number(await page.getByTestId('total-talks').textContent())).toBe(byOrg.totalCount);
+    await expect.poll(totalTalksShown, { timeout: WAIT_MS }).toBe(byOrg.totalCount);
     await page.goBack();
+    await expect.poll(() => new URL(page.url()).search).toBe(`?organization=${org}&day=${day}`);
     await settle();
-    expect(new URL(page.url()).search).toBe(`?organization=${org}&day=${day}`);
-    expect(Number(await page.getByTestId('total-talks').textContent())).toBe(both.totalCount);
+    await expect.poll(totalTalksShown, { timeout: WAIT_MS }).toBe(both.totalCount);
   }, 120_000);
 
   it('search: "tetragon" typed in the header box lists the Tetragon talks', async () => {
@@ -227,10 +234,10 @@ describe.skipIf(MISSING && !IN_CI)('dashboard in headless Chromium, offline, on 
     await page.keyboard.press('Enter');
     await settle();
     const rest = await api(`{ talks(filter: { organization: ["isovalent"] }, first: 1) { totalCount } }`);
-    expect(Number((await page.getByTestId('talk-list-total').textContent())!.replace(/\D/g, ''))).toBe(rest.talks.totalCount);
+    await expect.poll(talkListTotalShown, { timeout: WAIT_MS }).toBe(rest.talks.totalCount);
     await page.goBack();
     await settle();
-    expect(Number((await page.getByTestId('talk-list-total').textContent())!.replace(/\D/g, ''))).toBe(ask.talks.totalCount);
+    await expect.poll(talkListTotalShown, { timeout: WAIT_MS }).toBe(ask.talks.totalCount);
 
     const unknown = await api(`{ ask(question: "talks about zorblax on Friday") { unrecognized } }`);
     await open(`/search?q=${encodeURIComponent('talks about zorblax on Friday')}`);
@@ -241,7 +248,7 @@ describe.skipIf(MISSING && !IN_CI)('dashboard in headless Chromium, offline, on 
     const question = 'talks by Isovalent speakers on Friday';
     const listQuery = `query($filter: TalkFilter) { talks(filter: $filter, first: 20, orderBy: START_TIME) { totalCount nodes { title } } }`;
     const listed = async () => ({
-      total: Number((await page.getByTestId('talk-list-total').textContent())!.replace(/\D/g, '')),
+      total: await talkListTotalShown(),
       titles: await texts('.talk-list .talk-card h3'),
     });
     const expected = async (filter: Record<string, unknown>) => {
@@ -313,11 +320,11 @@ describe.skipIf(MISSING && !IN_CI)('dashboard in headless Chromium, offline, on 
     const shared = page.url();
     await page.goBack();
     await settle();
-    expect(await listed()).toEqual(dayEdited);
+    await expect.poll(listed, { timeout: WAIT_MS }).toEqual(dayEdited);
     await page.goBack();
     await settle();
-    expect(await chipValues()).toEqual(['isovalent', 'FRIDAY']);
-    expect((await listed()).total).toBe(ask.talks.totalCount);
+    await expect.poll(chipValues, { timeout: WAIT_MS }).toEqual(['isovalent', 'FRIDAY']);
+    await expect.poll(async () => (await listed()).total, { timeout: WAIT_MS }).toBe(ask.talks.totalCount);
     await open(new URL(shared).pathname + new URL(shared).search);
     expect(await chipValues()).toEqual([other.label, day]);
   }, 120_000);
@@ -370,8 +377,9 @@ describe.skipIf(MISSING && !IN_CI)('dashboard in headless Chromium, offline, on 
     await checkAccessible('talk');
 
     await page.locator(`main a[href="/speakers/${talk.speakers[0].slug}"]`).first().click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/speakers/${talk.speakers[0].slug}`);
     await settle();
-    expect(await page.locator('main h1').textContent()).toBe(talk.speakers[0].name);
+    await expect.poll(() => page.locator('main h1').textContent(), { timeout: WAIT_MS }).toBe(talk.speakers[0].name);
     expect(Number(await page.getByTestId('talk-count').textContent())).toBe(talk.speakers[0].talkCount);
     expect(await page.locator(`main .talk-card a[href="/talks/${talk.slug}"]`).count()).toBe(1);
     await checkAccessible('speaker');

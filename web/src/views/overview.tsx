@@ -30,10 +30,10 @@ export function Overview({ url }: { url: URL }) {
       {loading && !data ? <Loading /> : null}
       {data ? (
         <>
-          <p class="lead">
+          <p class="lead" aria-busy={loading}>
             <strong data-testid="total-talks">{data.talks.totalCount}</strong> talks{chips.length ? ' match this filter' : ' in the graph'}.
           </p>
-          <div class="grid">
+          <div class="grid" aria-busy={loading}>
             <FacetCard id="years" title="Talks per year" bars={years} chips={chips} note={<p class="note">From the dated talks.</p>} />
             <FacetCard
               id="days"
