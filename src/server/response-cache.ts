@@ -1,3 +1,6 @@
+import { FrequencySketch } from './frequency-sketch.ts';
+import { stringHash } from './string-hash.ts';
+
 /** A response as it went over the wire once: enough to send it again byte for byte. */
 export interface CachedResponse {
   body: Buffer;
@@ -20,6 +23,8 @@ export interface ResponseCacheStats {
   bytes: number;
   /** Entries asked for again since they were stored (the protected segment). */
   protectedEntries: number;
+  /** Answers not stored because the cache was full and they were asked for no more often than the entry they would evict. */
+  refused: number;
   version: string | null;
 }
 
@@ -34,15 +39,21 @@ export function entryBytes(key: string, entry: CachedResponse): number {
 }
 
 /**
- * Segmented least-recently-used store of serialized responses for one graph version at a time.
- * The graph is immutable, so an entry never goes stale while its version is served; the first
- * lookup under another version empties the store (a reload invalidates exactly, no TTL needed).
+ * Segmented least-recently-used store of serialized responses for one graph version at a time,
+ * with frequency-based admission (TinyLFU). The graph is immutable, so an entry never goes stale
+ * while its version is served; the first lookup under another version empties the store (a reload
+ * invalidates exactly, no TTL needed).
  *
  * Bounded by entry count and by bytes, keys included; an entry larger than an eighth of the byte
  * budget is not kept. A new answer enters the probation segment; a hit moves it to the protected
  * segment (at most 80 % of either budget; its least recent entry falls back to probation). When
- * the store is full, probation is evicted first, so a flood of one-off answers (every request a
- * new query text) only evicts other one-offs and never the answers that are asked for again.
+ * the store is full, a new answer is kept only if its key was asked for more often lately than the
+ * key of the entry it would evict (the least recent of probation; every `get` is counted in a
+ * FrequencySketch). So a flood of one-off answers (every request a new query text) neither evicts
+ * the answers asked for again nor churns the store, and a cycle of more distinct requests than the
+ * store holds (a dashboard stepping through thousands of variable sets) keeps a stable part of them
+ * instead of evicting each before its turn comes again. Refused answers cost no memory: storing
+ * every miss, only to evict it unread, costs more server CPU than the lookup (see docs/performance.md).
  * A Map keeps insertion order, which is all an LRU needs.
  */
 export class ResponseCache {
@@ -55,15 +66,25 @@ export class ResponseCache {
   private version: string | null = null;
   private hitCount = 0;
   private missCount = 0;
+  private refusedCount = 0;
+  private readonly sketch: FrequencySketch;
+  /** The key hashed last and its hash: a miss hashes its key once for the count and the admission. */
+  private hashedKey: string | null = null;
+  private hashedValue = 0;
 
   constructor(limits: ResponseCacheLimits = {}) {
     this.maxEntries = limits.maxEntries ?? DEFAULT_RESPONSE_CACHE_LIMITS.maxEntries;
     this.maxBytes = limits.maxBytes ?? DEFAULT_RESPONSE_CACHE_LIMITS.maxBytes;
+    this.sketch = new FrequencySketch(this.maxEntries);
   }
 
-  /** The entry under `key`, counted as a hit; a miss is counted unless the caller will look again under another key (`countMiss` false). */
+  /**
+   * The entry under `key`, counted as a hit; a miss is counted unless the caller will look again under
+   * another key (`countMiss` false). Either way the key's request is counted for admission.
+   */
   get(version: string, key: string, countMiss = true): CachedResponse | undefined {
     this.useVersion(version);
+    this.sketch.record(this.hashOf(key));
     const hot = this.protected.get(key);
     if (hot) {
       this.hitCount++;
@@ -88,6 +109,10 @@ export class ResponseCache {
     this.useVersion(version);
     const size = entryBytes(key, entry);
     if (size > this.maxBytes / 8 || this.maxEntries < 1) return;
+    if (!this.admits(key, size)) {
+      this.refusedCount++;
+      return;
+    }
     this.remove(key);
     this.probation.set(key, entry);
     this.bytes += size;
@@ -101,8 +126,26 @@ export class ResponseCache {
       entries: this.probation.size + this.protected.size,
       bytes: this.bytes,
       protectedEntries: this.protected.size,
+      refused: this.refusedCount,
       version: this.version,
     };
+  }
+
+  /** Whether a new entry may go in: there is room, or its key was asked for more often than the first one eviction would take. */
+  private admits(key: string, size: number): boolean {
+    if (this.probation.size + this.protected.size < this.maxEntries && this.bytes + size <= this.maxBytes) return true;
+    if (this.probation.has(key) || this.protected.has(key)) return true;
+    const victim = firstKey(this.probation) ?? firstKey(this.protected);
+    if (victim === undefined) return true;
+    return this.sketch.frequency(this.hashOf(key)) > this.sketch.frequency(stringHash(victim));
+  }
+
+  private hashOf(key: string): number {
+    if (key !== this.hashedKey) {
+      this.hashedKey = key;
+      this.hashedValue = stringHash(key);
+    }
+    return this.hashedValue;
   }
 
   private remove(key: string): void {
@@ -149,4 +192,9 @@ export class ResponseCache {
     this.protectedBytes = 0;
     this.version = version;
   }
+}
+
+function firstKey(map: Map<string, unknown>): string | undefined {
+  for (const key of map.keys()) return key;
+  return undefined;
 }

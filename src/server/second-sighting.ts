@@ -1,12 +1,7 @@
+import { stringHash } from './string-hash.ts';
+
 /** Sightings remembered by default: slots of a table of 32-bit hashes (256 KiB). */
 export const DEFAULT_SIGHTING_SLOTS = 1 << 16;
-
-/** FNV-1a over the UTF-16 code units: a 32-bit hash. */
-function hashOf(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  return hash;
-}
 
 /**
  * Admission on a second sighting (the doorkeeper of TinyLFU): a cache asks `admit(key)` before it
@@ -27,7 +22,7 @@ export class SecondSighting {
 
   /** True when `key` was sighted since it last passed (and forgets it); otherwise notes it and says no. */
   admit(key: string): boolean {
-    const hash = hashOf(key);
+    const hash = stringHash(key);
     const slot = hash & this.mask;
     const tag = hash | 1; // never 0, which marks an empty slot
     if (this.hashes[slot] === tag) {
