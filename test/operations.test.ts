@@ -76,6 +76,20 @@ describe('/metrics', () => {
     expect(text).toMatch(/^talkgraph_http_request_duration_seconds_bucket\{le="5",path="\/graphql"\} 4$/m);
   });
 
+  it('reports the response cache: lookups by result, refusals, entries and bytes', async () => {
+    const yoga = serve();
+    const body = JSON.stringify({ query: '{ talks(first: 2) { totalCount } }' });
+    for (let i = 0; i < 3; i++) expect((await query(yoga, body)).headers.get('x-cache')).toBe(i === 0 ? 'MISS' : 'HIT');
+    const text = await metricsOf(yoga);
+    // The first is a miss; the second is found by its parameters and kept under its bytes too; the third by its bytes.
+    expect(text).toContain('talkgraph_response_cache_lookups_total{result="hit"} 2');
+    expect(text).toContain('talkgraph_response_cache_lookups_total{result="miss"} 1');
+    expect(text).toContain('talkgraph_response_cache_refused_total 0');
+    expect(text).toContain('talkgraph_response_cache_entries 2');
+    expect(Number(text.match(/^talkgraph_response_cache_bytes (\d+)$/m)?.[1])).toBeGreaterThan(2 * body.length);
+    expect(await metricsOf(serve({ env: { OPTIMIZATIONS: 'off' } }))).not.toContain('talkgraph_response_cache');
+  });
+
   it('keeps label values bounded: unknown paths count as "other"', async () => {
     const yoga = serve();
     await yoga.fetch('http://localhost/wp-admin/x1');

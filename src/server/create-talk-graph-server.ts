@@ -89,15 +89,15 @@ export function createTalkGraphServer(options: YogaOptions): TalkGraphServer {
   const config = options.config ?? serverConfigFromEnv();
   const logger = options.logger ?? createJsonLogger({ level: config.logLevel });
   const tracker = new RequestTracker();
-  const metrics = config.metrics
-    ? createMetrics({ graphs: options.graphs, tracker, knownPaths: ['/graphql', '/health', '/ready', '/metrics', '/calendar.ics'] })
-    : null;
   const cache =
     options.responseCache === false || (options.responseCache === undefined && !config.optimizations)
       ? null
       : options.responseCache instanceof ResponseCache
         ? options.responseCache
         : new ResponseCache(options.responseCache);
+  const metrics = config.metrics
+    ? createMetrics({ graphs: options.graphs, tracker, knownPaths: ['/graphql', '/health', '/ready', '/metrics', '/calendar.ics'], responseCache: cache })
+    : null;
   const compiled =
     options.compiledExecution === false || (options.compiledExecution === undefined && !config.optimizations)
       ? null

@@ -3,6 +3,7 @@ import { countBySeverity } from '../domain/count-by-severity.ts';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { GraphHolder } from '../graph/graph-holder.ts';
 import type { RequestTracker } from './request-tracking.ts';
+import type { ResponseCache } from './response-cache.ts';
 import { pathnameOf } from './request-path.ts';
 
 export const METRICS_ENDPOINT = '/metrics';
@@ -25,6 +26,8 @@ export interface MetricsOptions {
   tracker: RequestTracker;
   /** Paths reported as themselves in the `path` label; any other path counts as "other". */
   knownPaths: readonly string[];
+  /** The response cache whose lookups, refusals and size are reported; none when it is off. */
+  responseCache?: ResponseCache | null;
 }
 
 /**
@@ -48,7 +51,7 @@ export interface Metrics {
   observe(answered: AnsweredRequest): void;
 }
 
-export function createMetrics({ graphs, tracker, knownPaths }: MetricsOptions): Metrics {
+export function createMetrics({ graphs, tracker, knownPaths, responseCache }: MetricsOptions): Metrics {
   const registry = new Registry();
   const requests = new Counter({
     name: 'talkgraph_http_requests_total',
@@ -106,6 +109,8 @@ export function createMetrics({ graphs, tracker, knownPaths }: MetricsOptions): 
     },
   });
 
+  if (responseCache) registerResponseCacheMetrics(registry, responseCache);
+
   const known = new Set(knownPaths);
   function observe({ method, pathname, status, startedAt, errorCodes }: AnsweredRequest): void {
     const path = known.has(pathname) ? pathname : 'other';
@@ -135,4 +140,45 @@ export function createMetrics({ graphs, tracker, knownPaths }: MetricsOptions): 
     },
   };
   return { registry, plugin, observe };
+}
+
+/** The response cache's counts, read from its stats when scraped: hit ratio, refusals (one-offs not kept), size. */
+function registerResponseCacheMetrics(registry: Registry, cache: ResponseCache): void {
+  new Counter({
+    name: 'talkgraph_response_cache_lookups_total',
+    help: 'GraphQL requests looked up in the response cache, by result (hit or miss).',
+    labelNames: ['result'] as const,
+    registers: [registry],
+    collect() {
+      const { hits, misses } = cache.stats();
+      this.reset();
+      this.inc({ result: 'hit' }, hits);
+      this.inc({ result: 'miss' }, misses);
+    },
+  });
+  new Counter({
+    name: 'talkgraph_response_cache_refused_total',
+    help: 'Answers not kept: the cache was full and they were asked for no more often than the answer they would evict.',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(cache.stats().refused);
+    },
+  });
+  new Gauge({
+    name: 'talkgraph_response_cache_entries',
+    help: 'Answers held by the response cache (for the served graph version).',
+    registers: [registry],
+    collect() {
+      this.set(cache.stats().entries);
+    },
+  });
+  new Gauge({
+    name: 'talkgraph_response_cache_bytes',
+    help: 'Bytes the response cache holds, keys included.',
+    registers: [registry],
+    collect() {
+      this.set(cache.stats().bytes);
+    },
+  });
 }
