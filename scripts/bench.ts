@@ -31,7 +31,7 @@ import { BUNDLED_DATA_DIR } from '../src/ingest/read-data-dir.ts';
 import { CORPUS, corpusPresent } from '../test/support/corpus.ts';
 import { loadGraph } from '../src/load-graph.ts';
 import { startChildServer, type ChildServer } from './bench/child-server.ts';
-import { runLoad, type LoadResult } from './bench/load.ts';
+import { checkGraphQL, runLoad, type LoadResult } from './bench/load.ts';
 import { BENCH_QUERIES, requestBody } from '../test/support/bench-queries.ts';
 import { variedTexts } from './bench/varied-texts.ts';
 import { inlinedTexts } from './bench/inlined-texts.ts';
@@ -77,19 +77,6 @@ const POST_HEADERS = { 'content-type': 'application/json', accept: 'application/
 async function post(url: string, body: string): Promise<{ status: number; text: string }> {
   const response = await fetch(url, { method: 'POST', headers: POST_HEADERS, body });
   return { status: response.status, text: await response.text() };
-}
-
-function checkGraphQL(status: number, body: string): string | null {
-  if (status !== 200) return `status ${status}`;
-  let parsed: { data?: unknown; errors?: unknown };
-  try {
-    parsed = JSON.parse(body) as typeof parsed;
-  } catch {
-    return 'not JSON';
-  }
-  if (parsed.errors !== undefined) return 'errors in response';
-  if (parsed.data === null || typeof parsed.data !== 'object') return 'no data';
-  return null;
 }
 
 const exactly = (expected: string) => (status: number, body: string) =>

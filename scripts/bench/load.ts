@@ -115,3 +115,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     timeouts: result.timeouts,
   };
 }
+
+/** Null for a 200 GraphQL answer with data and no errors, else what is wrong with it (the bench's check of a varied answer). */
+export function checkGraphQL(status: number, body: string): string | null {
+  if (status !== 200) return `status ${status}`;
+  let parsed: { data?: unknown; errors?: unknown };
+  try {
+    parsed = JSON.parse(body) as typeof parsed;
+  } catch {
+    return 'not JSON';
+  }
+  if (parsed.errors !== undefined) return 'errors in response';
+  if (parsed.data === null || typeof parsed.data !== 'object') return 'no data';
+  return null;
+}
