@@ -103,7 +103,8 @@ export function rawRequestKey(request: Request, body: string): string {
  * prevention, the parse-error wording) have passed the request, by the parameters Yoga's own parser
  * read: the same operation sent another way (GET or POST, other key order). A request whose answer
  * was found by its parameters is kept under its bytes too, so its next repeat is answered first;
- * one-off requests are kept once. The response hooks (CORS, request id, metrics, log, ETag) run on
+ * a one-off request is kept once at most (once the cache is full, not at all: ResponseCache admits
+ * by frequency). The response hooks (CORS, request id, metrics, log, ETag) run on
  * a cached answer as on any other. Skipping the rest is an early answer: any plugin that has not
  * declared itself safe for it switches the cache off (guardShortcuts in shortcut-safety.ts). The
  * `x-cache` response header says HIT, MISS or BYPASS. A request sent with `Cache-Control:
