@@ -184,6 +184,7 @@ export class ResponseCache {
     }
   }
 
+  /** A new graph version empties the store but keeps the counts: the same requests stay popular after a reload. */
   private useVersion(version: string): void {
     if (version === this.version) return;
     this.probation.clear();
