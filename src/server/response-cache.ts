@@ -71,6 +71,9 @@ export class ResponseCache {
   /** The key hashed last and its hash: a miss hashes its key once for the count and the admission. */
   private hashedKey: string | null = null;
   private hashedValue = 0;
+  /** The same for the entry eviction would take next: it stays the same across a run of refused answers. */
+  private hashedVictim: string | null = null;
+  private hashedVictimValue = 0;
 
   constructor(limits: ResponseCacheLimits = {}) {
     this.maxEntries = limits.maxEntries ?? DEFAULT_RESPONSE_CACHE_LIMITS.maxEntries;
@@ -137,7 +140,11 @@ export class ResponseCache {
     if (this.probation.has(key) || this.protected.has(key)) return true;
     const victim = firstKey(this.probation) ?? firstKey(this.protected);
     if (victim === undefined) return true;
-    return this.sketch.frequency(this.hashOf(key)) > this.sketch.frequency(stringHash(victim));
+    if (victim !== this.hashedVictim) {
+      this.hashedVictim = victim;
+      this.hashedVictimValue = stringHash(victim);
+    }
+    return this.sketch.frequency(this.hashOf(key)) > this.sketch.frequency(this.hashedVictimValue);
   }
 
   private hashOf(key: string): number {
